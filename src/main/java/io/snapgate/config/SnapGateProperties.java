@@ -1,0 +1,65 @@
+package io.snapgate.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * SnapGate's own settings under {@code snapgate}.
+ *
+ * @param providers the configured upstreams by id; each names its {@code type}, and the rest of its
+ * settings are bound by that type's factory
+ * @param listing how listings across providers behave
+ * @param waiting how {@code ?wait=true} behaves
+ * @param tokens how page tokens and restore ids are protected
+ */
+@Validated
+@ConfigurationProperties("snapgate")
+public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> providers, @Valid Listing listing,
+		@Valid Waiting waiting, @Valid Tokens tokens) {
+
+	public SnapGateProperties(@DefaultValue Map<String, ProviderDeclaration> providers, @DefaultValue Listing listing,
+			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens) {
+		this.providers = Map.copyOf(providers);
+		this.listing = listing;
+		this.waiting = waiting;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * @param type the provider type, such as {@code vergeos} or {@code baidu}
+	 */
+	public record ProviderDeclaration(@NotBlank String type) {
+	}
+
+	/**
+	 * @param providerTimeout how long a listing waits for one provider before it answers without it
+	 */
+	public record Listing(@NotNull @DefaultValue("PT10S") Duration providerTimeout) {
+	}
+
+	/**
+	 * @param defaultTimeout how long {@code ?wait=true} waits when no {@code timeout} is given
+	 * @param maxTimeout the longest {@code timeout} a caller may ask for
+	 * @param pollInterval how often the upstream is asked while waiting
+	 */
+	public record Waiting(@NotNull @DefaultValue("PT60S") Duration defaultTimeout,
+			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @NotNull @DefaultValue("PT1S") Duration pollInterval) {
+	}
+
+	/**
+	 * @param signingKey the secret that signs page tokens and restore ids; every replica must share it.
+	 * When unset, a random key is made at start-up and tokens only hold on this instance until it stops.
+	 */
+	public record Tokens(@Nullable String signingKey) {
+	}
+
+}

@@ -1,0 +1,10 @@
+package io.snapgate.domain;
+
+/**
+ * How well a provider is doing as SnapGate sees it.
+ */
+public enum ProviderHealth {
+
+	UP, DEGRADED, DOWN
+
+}

@@ -1,0 +1,45 @@
+package io.snapgate.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot as SnapGate presents it, whatever provider holds it.
+ *
+ * @param provider the provider holding it
+ * @param providerType that provider's type
+ * @param nativeId the provider's own id of the snapshot
+ * @param name its name
+ * @param description its description, if any
+ * @param scope system or volume
+ * @param source for a volume snapshot, the disk it was taken of
+ * @param status the neutral status
+ * @param providerStatus the upstream's own status word, unchanged
+ * @param createdAt when it was taken
+ * @param expiresAt when the provider will remove it; {@code null} for never
+ * @param sizeGb its size, when the provider tells
+ * @param immutable whether it was made immutable
+ * @param locked whether it is immutable and currently cannot be deleted
+ * @param lockExpiresAt when the lock ends, if it is being unlocked
+ * @param attributes flat provider-specific extras, documented per provider
+ */
+public record Snapshot(ProviderId provider, ProviderType providerType, String nativeId, String name,
+		@Nullable String description, Scope scope, @Nullable VolumeSource source, SnapshotStatus status,
+		String providerStatus, Instant createdAt, @Nullable Instant expiresAt, @Nullable Integer sizeGb,
+		boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes) {
+
+	public Snapshot {
+		attributes = Map.copyOf(attributes);
+	}
+
+	public SnapshotRef ref() {
+		return new SnapshotRef(this.provider, this.nativeId);
+	}
+
+	public boolean isExpiredAt(Instant now) {
+		return this.expiresAt != null && !this.expiresAt.isAfter(now);
+	}
+
+}

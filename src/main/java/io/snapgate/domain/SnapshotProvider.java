@@ -1,0 +1,64 @@
+package io.snapgate.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The port: what SnapGate needs of one configured upstream. Every adapter implements it; nothing
+ * outside an adapter knows which upstream it talks to. Methods block (callers run on virtual threads)
+ * and throw {@link SnapGateException}s, never the transport's own exceptions.
+ */
+public interface SnapshotProvider {
+
+	ProviderId id();
+
+	ProviderType type();
+
+	Set<Capability> capabilities();
+
+	/**
+	 * Whether {@code nativeId} looks like an id this provider issues. Checked before any id reaches
+	 * an upstream URL or filter.
+	 */
+	boolean isValidNativeId(String nativeId);
+
+	/**
+	 * One page of snapshots matching the query, newest first.
+	 * @param cursor where to start; {@code null} for the beginning
+	 * @param limit the most entries to return (the page may be shorter)
+	 */
+	Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit);
+
+	Optional<Snapshot> get(String nativeId);
+
+	/**
+	 * The VMs and tenants captured in a snapshot; empty for a snapshot that captures none.
+	 * @throws NotFoundException when the snapshot does not exist
+	 */
+	List<Member> members(String nativeId);
+
+	/**
+	 * Takes a snapshot. With an idempotency key, asking again with the same key returns the snapshot
+	 * the first call made instead of making another, and a different request under the same key is an
+	 * {@link IdempotencyKeyReusedException}.
+	 */
+	Snapshot create(CreateSnapshot command);
+
+	DeleteOutcome delete(String nativeId);
+
+	/**
+	 * Starts a restore; it usually goes on after this returns.
+	 */
+	Restore restore(RestoreCommand command);
+
+	/**
+	 * The progress of a restore, from the upstream's state alone.
+	 */
+	Restore restoreStatus(RestoreHandle handle);
+
+	ProviderHealth health();
+
+}
