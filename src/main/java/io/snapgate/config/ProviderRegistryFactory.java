@@ -63,7 +63,7 @@ class ProviderRegistryFactory {
 	private SnapshotProvider createProvider(String id, String type, Binder binder) {
 		String prefix = PREFIX + "." + id;
 		if (!ProviderId.isValid(id)) {
-			throw new ProviderConfigurationException(prefix,
+			throw new InvalidConfigurationException(prefix,
 					"a provider id is 1 to 63 lower-case letters, digits and dashes, starting with a letter or digit");
 		}
 		SnapshotProviderFactory<?> factory = findFactory(prefix, type);
@@ -80,7 +80,7 @@ class ProviderRegistryFactory {
 		}
 		if (factory == null) {
 			String known = this.factories.keySet().stream().map(ProviderType::value).sorted().collect(Collectors.joining(", "));
-			throw new ProviderConfigurationException(prefix + ".type",
+			throw new InvalidConfigurationException(prefix + ".type",
 					"unknown provider type '" + type + "'; known types: " + (known.isEmpty() ? "none" : known));
 		}
 		return factory;

@@ -6,11 +6,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Turns a bad provider configuration into a start-up report that names the property.
  */
-class ProviderConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ProviderConfigurationException> {
+class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, ProviderConfigurationException cause) {
-		return new FailureAnalysis("Invalid provider configuration: " + cause.getMessage(),
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
+		return new FailureAnalysis("Invalid configuration: " + cause.getMessage(),
 				"Correct '" + cause.property() + "' (see the configuration reference in README.md).", cause);
 	}
 

@@ -1,0 +1,78 @@
+package io.snapgate.api;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import io.snapgate.application.NewRestore;
+import io.snapgate.application.RestoreService;
+import io.snapgate.application.StartedRestore;
+import io.snapgate.domain.Restore;
+import io.snapgate.domain.SnapshotRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /restores}: start a restore from a snapshot and follow its progress.
+ */
+@RestController
+@RequestMapping(path = "/restores", produces = "application/json")
+@Tag(name = "Restores", description = "Restore a VM or tenant as a new copy, or roll a disk back in place")
+@ProblemResponses
+class RestoreController {
+
+	private final RestoreService restores;
+
+	private final RestoreIdCodec restoreIds;
+
+	RestoreController(RestoreService restores, RestoreIdCodec restoreIds) {
+		this.restores = restores;
+		this.restoreIds = restoreIds;
+	}
+
+	@PostMapping(consumes = "application/json")
+	@Operation(summary = "Start a restore",
+			description = "A VM or tenant is restored as a new copy. A volume is rolled back in place, which "
+					+ "destroys its current data: that needs \"confirmInPlace\": true.")
+	@ApiResponse(responseCode = "202", description = "Started; follow Location")
+	ResponseEntity<RestoreResource> start(
+			@Parameter(description = "Makes retries safe") @RequestHeader(name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+			@Valid @RequestBody RestoreRequest body) {
+		RestoreRequest.Target target = body.target();
+		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()),
+				target.type(), target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()),
+				idempotencyKey));
+		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/restores/{id}")
+			.buildAndExpand(id)
+			.toUri();
+		return ResponseEntity.accepted()
+			.location(location)
+			.body(RestoreResource.of(id, started.provider(), started.restore()));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "The progress of a restore")
+	RestoreResource status(@PathVariable String id) {
+		RestoreIdCodec.Decoded decoded = this.restoreIds.decode(id);
+		Restore restore = this.restores.status(decoded.provider(), decoded.handle());
+		return RestoreResource.of(id, decoded.provider(), restore);
+	}
+
+}

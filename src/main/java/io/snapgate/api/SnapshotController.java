@@ -1,0 +1,190 @@
+package io.snapgate.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.snapgate.application.CreatedSnapshot;
+import io.snapgate.application.ListPosition;
+import io.snapgate.application.ListRequest;
+import io.snapgate.application.NewSnapshot;
+import io.snapgate.application.SnapshotListing;
+import io.snapgate.application.SnapshotService;
+import io.snapgate.application.SnapshotView;
+import io.snapgate.domain.DeleteOutcome;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.domain.SnapshotRef;
+import io.snapgate.domain.SnapshotStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /snapshots}: list, read, create and delete snapshots on any provider.
+ */
+@RestController
+@RequestMapping(path = "/snapshots", produces = "application/json")
+@Tag(name = "Snapshots", description = "Snapshots on every configured provider")
+@ProblemResponses
+class SnapshotController {
+
+	private final SnapshotService snapshots;
+
+	private final PageTokenCodec pageTokens;
+
+	private final Duration defaultWait;
+
+	SnapshotController(SnapshotService snapshots, PageTokenCodec pageTokens, ApiSettings settings) {
+		this.snapshots = snapshots;
+		this.pageTokens = pageTokens;
+		this.defaultWait = settings.defaultWait();
+	}
+
+	@GetMapping
+	@Operation(summary = "List snapshots across providers, newest first",
+			description = "Providers are asked in parallel. A provider that fails is reported in providerErrors "
+					+ "and partial is true; only when every selected provider fails is the answer an error.")
+	SnapshotPageResource list(
+			@Parameter(description = "Only these providers (repeatable)") @RequestParam(name = "provider",
+					required = false) @Nullable List<@Pattern(regexp = Patterns.PROVIDER_ID) String> providers,
+			@Parameter(description = "Only these statuses (repeatable)") @RequestParam(name = "status",
+					required = false) @Nullable List<SnapshotStatus> statuses,
+			@RequestParam(required = false) @Nullable Scope scope,
+			@RequestParam(required = false) @Nullable @Pattern(regexp = Patterns.UPSTREAM_ID) String volumeId,
+			@Parameter(description = "Exact name") @RequestParam(required = false) @Nullable @Size(max = 128) @Pattern(
+					regexp = Patterns.PRINTABLE) String name,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant createdAfter,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant createdBefore,
+			@RequestParam(defaultValue = "false") boolean includeExpired,
+			@Parameter(description = "members: load each system snapshot's VMs and tenants") @RequestParam(
+					required = false) @Nullable @Pattern(regexp = "members") String include,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int pageSize,
+			@RequestParam(required = false) @Nullable @Size(max = PageTokenCodec.MAX_TOKEN_LENGTH) String pageToken) {
+		Set<ProviderId> selected = new TreeSet<>();
+		if (providers != null) {
+			providers.forEach((id) -> selected.add(new ProviderId(id)));
+		}
+		SnapshotQuery query = new SnapshotQuery((statuses != null) ? new LinkedHashSet<>(statuses) : Set.of(), scope,
+				volumeId, name, createdAfter, createdBefore, includeExpired);
+		String fingerprint = IdempotencyKey.sha256Hex(String.join("\n", selected.toString(),
+				new TreeSet<>(query.statuses()).toString(), String.valueOf(scope), String.valueOf(volumeId),
+				String.valueOf(name), String.valueOf(createdAfter), String.valueOf(createdBefore),
+				String.valueOf(includeExpired)))
+			.substring(0, 16);
+		ListPosition position = null;
+		if (pageToken != null) {
+			Set<ProviderId> expected = this.snapshots.selectedProviders(selected);
+			position = this.pageTokens.decode(pageToken, fingerprint, expected);
+		}
+		SnapshotListing listing = this.snapshots
+			.list(new ListRequest(selected, query, position, pageSize, "members".equals(include)));
+		String next = (listing.next() != null) ? this.pageTokens.encode(listing.next(), fingerprint) : null;
+		return new SnapshotPageResource(listing.items().stream().map(SnapshotResource::of).toList(), next,
+				listing.isPartial(),
+				listing.failures().stream().map(SnapshotPageResource.ProviderErrorResource::of).toList());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read one snapshot with its members")
+	SnapshotResource get(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+		return SnapshotResource.of(this.snapshots.get(SnapshotRef.parse(id)));
+	}
+
+	@GetMapping("/{id}/members")
+	@Operation(summary = "The VMs and tenants captured in a system snapshot")
+	List<SnapshotResource.MemberResource> members(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+		SnapshotRef ref = SnapshotRef.parse(id);
+		return this.snapshots.members(ref).stream().map((m) -> SnapshotResource.MemberResource.of(ref, m)).toList();
+	}
+
+	@PostMapping(consumes = "application/json")
+	@Operation(summary = "Take a snapshot",
+			description = "Answers 202 with the snapshot as it is being made, or 201 when ?wait=true and it "
+					+ "settled in time. The same Idempotency-Key with the same body never makes a second snapshot.")
+	@ApiResponse(responseCode = "201", description = "Created and settled while waiting")
+	@ApiResponse(responseCode = "202", description = "Accepted; follow Location")
+	ResponseEntity<SnapshotResource> create(
+			@Parameter(description = "Makes retries safe: the same key and body return the same snapshot") @RequestHeader(
+					name = "Idempotency-Key", required = false) @Nullable @Pattern(
+							regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+			@Parameter(description = "Wait for the snapshot to become AVAILABLE or FAILED") @RequestParam(
+					defaultValue = "false") boolean wait,
+			@Parameter(description = "How long to wait (ISO-8601)", example = "PT60S") @RequestParam(
+					required = false) @Nullable @Pattern(regexp = Patterns.ISO_DURATION) String timeout,
+			@Valid @RequestBody CreateSnapshotRequest body) {
+		Duration retention = positive("retention", body.retention());
+		Duration waitFor = wait ? this.snapshots.boundedWait(positive("timeout", timeout), this.defaultWait) : null;
+		NewSnapshot request = new NewSnapshot(new ProviderId(body.provider()), body.name(), body.description(),
+				body.volumeId(), retention, body.neverExpire(), body.immutable(), body.privateSnapshot(),
+				idempotencyKey);
+		CreatedSnapshot created = this.snapshots.create(request, waitFor);
+		SnapshotResource resource = SnapshotResource.of(new SnapshotView(created.snapshot(), null));
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/snapshots/{id}")
+			.buildAndExpand(resource.id())
+			.toUri();
+		HttpStatus status = (wait && created.settled()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
+		return ResponseEntity.status(status).location(location).body(resource);
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a snapshot",
+			description = "204 when gone, 202 when the upstream deletes asynchronously. A snapshot that is already gone is 404 SNAPSHOT_NOT_FOUND.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "202", description = "The upstream is deleting it")
+	ResponseEntity<Void> delete(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+		DeleteOutcome outcome = this.snapshots.delete(SnapshotRef.parse(id));
+		return (outcome == DeleteOutcome.ACCEPTED) ? ResponseEntity.accepted().build()
+				: ResponseEntity.noContent().build();
+	}
+
+	private static @Nullable Duration positive(String field, @Nullable String iso) {
+		if (iso == null) {
+			return null;
+		}
+		Duration duration;
+		try {
+			duration = Duration.parse(iso);
+		}
+		catch (RuntimeException ex) {
+			throw InvalidRequestException.field(field, "must be an ISO-8601 duration such as P7D or PT12H");
+		}
+		if (duration.isZero() || duration.isNegative()) {
+			throw InvalidRequestException.field(field, "must be longer than zero");
+		}
+		return duration;
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.snapgate.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.snapgate.application.MemberIds;
+import io.snapgate.application.SnapshotView;
+import io.snapgate.domain.Member;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotRef;
+import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.VolumeSource;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot as the API shows it.
+ */
+@Schema(name = "Snapshot", description = "A snapshot on any provider")
+public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
+		@Schema(example = "vergeos-prod") String provider, @Schema(example = "vergeos") String providerType,
+		@Schema(example = "12") String nativeId, @Schema(example = "Daily_20261122") String name,
+		@Nullable String description, Scope scope, @Nullable SourceResource source, SnapshotStatus status,
+		@Schema(description = "The upstream's own status word", example = "normal") String providerStatus,
+		Instant createdAt, @Schema(description = "null: never expires") @Nullable Instant expiresAt,
+		@Nullable Integer sizeGb, boolean immutable,
+		@Schema(description = "Immutable and currently locked: cannot be deleted") boolean locked,
+		@Nullable Instant lockExpiresAt,
+		@Schema(description = "On GET by id, or with include=members") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<MemberResource> members,
+		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes) {
+
+	static SnapshotResource of(SnapshotView view) {
+		Snapshot s = view.snapshot();
+		List<MemberResource> members = (view.members() != null)
+				? view.members().stream().map((m) -> MemberResource.of(s.ref(), m)).toList() : null;
+		return new SnapshotResource(s.ref().toString(), s.provider().value(), s.providerType().value(), s.nativeId(),
+				s.name(), s.description(), s.scope(), SourceResource.of(s.source()), s.status(), s.providerStatus(),
+				s.createdAt(), s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), members,
+				s.attributes());
+	}
+
+	/**
+	 * The disk a volume snapshot was taken of.
+	 */
+	@Schema(name = "VolumeSource")
+	public record SourceResource(@Schema(example = "v-x1") String volumeId,
+			@Schema(allowableValues = { "SYSTEM", "CDS" }) String diskType,
+			@Schema(example = "i-9") @Nullable String instanceId) {
+
+		static @Nullable SourceResource of(@Nullable VolumeSource source) {
+			return (source != null) ? new SourceResource(source.volumeId(), source.diskType().name(), source.instanceId())
+					: null;
+		}
+
+	}
+
+	/**
+	 * A VM or tenant captured in a system snapshot.
+	 */
+	@Schema(name = "Member")
+	public record MemberResource(@Schema(allowableValues = { "VM", "TENANT" }) String type,
+			@Schema(example = "vergeos-prod:12:vm:41") String id, @Schema(example = "web-01") String name) {
+
+		static MemberResource of(SnapshotRef snapshot, Member member) {
+			return new MemberResource(member.type().name(), MemberIds.of(snapshot, member), member.name());
+		}
+
+	}
+
+}

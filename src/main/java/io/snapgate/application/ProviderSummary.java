@@ -1,0 +1,14 @@
+package io.snapgate.application;
+
+import java.util.Set;
+
+import io.snapgate.domain.Capability;
+import io.snapgate.domain.ProviderHealth;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderType;
+
+/**
+ * A configured provider as the {@code /providers} endpoint shows it.
+ */
+public record ProviderSummary(ProviderId id, ProviderType type, Set<Capability> capabilities, ProviderHealth health) {
+}

@@ -1,0 +1,23 @@
+package io.snapgate.application;
+
+import io.snapgate.domain.MemberType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caller can ask to restore.
+ */
+public enum RestoreTargetType {
+
+	VM(MemberType.VM), TENANT(MemberType.TENANT), VOLUME(null);
+
+	private final @Nullable MemberType memberType;
+
+	RestoreTargetType(@Nullable MemberType memberType) {
+		this.memberType = memberType;
+	}
+
+	@Nullable MemberType memberType() {
+		return this.memberType;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.snapgate.application;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.snapgate.domain.CreateSnapshot;
+import io.snapgate.domain.DeleteOutcome;
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.FieldError;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.Member;
+import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The snapshot use cases: list, read, create (optionally waiting), delete.
+ */
+public class SnapshotService {
+
+	private final ProviderRegistry registry;
+
+	private final SnapshotLocator locator;
+
+	private final SnapshotLister lister;
+
+	private final SnapshotWaiter waiter;
+
+	public SnapshotService(ProviderRegistry registry, SnapshotLocator locator, SnapshotLister lister,
+			SnapshotWaiter waiter) {
+		this.registry = registry;
+		this.locator = locator;
+		this.lister = lister;
+		this.waiter = waiter;
+	}
+
+	public SnapshotListing list(ListRequest request) {
+		return this.lister.list(request);
+	}
+
+	/** The providers a listing asks: the ones named, or all when none is named. */
+	public Set<ProviderId> selectedProviders(Set<ProviderId> named) {
+		if (!named.isEmpty()) {
+			return named;
+		}
+		return this.registry.all().stream().map(SnapshotProvider::id).collect(Collectors.toSet());
+	}
+
+	/**
+	 * How long to wait for a new snapshot: the caller's timeout or the default, refused beyond the
+	 * configured maximum.
+	 */
+	public Duration boundedWait(@Nullable Duration requested, Duration defaultWait) {
+		Duration wait = (requested != null) ? requested : defaultWait;
+		if (wait.compareTo(this.waiter.maxTimeout()) > 0) {
+			throw InvalidRequestException.field("timeout", "must be at most " + this.waiter.maxTimeout());
+		}
+		return wait;
+	}
+
+	public SnapshotView get(SnapshotRef ref) {
+		SnapshotProvider provider = this.locator.locate(ref);
+		Snapshot snapshot = provider.get(ref.nativeId()).orElseThrow(() -> notFound(ref));
+		List<Member> members = (snapshot.scope() == Scope.SYSTEM) ? provider.members(ref.nativeId()) : List.of();
+		return new SnapshotView(snapshot, members);
+	}
+
+	public List<Member> members(SnapshotRef ref) {
+		return this.locator.locate(ref).members(ref.nativeId());
+	}
+
+	/**
+	 * @param wait how long to wait for the snapshot to settle; {@code null} not to wait
+	 */
+	public CreatedSnapshot create(NewSnapshot request, @Nullable Duration wait) {
+		SnapshotProvider provider = this.registry.find(request.provider())
+			.orElseThrow(() -> new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER,
+					"No provider '" + request.provider() + "' is configured",
+					FieldError.of("provider", "no such provider")));
+		CreateSnapshotPolicy.check(request, provider);
+		IdempotencyKey idempotency = (request.idempotencyKey() != null) ? new IdempotencyKey(request.idempotencyKey(),
+				IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
+		Snapshot created = provider.create(new CreateSnapshot(request.name(), request.description(),
+				request.volumeId(), request.retention(), NewSnapshot.isTrue(request.neverExpire()),
+				NewSnapshot.isTrue(request.immutable()), NewSnapshot.isTrue(request.privateSnapshot()), idempotency));
+		if (wait == null) {
+			return new CreatedSnapshot(created, created.status().isSettled());
+		}
+		Snapshot current = this.waiter.awaitSettled(provider, created, wait);
+		return new CreatedSnapshot(current, current.status().isSettled());
+	}
+
+	public DeleteOutcome delete(SnapshotRef ref) {
+		return this.locator.locate(ref).delete(ref.nativeId());
+	}
+
+	static NotFoundException notFound(SnapshotRef ref) {
+		return new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + ref);
+	}
+
+}

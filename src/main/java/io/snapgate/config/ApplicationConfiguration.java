@@ -1,0 +1,53 @@
+package io.snapgate.config;
+
+import io.snapgate.application.FanOut;
+import io.snapgate.application.ProviderCatalog;
+import io.snapgate.application.RestoreService;
+import io.snapgate.application.SnapshotLister;
+import io.snapgate.application.SnapshotLocator;
+import io.snapgate.application.SnapshotService;
+import io.snapgate.application.SnapshotWaiter;
+import io.snapgate.domain.ProviderRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the application services from the registry and {@code snapgate.*} settings.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApplicationConfiguration {
+
+	@Bean
+	FanOut fanOut() {
+		return new FanOut();
+	}
+
+	@Bean
+	SnapshotLocator snapshotLocator(ProviderRegistry registry) {
+		return new SnapshotLocator(registry);
+	}
+
+	@Bean
+	SnapshotWaiter snapshotWaiter(SnapGateProperties properties) {
+		return new SnapshotWaiter(properties.waiting().maxTimeout(), properties.waiting().pollInterval());
+	}
+
+	@Bean
+	SnapshotService snapshotService(ProviderRegistry registry, SnapshotLocator locator, FanOut fanOut,
+			SnapshotWaiter waiter, SnapGateProperties properties) {
+		SnapshotLister lister = new SnapshotLister(registry, fanOut, properties.listing().providerTimeout());
+		return new SnapshotService(registry, locator, lister, waiter);
+	}
+
+	@Bean
+	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator) {
+		return new RestoreService(registry, locator);
+	}
+
+	@Bean
+	ProviderCatalog providerCatalog(ProviderRegistry registry, FanOut fanOut, SnapGateProperties properties) {
+		return new ProviderCatalog(registry, fanOut, properties.listing().providerTimeout());
+	}
+
+}
