@@ -192,6 +192,8 @@ public class SnapshotLister {
 
 		private boolean exhausted;
 
+		private boolean fetched;
+
 		private @Nullable SnapGateException error;
 
 		private int refills;
@@ -207,6 +209,7 @@ public class SnapshotLister {
 		}
 
 		void fill(Page<Snapshot> page) {
+			this.fetched = true;
 			this.buffer.addAll(page.entries());
 			this.next = page.next();
 			if (this.buffer.isEmpty() && this.next == null) {
@@ -277,7 +280,7 @@ public class SnapshotLister {
 			if (this.next != null) {
 				return ProviderPosition.at(this.next);
 			}
-			return this.exhausted ? ProviderPosition.EXHAUSTED : this.start;
+			return (this.exhausted || this.fetched) ? ProviderPosition.EXHAUSTED : this.start;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.provider.AttributedSnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ class ProviderConfiguration {
 			properties.providers().forEach((id, declaration) -> declared.put(id, declaration.type()));
 			registry = registryFactory.create(declared, Binder.get(environment));
 		}
+		registry = registry.decorate(AttributedSnapshotProvider::new);
 		if (registry.isEmpty()) {
 			logger.warn("No providers are configured: every listing is empty. Configure snapgate.providers "
 					+ "or run with the 'sandbox' profile.");

@@ -1,0 +1,78 @@
+package io.snapgate.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.snapgate.application.FanOut;
+import io.snapgate.application.ProviderCatalog;
+import io.snapgate.application.RestoreService;
+import io.snapgate.application.SnapshotLister;
+import io.snapgate.application.SnapshotLocator;
+import io.snapgate.application.SnapshotService;
+import io.snapgate.application.SnapshotWaiter;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.provider.AttributedSnapshotProvider;
+import io.snapgate.testing.FakeSnapshotProvider;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application layer over two fake providers, {@code sys} (system snapshots) and {@code vol}
+ * (disk snapshots), for tests of the HTTP edge.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class ApiTestConfiguration {
+
+	static final FakeSnapshotProvider SYSTEM = FakeSnapshotProvider.system("sys");
+
+	static final FakeSnapshotProvider VOLUME = FakeSnapshotProvider.volume("vol");
+
+	@Bean
+	ProviderRegistry providerRegistry() {
+		return new ProviderRegistry(List.of(SYSTEM, VOLUME)).decorate(AttributedSnapshotProvider::new);
+	}
+
+	@Bean
+	FanOut fanOut() {
+		return new FanOut();
+	}
+
+	@Bean
+	SnapshotService snapshotService(ProviderRegistry registry, FanOut fanOut) {
+		return new SnapshotService(registry, new SnapshotLocator(registry),
+				new SnapshotLister(registry, fanOut, Duration.ofSeconds(2)),
+				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)));
+	}
+
+	@Bean
+	RestoreService restoreService(ProviderRegistry registry) {
+		return new RestoreService(registry, new SnapshotLocator(registry));
+	}
+
+	@Bean
+	ProviderCatalog providerCatalog(ProviderRegistry registry, FanOut fanOut) {
+		return new ProviderCatalog(registry, fanOut, Duration.ofSeconds(2));
+	}
+
+	@Bean
+	TokenSigner tokenSigner() {
+		return new TokenSigner("a test key of thirty-two bytes!!".getBytes());
+	}
+
+	@Bean
+	PageTokenCodec pageTokenCodec(TokenSigner signer) {
+		return new PageTokenCodec(signer);
+	}
+
+	@Bean
+	RestoreIdCodec restoreIdCodec(TokenSigner signer) {
+		return new RestoreIdCodec(signer);
+	}
+
+	@Bean
+	ApiSettings apiSettings() {
+		return new ApiSettings(Duration.ofSeconds(2));
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.snapgate.api;
+
+import java.util.List;
+
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.UpstreamUnavailableException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static io.snapgate.api.ApiTestConfiguration.SYSTEM;
+import static io.snapgate.api.ApiTestConfiguration.VOLUME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest
+@Import(ApiTestConfiguration.class)
+class ProviderControllerTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@BeforeEach
+	void reset() {
+		SYSTEM.reset();
+		VOLUME.reset();
+	}
+
+	@Test
+	void listsProvidersWithCapabilitiesAndHealth() {
+		VOLUME.failWith(() -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "down", null, null));
+
+		assertThat(this.mvc.get().uri("/providers")).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$[*].id").isEqualTo(List.of("sys", "vol"));
+			json.assertThat().extractingPath("$[0].type").isEqualTo("fake-system");
+			json.assertThat()
+				.extractingPath("$[0].capabilities")
+				.isEqualTo(List.of("SYSTEM_SNAPSHOT", "RESTORE_VM", "RESTORE_TENANT", "IMMUTABLE", "RETENTION",
+						"PRIVATE"));
+			json.assertThat().extractingPath("$[0].health").isEqualTo("UP");
+			json.assertThat().extractingPath("$[1].health").isEqualTo("DOWN");
+		});
+	}
+
+}

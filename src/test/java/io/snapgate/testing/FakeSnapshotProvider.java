@@ -1,0 +1,309 @@
+package io.snapgate.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.snapgate.domain.Capability;
+import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.CreateSnapshot;
+import io.snapgate.domain.Cursor;
+import io.snapgate.domain.DeleteOutcome;
+import io.snapgate.domain.DiskType;
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKeyReusedException;
+import io.snapgate.domain.Member;
+import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Page;
+import io.snapgate.domain.ProviderHealth;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.Restore;
+import io.snapgate.domain.RestoreCommand;
+import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStatus;
+import io.snapgate.domain.RestoreTarget;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.SnapGateException;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.VolumeSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-memory {@link SnapshotProvider} for tests of everything above the port. Pages by offset,
+ * newest first; can be told to fail, to be slow, and how many calls it received.
+ */
+public final class FakeSnapshotProvider implements SnapshotProvider {
+
+	private final ProviderId id;
+
+	private final ProviderType type;
+
+	private final Set<Capability> capabilities;
+
+	private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Member>> members = new ConcurrentHashMap<>();
+
+	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
+
+	private final List<String> calls = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger sequence = new AtomicInteger(1000);
+
+	private final Clock clock;
+
+	private volatile @Nullable Supplier<SnapGateException> failure;
+
+	private volatile Duration latency = Duration.ZERO;
+
+	private volatile RestoreStatus restoreStatus = RestoreStatus.RUNNING;
+
+	private volatile SnapshotStatus createdStatus = SnapshotStatus.CREATING;
+
+	private FakeSnapshotProvider(String id, String type, Set<Capability> capabilities, Clock clock) {
+		this.id = new ProviderId(id);
+		this.type = new ProviderType(type);
+		this.capabilities = Set.copyOf(capabilities);
+		this.clock = clock;
+	}
+
+	/** A provider of whole-system snapshots that restores VMs and tenants as copies. */
+	public static FakeSnapshotProvider system(String id) {
+		return new FakeSnapshotProvider(id, "fake-system", EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM,
+				Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE),
+				Clock.systemUTC());
+	}
+
+	/** A provider of disk snapshots that rolls disks back in place. */
+	public static FakeSnapshotProvider volume(String id) {
+		return new FakeSnapshotProvider(id, "fake-volume", EnumSet.of(Capability.VOLUME_SNAPSHOT,
+				Capability.ROLLBACK_VOLUME), Clock.systemUTC());
+	}
+
+	public FakeSnapshotProvider withSnapshot(String nativeId, String name, Instant createdAt) {
+		Snapshot snapshot = snapshot(nativeId, name, null, createdAt, SnapshotStatus.AVAILABLE);
+		this.snapshots.put(nativeId, snapshot);
+		return this;
+	}
+
+	public FakeSnapshotProvider withSnapshot(Snapshot snapshot) {
+		this.snapshots.put(snapshot.nativeId(), snapshot);
+		return this;
+	}
+
+	public FakeSnapshotProvider withMembers(String nativeId, Member... members) {
+		this.members.put(nativeId, List.of(members));
+		return this;
+	}
+
+	/** Forgets every snapshot, call and setting, for test classes that share one instance. */
+	public void reset() {
+		this.snapshots.clear();
+		this.members.clear();
+		this.idempotency.clear();
+		this.calls.clear();
+		this.failure = null;
+		this.latency = Duration.ZERO;
+		this.restoreStatus = RestoreStatus.RUNNING;
+		this.createdStatus = SnapshotStatus.CREATING;
+	}
+
+	public void failWith(@Nullable Supplier<SnapGateException> failure) {
+		this.failure = failure;
+	}
+
+	public void slowDownBy(Duration latency) {
+		this.latency = latency;
+	}
+
+	public void restoresEndAs(RestoreStatus status) {
+		this.restoreStatus = status;
+	}
+
+	public void createsAs(SnapshotStatus status) {
+		this.createdStatus = status;
+	}
+
+	public void settle(String nativeId, SnapshotStatus status) {
+		this.snapshots.computeIfPresent(nativeId, (k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(),
+				s.name(), s.description(), s.scope(), s.source(), status, status.name().toLowerCase(), s.createdAt(),
+				s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
+	}
+
+	public List<String> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	public long callsTo(String operation) {
+		return this.calls.stream().filter(operation::equals).count();
+	}
+
+	public int size() {
+		return this.snapshots.size();
+	}
+
+	public Snapshot snapshot(String nativeId, String name, @Nullable String volumeId, Instant createdAt,
+			SnapshotStatus status) {
+		boolean volume = this.capabilities.contains(Capability.VOLUME_SNAPSHOT);
+		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null) : null;
+		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source, status,
+				status.name().toLowerCase(), createdAt, null, null, false, false, null, Map.of());
+	}
+
+	private void enter(String operation) {
+		this.calls.add(operation);
+		if (!this.latency.isZero()) {
+			try {
+				Thread.sleep(this.latency);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Supplier<SnapGateException> failing = this.failure;
+		if (failing != null) {
+			throw failing.get();
+		}
+	}
+
+	@Override
+	public ProviderId id() {
+		return this.id;
+	}
+
+	@Override
+	public ProviderType type() {
+		return this.type;
+	}
+
+	@Override
+	public Set<Capability> capabilities() {
+		return this.capabilities;
+	}
+
+	@Override
+	public boolean isValidNativeId(String nativeId) {
+		return nativeId.matches("[A-Za-z0-9-]{1,32}");
+	}
+
+	@Override
+	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
+		enter("list");
+		Instant now = this.clock.instant();
+		List<Snapshot> matching = this.snapshots.values()
+			.stream()
+			.filter((s) -> query.matches(s, now))
+			.sorted(Comparator.comparing(Snapshot::createdAt).reversed().thenComparing(Snapshot::nativeId))
+			.toList();
+		int offset = (cursor != null) ? Integer.parseInt(cursor.value()) : 0;
+		List<Page.Entry<Snapshot>> entries = new ArrayList<>();
+		for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
+			entries.add(new Page.Entry<>(matching.get(i), new Cursor(String.valueOf(i))));
+		}
+		Cursor next = (offset + limit < matching.size()) ? new Cursor(String.valueOf(offset + limit)) : null;
+		return new Page<>(entries, next);
+	}
+
+	@Override
+	public Optional<Snapshot> get(String nativeId) {
+		enter("get");
+		return Optional.ofNullable(this.snapshots.get(nativeId));
+	}
+
+	@Override
+	public List<Member> members(String nativeId) {
+		enter("members");
+		if (!this.snapshots.containsKey(nativeId)) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
+		}
+		return this.members.getOrDefault(nativeId, List.of());
+	}
+
+	@Override
+	public Snapshot create(CreateSnapshot command) {
+		enter("create");
+		if (command.idempotency() != null) {
+			String token = command.idempotency().token(this.id);
+			String existing = this.idempotency.get(token);
+			if (existing != null) {
+				String[] parts = existing.split(" ");
+				if (!parts[1].equals(command.idempotency().fingerprint())) {
+					throw new IdempotencyKeyReusedException();
+				}
+				return this.snapshots.get(parts[0]);
+			}
+		}
+		String nativeId = "n" + this.sequence.incrementAndGet();
+		Snapshot snapshot = snapshot(nativeId, command.name(), command.volumeId(), this.clock.instant(),
+				this.createdStatus);
+		this.snapshots.put(nativeId, snapshot);
+		if (command.idempotency() != null) {
+			this.idempotency.put(command.idempotency().token(this.id),
+					nativeId + " " + command.idempotency().fingerprint());
+		}
+		return snapshot;
+	}
+
+	@Override
+	public DeleteOutcome delete(String nativeId) {
+		enter("delete");
+		Snapshot snapshot = this.snapshots.get(nativeId);
+		if (snapshot == null) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
+		}
+		if (snapshot.locked()) {
+			throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
+					snapshot.lockExpiresAt());
+		}
+		this.snapshots.remove(nativeId);
+		return DeleteOutcome.DELETED;
+	}
+
+	@Override
+	public Restore restore(RestoreCommand command) {
+		enter("restore");
+		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId());
+		}
+		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member() : "volume";
+		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"
+				+ ((command.newName() != null) ? command.newName() : "");
+		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(), RestoreStatus.PENDING,
+				"started", this.clock.instant(), null, command.newName());
+	}
+
+	@Override
+	public Restore restoreStatus(RestoreHandle handle) {
+		enter("restoreStatus");
+		String[] parts = handle.value().split("\\|", -1);
+		RestoreTarget target = parts[1].equals("volume") ? new RestoreTarget.VolumeTarget()
+				: new RestoreTarget.MemberTarget(io.snapgate.domain.MemberType.valueOf(parts[1].split("/")[0]),
+						parts[1].split("/")[1]);
+		RestoreStatus status = this.restoreStatus;
+		Instant started = Instant.ofEpochMilli(Long.parseLong(parts[2]));
+		return new Restore(handle, parts[0], target, status, status.name().toLowerCase(), started,
+				status.isFinished() ? this.clock.instant() : null, parts[3].isEmpty() ? null : parts[3]);
+	}
+
+	@Override
+	public ProviderHealth health() {
+		enter("health");
+		return ProviderHealth.UP;
+	}
+
+}
