@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.snapgate.domain.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers errors raised before a request reaches a controller (a malformed URL refused by the
  * servlet container, for example) with the same problem details as everything else.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

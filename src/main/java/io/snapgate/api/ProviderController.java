@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.snapgate.application.ProviderCatalog;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class ProviderController {
 
 	@GetMapping
 	@Operation(summary = "The configured providers with their capabilities and health")
+	@ApiResponse(responseCode = "200", description = "OK")
 	List<ProviderResource> providers() {
 		return this.catalog.providers().stream().map(ProviderResource::of).toList();
 	}

@@ -69,6 +69,7 @@ class RestoreController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "The progress of a restore")
+	@ApiResponse(responseCode = "200", description = "OK")
 	RestoreResource status(@PathVariable String id) {
 		RestoreIdCodec.Decoded decoded = this.restoreIds.decode(id);
 		Restore restore = this.restores.status(decoded.provider(), decoded.handle());

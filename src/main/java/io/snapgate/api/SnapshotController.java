@@ -74,6 +74,7 @@ class SnapshotController {
 	@Operation(summary = "List snapshots across providers, newest first",
 			description = "Providers are asked in parallel. A provider that fails is reported in providerErrors "
 					+ "and partial is true; only when every selected provider fails is the answer an error.")
+	@ApiResponse(responseCode = "200", description = "OK")
 	SnapshotPageResource list(
 			@Parameter(description = "Only these providers (repeatable)") @RequestParam(name = "provider",
 					required = false) @Nullable List<@Pattern(regexp = Patterns.PROVIDER_ID) String> providers,
@@ -118,12 +119,14 @@ class SnapshotController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one snapshot with its members")
+	@ApiResponse(responseCode = "200", description = "OK")
 	SnapshotResource get(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
 		return SnapshotResource.of(this.snapshots.get(SnapshotRef.parse(id)));
 	}
 
 	@GetMapping("/{id}/members")
 	@Operation(summary = "The VMs and tenants captured in a system snapshot")
+	@ApiResponse(responseCode = "200", description = "OK")
 	List<SnapshotResource.MemberResource> members(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
 		SnapshotRef ref = SnapshotRef.parse(id);
 		return this.snapshots.members(ref).stream().map((m) -> SnapshotResource.MemberResource.of(ref, m)).toList();

@@ -1,0 +1,82 @@
+package io.snapgate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole gateway on a real server: its documents, probes and the container's own refusals.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SnapGateApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theOpenApiDocumentListsEveryEndpoint() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String doc = response.body();
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths")).containsOnlyKeys("/providers",
+				"/snapshots", "/snapshots/{id}", "/snapshots/{id}/members", "/restores", "/restores/{id}");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots")).containsKeys("get", "post");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}")).containsKeys("get",
+				"delete");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./restores")).containsKeys("post");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.components.schemas")).containsKeys("Snapshot",
+				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem");
+		assertThat(JsonPath.<String>read(doc, "$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
+			.endsWith("/Problem");
+	}
+
+	@Test
+	void swaggerUiIsServed() throws Exception {
+		HttpResponse<String> response = get("/swagger-ui/index.html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("Swagger UI");
+	}
+
+	@Test
+	void probesAndMetricsAnswer() throws Exception {
+		assertThat(get("/actuator/health/liveness").body()).contains("\"UP\"");
+		assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
+		assertThat(get("/livez").statusCode()).isEqualTo(200);
+		assertThat(get("/readyz").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void anEncodedSlashIsAProblemDetailNotAnHtmlPage() throws Exception {
+		HttpResponse<String> response = get("/snapshots/sys:..%2F..%2Fetc");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("<html");
+	}
+
+	@Test
+	void anUnknownPathIsAProblemDetail() throws Exception {
+		HttpResponse<String> response = get("/nothing/here");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

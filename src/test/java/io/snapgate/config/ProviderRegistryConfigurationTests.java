@@ -1,0 +1,112 @@
+package io.snapgate.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.provider.SnapshotProviderFactory;
+import io.snapgate.testing.FakeSnapshotProvider;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProviderRegistryConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(TestProviders.class);
+
+	@Test
+	void buildsEveryConfiguredProviderWithItsFactory() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.fake-one.type=fake", "snapgate.providers.fake-one.endpoint=https://a",
+					"snapgate.providers.fake-two.type=fake", "snapgate.providers.fake-two.endpoint=https://b")
+			.run((context) -> {
+				ProviderRegistry registry = context.getBean(ProviderRegistry.class);
+				assertThat(registry.all()).extracting((p) -> p.id().value()).containsExactly("fake-one", "fake-two");
+			});
+	}
+
+	@Test
+	void anUnknownTypeStopsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("snapgate.providers.prod.type=openstack").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("snapgate.providers.prod.type")
+				.hasMessageContaining("unknown provider type 'openstack'")
+				.hasMessageContaining("known types: fake");
+		});
+	}
+
+	@Test
+	void aMissingRequiredSettingStopsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("snapgate.providers.prod.type=fake").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("snapgate.providers.prod")
+				.hasStackTraceContaining("endpoint");
+		});
+	}
+
+	@Test
+	void aBadProviderIdStopsStartUp() {
+		this.contextRunner.withPropertyValues("snapgate.providers[Prod_1].type=fake",
+				"snapgate.providers[Prod_1].endpoint=https://a")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("snapgate.providers.Prod_1");
+			});
+	}
+
+	@Test
+	void withNoProvidersConfiguredTheDefaultsAreUsed() {
+		this.contextRunner.withBean("sandboxDefault", DefaultProviderDeclaration.class,
+				() -> new DefaultProviderDeclaration("sandbox-fake",
+						java.util.Map.of("type", "fake", "endpoint", "http://sandbox")))
+			.run((context) -> assertThat(context.getBean(ProviderRegistry.class).all())
+				.extracting((p) -> p.id().value())
+				.containsExactly("sandbox-fake"));
+	}
+
+	record FakeSettings(@NotBlank String type, @NotNull @NotBlank String endpoint) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SnapGateProperties.class)
+	@Import(ProviderConfiguration.class)
+	static class TestProviders {
+
+		@Bean
+		SnapshotProviderFactory<FakeSettings> fakeFactory() {
+			return new SnapshotProviderFactory<>() {
+
+				@Override
+				public ProviderType type() {
+					return new ProviderType("fake");
+				}
+
+				@Override
+				public Class<FakeSettings> settingsType() {
+					return FakeSettings.class;
+				}
+
+				@Override
+				public SnapshotProvider create(ProviderId id, FakeSettings settings) {
+					return FakeSnapshotProvider.system(id.value());
+				}
+			};
+		}
+
+	}
+
+}
