@@ -41,7 +41,8 @@ public class ProviderCatalog {
 			case Outcome.Success<ProviderHealth> success -> success.value();
 			case Outcome.Failure<ProviderHealth> failure -> ProviderHealth.DOWN;
 		};
-		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state);
+		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
+				provider.circuitState());
 	}
 
 }

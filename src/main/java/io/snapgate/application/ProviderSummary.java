@@ -3,6 +3,7 @@ package io.snapgate.application;
 import java.util.Set;
 
 import io.snapgate.domain.Capability;
+import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
@@ -10,5 +11,6 @@ import io.snapgate.domain.ProviderType;
 /**
  * A configured provider as the {@code /providers} endpoint shows it.
  */
-public record ProviderSummary(ProviderId id, ProviderType type, Set<Capability> capabilities, ProviderHealth health) {
+public record ProviderSummary(ProviderId id, ProviderType type, Set<Capability> capabilities, ProviderHealth health,
+		CircuitState circuitState) {
 }

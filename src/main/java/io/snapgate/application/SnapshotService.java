@@ -3,6 +3,7 @@ package io.snapgate.application;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.snapgate.domain.CreateSnapshot;
@@ -86,8 +87,9 @@ public class SnapshotService {
 					"No provider '" + request.provider() + "' is configured",
 					FieldError.of("provider", "no such provider")));
 		CreateSnapshotPolicy.check(request, provider);
-		IdempotencyKey idempotency = (request.idempotencyKey() != null) ? new IdempotencyKey(request.idempotencyKey(),
-				IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
+		// without a caller's key, one made here still keeps retries of this very call from making two
+		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : "auto-" + UUID.randomUUID();
+		IdempotencyKey idempotency = new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm()));
 		Snapshot created = provider.create(new CreateSnapshot(request.name(), request.description(),
 				request.volumeId(), request.retention(), NewSnapshot.isTrue(request.neverExpire()),
 				NewSnapshot.isTrue(request.immutable()), NewSnapshot.isTrue(request.privateSnapshot()), idempotency));

@@ -61,4 +61,17 @@ public interface SnapshotProvider {
 
 	ProviderHealth health();
 
+	/**
+	 * Whether the upstream itself makes a repeated create with the same idempotency key a no-op (a
+	 * client token), so that a create may be retried after a timeout or a 5xx.
+	 */
+	default boolean deduplicatesCreates() {
+		return false;
+	}
+
+	/** The state of the breaker guarding this provider, for operators. */
+	default CircuitState circuitState() {
+		return CircuitState.NONE;
+	}
+
 }

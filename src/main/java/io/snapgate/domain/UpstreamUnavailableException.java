@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the upstream cannot be reached or SnapGate holds calls to it back (open breaker, full bulkhead).
+ * Thrown when the upstream cannot be reached or SnapGate holds calls to it back (open breaker, full
+ * bulkhead).
  */
 public final class UpstreamUnavailableException extends SnapGateException {
 
@@ -13,14 +14,37 @@ public final class UpstreamUnavailableException extends SnapGateException {
 
 	private final @Nullable Duration retryAfter;
 
-	public UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+	private final boolean requestSent;
+
+	public UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter,
+			@Nullable Throwable cause) {
+		this(code, message, retryAfter, cause, true);
+	}
+
+	private UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter,
+			@Nullable Throwable cause, boolean requestSent) {
 		super(code, message, cause);
 		this.retryAfter = retryAfter;
+		this.requestSent = requestSent;
+	}
+
+	/**
+	 * The request provably never left SnapGate (connection refused, breaker open, bulkhead full), so
+	 * even a non-idempotent call may be tried again.
+	 */
+	public static UpstreamUnavailableException notSent(ErrorCode code, String message, @Nullable Duration retryAfter,
+			@Nullable Throwable cause) {
+		return new UpstreamUnavailableException(code, message, retryAfter, cause, false);
 	}
 
 	@Override
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;
+	}
+
+	/** Whether the request may have reached the upstream; {@code true} unless proven otherwise. */
+	public boolean requestSent() {
+		return this.requestSent;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.snapgate.domain.Capability;
+import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
@@ -102,6 +103,16 @@ public final class AttributedSnapshotProvider implements SnapshotProvider {
 	@Override
 	public ProviderHealth health() {
 		return attributed(this.delegate::health);
+	}
+
+	@Override
+	public boolean deduplicatesCreates() {
+		return this.delegate.deduplicatesCreates();
+	}
+
+	@Override
+	public CircuitState circuitState() {
+		return this.delegate.circuitState();
 	}
 
 }
