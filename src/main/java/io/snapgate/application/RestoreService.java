@@ -28,9 +28,12 @@ public class RestoreService {
 
 	private final SnapshotLocator locator;
 
-	public RestoreService(ProviderRegistry registry, SnapshotLocator locator) {
+	private final AuditLog audit;
+
+	public RestoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit) {
 		this.registry = registry;
 		this.locator = locator;
+		this.audit = audit;
 	}
 
 	public StartedRestore start(NewRestore request) {
@@ -52,8 +55,10 @@ public class RestoreService {
 		}
 		IdempotencyKey idempotency = (request.idempotencyKey() != null)
 				? new IdempotencyKey(request.idempotencyKey(), IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
-		Restore restore = provider.restore(
-				new RestoreCommand(request.snapshot().nativeId(), target, request.newName(), idempotency));
+		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName(),
+				idempotency);
+		Restore restore = this.audit.record("restore", provider.id().value(),
+				request.snapshot() + " " + request.targetType() + " " + target.mode(), () -> provider.restore(command));
 		return new StartedRestore(provider.id(), restore);
 	}
 

@@ -35,12 +35,15 @@ public class SnapshotService {
 
 	private final SnapshotWaiter waiter;
 
+	private final AuditLog audit;
+
 	public SnapshotService(ProviderRegistry registry, SnapshotLocator locator, SnapshotLister lister,
-			SnapshotWaiter waiter) {
+			SnapshotWaiter waiter, AuditLog audit) {
 		this.registry = registry;
 		this.locator = locator;
 		this.lister = lister;
 		this.waiter = waiter;
+		this.audit = audit;
 	}
 
 	public SnapshotListing list(ListRequest request) {
@@ -90,9 +93,11 @@ public class SnapshotService {
 		// without a caller's key, one made here still keeps retries of this very call from making two
 		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : "auto-" + UUID.randomUUID();
 		IdempotencyKey idempotency = new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm()));
-		Snapshot created = provider.create(new CreateSnapshot(request.name(), request.description(),
-				request.volumeId(), request.retention(), NewSnapshot.isTrue(request.neverExpire()),
-				NewSnapshot.isTrue(request.immutable()), NewSnapshot.isTrue(request.privateSnapshot()), idempotency));
+		CreateSnapshot command = new CreateSnapshot(request.name(), request.description(), request.volumeId(),
+				request.retention(), NewSnapshot.isTrue(request.neverExpire()), NewSnapshot.isTrue(request.immutable()),
+				NewSnapshot.isTrue(request.privateSnapshot()), idempotency);
+		Snapshot created = this.audit.record("create", provider.id().value(), "name=" + request.name(),
+				() -> provider.create(command));
 		if (wait == null) {
 			return new CreatedSnapshot(created, created.status().isSettled());
 		}
@@ -101,7 +106,8 @@ public class SnapshotService {
 	}
 
 	public DeleteOutcome delete(SnapshotRef ref) {
-		return this.locator.locate(ref).delete(ref.nativeId());
+		SnapshotProvider provider = this.locator.locate(ref);
+		return this.audit.record("delete", provider.id().value(), ref.toString(), () -> provider.delete(ref.nativeId()));
 	}
 
 	static NotFoundException notFound(SnapshotRef ref) {

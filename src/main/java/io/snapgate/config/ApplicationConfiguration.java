@@ -1,5 +1,7 @@
 package io.snapgate.config;
 
+import io.snapgate.application.AuditLog;
+import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
@@ -9,6 +11,7 @@ import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotWaiter;
 import io.snapgate.domain.ProviderRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +27,11 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
+	AuditLog auditLog(ObjectProvider<CallerIdentity> caller) {
+		return new AuditLog(caller.getIfAvailable(() -> CallerIdentity.ANONYMOUS));
+	}
+
+	@Bean
 	SnapshotLocator snapshotLocator(ProviderRegistry registry) {
 		return new SnapshotLocator(registry);
 	}
@@ -35,14 +43,14 @@ class ApplicationConfiguration {
 
 	@Bean
 	SnapshotService snapshotService(ProviderRegistry registry, SnapshotLocator locator, FanOut fanOut,
-			SnapshotWaiter waiter, SnapGateProperties properties) {
+			SnapshotWaiter waiter, SnapGateProperties properties, AuditLog audit) {
 		SnapshotLister lister = new SnapshotLister(registry, fanOut, properties.listing().providerTimeout());
-		return new SnapshotService(registry, locator, lister, waiter);
+		return new SnapshotService(registry, locator, lister, waiter, audit);
 	}
 
 	@Bean
-	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator) {
-		return new RestoreService(registry, locator);
+	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit) {
+		return new RestoreService(registry, locator, audit);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.provider.AttributedSnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
+import io.snapgate.provider.resilience.ResilienceDecorator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +30,12 @@ class ProviderConfiguration {
 	@Bean
 	ProviderRegistry providerRegistry(SnapGateProperties properties, Environment environment,
 			List<SnapshotProviderFactory<?>> factories, jakarta.validation.Validator validator,
-			ObjectProvider<DefaultProviderDeclaration> defaults) {
+			ObjectProvider<DefaultProviderDeclaration> defaults, ObjectProvider<ResilienceDecorator> resilience) {
+		ResilienceDecorator decorator = resilience.getIfAvailable();
 		ProviderRegistryFactory registryFactory = new ProviderRegistryFactory(factories,
-				new SpringValidatorAdapter(validator));
+				new SpringValidatorAdapter(validator),
+				(provider, settings) -> new AttributedSnapshotProvider(
+						(decorator != null) ? decorator.decorate(provider, settings) : provider));
 		ProviderRegistry registry;
 		if (properties.providers().isEmpty()) {
 			registry = registryFactory.createDefaults(defaults.orderedStream().toList());
@@ -41,7 +45,6 @@ class ProviderConfiguration {
 			properties.providers().forEach((id, declaration) -> declared.put(id, declaration.type()));
 			registry = registryFactory.create(declared, Binder.get(environment));
 		}
-		registry = registry.decorate(AttributedSnapshotProvider::new);
 		if (registry.isEmpty()) {
 			logger.warn("No providers are configured: every listing is empty. Configure snapgate.providers "
 					+ "or run with the 'sandbox' profile.");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
+import io.snapgate.provider.resilience.ResilienceSettings;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,12 +34,16 @@ class ProviderRegistryFactory {
 
 	private final Validator validator;
 
-	ProviderRegistryFactory(List<SnapshotProviderFactory<?>> factories, Validator validator) {
+	private final BiFunction<SnapshotProvider, ResilienceSettings, SnapshotProvider> decorator;
+
+	ProviderRegistryFactory(List<SnapshotProviderFactory<?>> factories, Validator validator,
+			BiFunction<SnapshotProvider, ResilienceSettings, SnapshotProvider> decorator) {
 		this.factories = factories.stream()
 			.collect(Collectors.toMap(SnapshotProviderFactory::type, Function.identity(), (a, b) -> {
 				throw new IllegalStateException("Two provider factories claim type '" + a.type() + "'");
 			}, LinkedHashMap::new));
 		this.validator = validator;
+		this.decorator = decorator;
 	}
 
 	/**
@@ -90,7 +96,9 @@ class ProviderRegistryFactory {
 			Binder binder) {
 		S settings = binder.bindOrCreate(prefix, Bindable.of(factory.settingsType()),
 				new ValidationBindHandler(this.validator));
-		return factory.create(id, settings);
+		ResilienceSettings resilience = binder.bindOrCreate(prefix + ".resilience", Bindable.of(ResilienceSettings.class),
+				new ValidationBindHandler(this.validator));
+		return this.decorator.apply(factory.create(id, settings), resilience);
 	}
 
 }

@@ -20,18 +20,21 @@ import org.springframework.validation.annotation.Validated;
  * @param listing how listings across providers behave
  * @param waiting how {@code ?wait=true} behaves
  * @param tokens how page tokens and restore ids are protected
+ * @param resilience gateway-wide resilience settings; the rest is under {@code resilience4j.*} and
+ * {@code snapgate.providers.<id>.resilience}
  */
 @Validated
 @ConfigurationProperties("snapgate")
 public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> providers, @Valid Listing listing,
-		@Valid Waiting waiting, @Valid Tokens tokens) {
+		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience) {
 
 	public SnapGateProperties(@DefaultValue Map<String, ProviderDeclaration> providers, @DefaultValue Listing listing,
-			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens) {
+			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens, @DefaultValue Resilience resilience) {
 		this.providers = Map.copyOf(providers);
 		this.listing = listing;
 		this.waiting = waiting;
 		this.tokens = tokens;
+		this.resilience = resilience;
 	}
 
 	/**
@@ -53,6 +56,13 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 */
 	public record Waiting(@NotNull @DefaultValue("PT60S") Duration defaultTimeout,
 			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @NotNull @DefaultValue("PT1S") Duration pollInterval) {
+	}
+
+	/**
+	 * @param maxRetryAfter the longest upstream {@code Retry-After} that SnapGate waits out before a
+	 * retry; a longer one is passed on to the caller
+	 */
+	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter) {
 	}
 
 	/**

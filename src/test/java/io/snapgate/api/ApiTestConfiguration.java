@@ -3,6 +3,8 @@ package io.snapgate.api;
 import java.time.Duration;
 import java.util.List;
 
+import io.snapgate.application.AuditLog;
+import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
@@ -42,12 +44,12 @@ class ApiTestConfiguration {
 	SnapshotService snapshotService(ProviderRegistry registry, FanOut fanOut) {
 		return new SnapshotService(registry, new SnapshotLocator(registry),
 				new SnapshotLister(registry, fanOut, Duration.ofSeconds(2)),
-				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)));
+				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)), new AuditLog(CallerIdentity.ANONYMOUS));
 	}
 
 	@Bean
 	RestoreService restoreService(ProviderRegistry registry) {
-		return new RestoreService(registry, new SnapshotLocator(registry));
+		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS));
 	}
 
 	@Bean

@@ -71,6 +71,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private final AtomicInteger failuresLeft = new AtomicInteger(-1);
+
+	private volatile boolean deduplicating;
+
 	private volatile RestoreStatus restoreStatus = RestoreStatus.RUNNING;
 
 	private volatile SnapshotStatus createdStatus = SnapshotStatus.CREATING;
@@ -118,6 +122,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.idempotency.clear();
 		this.calls.clear();
 		this.failure = null;
+		this.failuresLeft.set(-1);
+		this.deduplicating = false;
 		this.latency = Duration.ZERO;
 		this.restoreStatus = RestoreStatus.RUNNING;
 		this.createdStatus = SnapshotStatus.CREATING;
@@ -125,6 +131,22 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	public void failWith(@Nullable Supplier<SnapGateException> failure) {
 		this.failure = failure;
+		this.failuresLeft.set(-1);
+	}
+
+	/** Fails the next {@code times} calls, then answers again. */
+	public void failTimes(int times, Supplier<SnapGateException> failure) {
+		this.failure = failure;
+		this.failuresLeft.set(times);
+	}
+
+	public void deduplicateCreates() {
+		this.deduplicating = true;
+	}
+
+	@Override
+	public boolean deduplicatesCreates() {
+		return this.deduplicating;
 	}
 
 	public void slowDownBy(Duration latency) {
@@ -177,7 +199,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		}
 		Supplier<SnapGateException> failing = this.failure;
 		if (failing != null) {
-			throw failing.get();
+			int left = this.failuresLeft.getAndUpdate((n) -> (n > 0) ? n - 1 : n);
+			if (left != 0) {
+				throw failing.get();
+			}
 		}
 	}
 

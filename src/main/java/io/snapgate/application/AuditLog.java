@@ -1,0 +1,59 @@
+package io.snapgate.application;
+
+import java.util.function.Supplier;
+
+import io.snapgate.domain.SnapGateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * One structured line per change (create, delete, restore) on the {@code snapgate.audit} logger:
+ * who, what, where, and how it ended. It names ids, never secrets or request bodies.
+ */
+public final class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger("snapgate.audit");
+
+	private final CallerIdentity caller;
+
+	public AuditLog(CallerIdentity caller) {
+		this.caller = caller;
+	}
+
+	public String caller() {
+		return this.caller.current();
+	}
+
+	/**
+	 * Runs a change and records it, whether it succeeded or failed.
+	 * @param action {@code create}, {@code delete} or {@code restore}
+	 * @param provider the provider id
+	 * @param target the snapshot id, or the name of what is created
+	 * @param change the change itself; its result describes the outcome
+	 */
+	public <T> T record(String action, String provider, String target, Supplier<T> change) {
+		String who = caller();
+		try {
+			T result = change.get();
+			entry(log.atInfo(), action, provider, target, who).addKeyValue("outcome", "success")
+				.log("audit {} {} on {} by {}: success", action, target, provider, who);
+			return result;
+		}
+		catch (SnapGateException ex) {
+			entry(log.atWarn(), action, provider, target, who).addKeyValue("outcome", "failure")
+				.addKeyValue("code", ex.code().name())
+				.log("audit {} {} on {} by {}: failure {}", action, target, provider, who, ex.code());
+			throw ex;
+		}
+	}
+
+	private static LoggingEventBuilder entry(LoggingEventBuilder builder, String action, String provider, String target,
+			String who) {
+		return builder.addKeyValue("action", action)
+			.addKeyValue("provider", provider)
+			.addKeyValue("target", target)
+			.addKeyValue("caller", who);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.snapgate.config;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.observability.ProviderHealthIndicators;
+import io.snapgate.provider.resilience.ResilienceDecorator;
+
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the resilience decorator from the Resilience4j registries that its Spring Boot starter builds
+ * out of {@code resilience4j.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResilienceConfiguration {
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService upstreamCallExecutor() {
+		return Executors.newVirtualThreadPerTaskExecutor();
+	}
+
+	@Bean
+	CompositeHealthContributor providersHealthContributor(ProviderRegistry registry) {
+		return ProviderHealthIndicators.of(registry);
+	}
+
+	@Bean
+	ResilienceDecorator resilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			TimeLimiterRegistry timeLimiters, RetryRegistry retries, ObservationRegistry observations,
+			ExecutorService upstreamCallExecutor, SnapGateProperties properties) {
+		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, observations,
+				upstreamCallExecutor, properties.resilience().maxRetryAfter());
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.snapgate.provider.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.SnapGateException;
+import io.snapgate.domain.SnapshotProvider;
+
+/**
+ * Builds the guards of each provider from the Resilience4j registries, whose defaults come from
+ * {@code resilience4j.*.configs.default}, and the provider's own overrides, then wraps the provider.
+ * Instances are named by provider id, so Resilience4j's own metrics carry it.
+ */
+public final class ResilienceDecorator {
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	private final BulkheadRegistry bulkheads;
+
+	private final TimeLimiterRegistry timeLimiters;
+
+	private final RetryRegistry retries;
+
+	private final ObservationRegistry observations;
+
+	private final ExecutorService executor;
+
+	private final Duration defaultMaxRetryAfter;
+
+	public ResilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			TimeLimiterRegistry timeLimiters, RetryRegistry retries, ObservationRegistry observations,
+			ExecutorService executor, Duration defaultMaxRetryAfter) {
+		this.circuitBreakers = circuitBreakers;
+		this.bulkheads = bulkheads;
+		this.timeLimiters = timeLimiters;
+		this.retries = retries;
+		this.observations = observations;
+		this.executor = executor;
+		this.defaultMaxRetryAfter = defaultMaxRetryAfter;
+	}
+
+	public SnapshotProvider decorate(SnapshotProvider provider, ResilienceSettings settings) {
+		String name = provider.id().value();
+		CircuitBreakerConfig breakerConfig = breakerConfig(settings);
+		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker(name, breakerConfig);
+		Bulkhead bulkhead = this.bulkheads.bulkhead(name, bulkheadConfig(settings));
+		TimeLimiter timeLimiter = this.timeLimiters.timeLimiter(name, timeLimiterConfig(settings));
+		Duration maxRetryAfter = (settings.maxRetryAfter() != null) ? settings.maxRetryAfter() : this.defaultMaxRetryAfter;
+		Predicate<Throwable> transientFailure = (error) -> UpstreamFailures.isTransient(error, maxRetryAfter);
+		Predicate<Throwable> safeCreateRetry = provider.deduplicatesCreates()
+				? transientFailure.or(UpstreamFailures::neverSent) : UpstreamFailures::neverSent;
+		Retry reads = this.retries.retry(name, retryConfig(settings, transientFailure, maxRetryAfter));
+		Retry creates = this.retries.retry(name + "-create", retryConfig(settings, safeCreateRetry, maxRetryAfter));
+		Retry restores = this.retries.retry(name + "-restore",
+				retryConfig(settings, UpstreamFailures::neverSent, maxRetryAfter));
+		Duration openWait = Duration.ofMillis(breakerConfig.getWaitIntervalFunctionInOpenState().apply(1));
+		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait);
+		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor);
+	}
+
+	private CircuitBreakerConfig breakerConfig(ResilienceSettings settings) {
+		CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.from(this.circuitBreakers.getDefaultConfig())
+			.recordException(UpstreamFailures::countsAgainstBreaker)
+			.ignoreExceptions();
+		if (settings.failureRateThreshold() != null) {
+			builder.failureRateThreshold(settings.failureRateThreshold());
+		}
+		if (settings.slowCallDuration() != null) {
+			builder.slowCallDurationThreshold(settings.slowCallDuration());
+		}
+		if (settings.slowCallRateThreshold() != null) {
+			builder.slowCallRateThreshold(settings.slowCallRateThreshold());
+		}
+		if (settings.slidingWindowSize() != null) {
+			builder.slidingWindowSize(settings.slidingWindowSize());
+		}
+		if (settings.minimumCalls() != null) {
+			builder.minimumNumberOfCalls(settings.minimumCalls());
+		}
+		if (settings.openStateWait() != null) {
+			builder.waitDurationInOpenState(settings.openStateWait());
+		}
+		return builder.build();
+	}
+
+	private BulkheadConfig bulkheadConfig(ResilienceSettings settings) {
+		BulkheadConfig.Builder builder = BulkheadConfig.from(this.bulkheads.getDefaultConfig());
+		if (settings.maxConcurrentCalls() != null) {
+			builder.maxConcurrentCalls(settings.maxConcurrentCalls());
+		}
+		return builder.build();
+	}
+
+	private TimeLimiterConfig timeLimiterConfig(ResilienceSettings settings) {
+		TimeLimiterConfig.Builder builder = TimeLimiterConfig.from(this.timeLimiters.getDefaultConfig())
+			.cancelRunningFuture(true);
+		if (settings.timeout() != null) {
+			builder.timeoutDuration(settings.timeout());
+		}
+		return builder.build();
+	}
+
+	private RetryConfig retryConfig(ResilienceSettings settings, Predicate<Throwable> retryable,
+			Duration maxRetryAfter) {
+		RetryConfig defaults = this.retries.getDefaultConfig();
+		int attempts = (settings.retryAttempts() != null) ? settings.retryAttempts() : defaults.getMaxAttempts();
+		Duration firstWait = (settings.retryWait() != null) ? settings.retryWait()
+				: Duration.ofMillis(defaults.getIntervalBiFunction().apply(1, null));
+		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(firstWait, 2.0, 0.5);
+		IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+			long wait = backoff.apply(attempt);
+			if (outcome != null && outcome.isLeft() && outcome.getLeft() instanceof SnapGateException error
+					&& error.retryAfter() != null) {
+				wait = Math.max(wait, Math.min(error.retryAfter().toMillis(), maxRetryAfter.toMillis()));
+			}
+			return wait;
+		};
+		return RetryConfig.custom()
+			.maxAttempts(attempts)
+			.intervalBiFunction(interval)
+			.retryOnException(retryable)
+			.failAfterMaxAttempts(false)
+			.build();
+	}
+
+}

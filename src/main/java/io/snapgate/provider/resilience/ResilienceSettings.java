@@ -1,0 +1,38 @@
+package io.snapgate.provider.resilience;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One provider's departures from the {@code resilience4j.*} defaults, bound from
+ * {@code snapgate.providers.<id>.resilience}. Every setting left out keeps the default.
+ *
+ * @param timeout the time limit of one attempt
+ * @param maxConcurrentCalls how many calls may be under way at once (the bulkhead)
+ * @param retryAttempts attempts per call, the first included, for the calls that are safe to retry
+ * @param retryWait the first wait between attempts; it doubles, with jitter
+ * @param maxRetryAfter the longest {@code Retry-After} honoured by waiting; a longer one is passed on
+ * @param failureRateThreshold percentage of failed calls that opens the breaker
+ * @param slowCallDuration how long a call may take before it counts as slow
+ * @param slowCallRateThreshold percentage of slow calls that opens the breaker
+ * @param slidingWindowSize how many recent calls the breaker judges
+ * @param minimumCalls how many calls the breaker needs before it judges
+ * @param openStateWait how long the breaker stays open before it tries again
+ */
+public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @Max(10_000) Integer maxConcurrentCalls,
+		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait, @Nullable Duration maxRetryAfter,
+		@Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold, @Nullable Duration slowCallDuration,
+		@Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
+		@Nullable @Min(1) Integer slidingWindowSize, @Nullable @Min(1) Integer minimumCalls,
+		@Nullable Duration openStateWait) {
+
+	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(null, null, null, null, null, null, null,
+			null, null, null, null);
+
+}
