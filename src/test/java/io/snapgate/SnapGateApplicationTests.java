@@ -16,8 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole gateway on a real server: its documents, probes and the container's own refusals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "snapgate.security.api-keys[0].owner=ops", "snapgate.security.api-keys[0].sha256=" + SnapGateApplicationTests.OPS_KEY_SHA256,
+				"snapgate.security.api-keys[0].scopes=actuator:read" })
 class SnapGateApplicationTests {
+
+	static final String OPS_KEY = "ops-key-0123456789";
+
+	/** {@code sha256("ops-key-0123456789")}. */
+	static final String OPS_KEY_SHA256 = "060b6e52ca3d54e9a73c7a3c70d67249832ec4e18527226806a85c377da7b28c";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -55,7 +62,13 @@ class SnapGateApplicationTests {
 		assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
 		assertThat(get("/livez").statusCode()).isEqualTo(200);
 		assertThat(get("/readyz").statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+		HttpResponse<String> metrics = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+					.header("X-API-Key", OPS_KEY)
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test
@@ -69,7 +82,12 @@ class SnapGateApplicationTests {
 
 	@Test
 	void anUnknownPathIsAProblemDetail() throws Exception {
-		HttpResponse<String> response = get("/nothing/here");
+		assertThat(get("/nothing/here").statusCode()).isEqualTo(401);
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nothing/here"))
+					.header("X-API-Key", OPS_KEY)
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
 	}

@@ -12,9 +12,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds problem details with SnapGate's stable {@code type} and {@code code}.
+ * Builds problem details with SnapGate's stable {@code type} and {@code code}, for every part of the
+ * HTTP edge that answers errors.
  */
-final class Problems {
+public final class Problems {
 
 	private static final Map<Integer, ErrorCode> FALLBACK_CODES = Map.of(400, ErrorCode.MALFORMED_REQUEST, 401,
 			ErrorCode.UNAUTHENTICATED, 403, ErrorCode.FORBIDDEN, 404, ErrorCode.NOT_FOUND, 405,
@@ -24,7 +25,7 @@ final class Problems {
 	private Problems() {
 	}
 
-	static ProblemDetail of(HttpStatusCode status, ErrorCode code, String detail) {
+	public static ProblemDetail of(HttpStatusCode status, ErrorCode code, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type(code));
 		problem.setTitle(title(code));
@@ -40,7 +41,7 @@ final class Problems {
 		return problem;
 	}
 
-	static ErrorCode fallbackCode(HttpStatusCode status) {
+	public static ErrorCode fallbackCode(HttpStatusCode status) {
 		ErrorCode code = FALLBACK_CODES.get(status.value());
 		if (code != null) {
 			return code;
@@ -48,11 +49,11 @@ final class Problems {
 		return status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
 	}
 
-	static URI type(ErrorCode code) {
+	public static URI type(ErrorCode code) {
 		return URI.create("urn:snapgate:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
-	static String title(ErrorCode code) {
+	public static String title(ErrorCode code) {
 		String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}

@@ -14,16 +14,23 @@ import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotWaiter;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.provider.AttributedSnapshotProvider;
+import io.snapgate.security.SecurityConfiguration;
+import io.snapgate.security.SecuritySettings;
 import io.snapgate.testing.FakeSnapshotProvider;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application layer over two fake providers, {@code sys} (system snapshots) and {@code vol}
- * (disk snapshots), for tests of the HTTP edge.
+ * (disk snapshots), for tests of the HTTP edge, with security open (the tests of the access rules
+ * are in the security package).
  */
 @TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+@Import(SecurityConfiguration.class)
 class ApiTestConfiguration {
 
 	static final FakeSnapshotProvider SYSTEM = FakeSnapshotProvider.system("sys");

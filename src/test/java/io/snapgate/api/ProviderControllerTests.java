@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.snapgate.api.ApiTestConfiguration.SYSTEM;
 import static io.snapgate.api.ApiTestConfiguration.VOLUME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest
+@WebMvcTest(properties = "snapgate.security.open=true")
+@ActiveProfiles("sandbox")
 @Import(ApiTestConfiguration.class)
 class ProviderControllerTests {
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,7 +22,8 @@ import static io.snapgate.api.ApiTestConfiguration.VOLUME;
 import static io.snapgate.api.SnapshotControllerTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest
+@WebMvcTest(properties = "snapgate.security.open=true")
+@ActiveProfiles("sandbox")
 @Import(ApiTestConfiguration.class)
 class RestoreControllerTests {
 

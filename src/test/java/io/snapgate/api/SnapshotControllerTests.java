@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -33,7 +34,8 @@ import static io.snapgate.api.ApiTestConfiguration.SYSTEM;
 import static io.snapgate.api.ApiTestConfiguration.VOLUME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest
+@WebMvcTest(properties = "snapgate.security.open=true")
+@ActiveProfiles("sandbox")
 @Import(ApiTestConfiguration.class)
 class SnapshotControllerTests {
 

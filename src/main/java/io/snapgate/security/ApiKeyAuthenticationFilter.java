@@ -1,0 +1,56 @@
+package io.snapgate.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates requests that carry {@code X-API-Key}. A key that is unknown or revoked is refused at
+ * once: it is never mistaken for an anonymous request.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String HEADER = "X-API-Key";
+
+	private final ApiKeyVerifier verifier;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, AuthenticationEntryPoint entryPoint) {
+		this.verifier = verifier;
+		this.entryPoint = entryPoint;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String presented = request.getHeader(HEADER);
+		if (presented == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<ApiKeyAuthentication> authentication = this.verifier.verify(presented.strip());
+		if (authentication.isEmpty()) {
+			this.contexts.clearContext();
+			this.entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));
+			return;
+		}
+		var context = this.contexts.createEmptyContext();
+		context.setAuthentication(authentication.get());
+		this.contexts.setContext(context);
+		chain.doFilter(request, response);
+	}
+
+}

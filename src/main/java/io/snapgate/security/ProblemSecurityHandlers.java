@@ -1,0 +1,66 @@
+package io.snapgate.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.snapgate.api.Problems;
+import io.snapgate.domain.ErrorCode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as problem details, saying what to send without saying why a credential failed beyond
+ * what helps an honest caller.
+ */
+final class ProblemSecurityHandlers {
+
+	private final JsonMapper json;
+
+	ProblemSecurityHandlers(JsonMapper json) {
+		this.json = json;
+	}
+
+	AuthenticationEntryPoint entryPoint() {
+		return (request, response, exception) -> {
+			response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+			write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, detail(exception));
+		};
+	}
+
+	AccessDeniedHandler accessDeniedHandler() {
+		return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
+				forbiddenDetail(exception));
+	}
+
+	private static String detail(AuthenticationException exception) {
+		return switch (exception) {
+			case InvalidBearerTokenException e -> "The bearer token is invalid, expired, or not meant for SnapGate";
+			case BadCredentialsException e -> "The API key is unknown or revoked";
+			default -> "Authenticate with a bearer token (Authorization: Bearer ...) or an API key (X-API-Key)";
+		};
+	}
+
+	private static String forbiddenDetail(AccessDeniedException exception) {
+		return "The caller lacks the scope this operation needs: snapshots:read to read, snapshots:write to "
+				+ "create or delete snapshots, restores:write to restore, actuator:read for actuator endpoints";
+	}
+
+	private void write(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail)
+			throws IOException {
+		ProblemDetail problem = Problems.of(status, code, detail);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.snapgate.security;
+
+import java.util.Set;
+
+/**
+ * The scopes a caller can hold.
+ */
+public final class Scopes {
+
+	public static final String SNAPSHOTS_READ = "snapshots:read";
+
+	public static final String SNAPSHOTS_WRITE = "snapshots:write";
+
+	public static final String RESTORES_WRITE = "restores:write";
+
+	public static final String ACTUATOR_READ = "actuator:read";
+
+	public static final Set<String> ALL = Set.of(SNAPSHOTS_READ, SNAPSHOTS_WRITE, RESTORES_WRITE, ACTUATOR_READ);
+
+	private Scopes() {
+	}
+
+	static String authority(String scope) {
+		return "SCOPE_" + scope;
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Who may call: JWT bearer tokens and API keys, with scopes per operation; failing closed outside the
+ * sandbox.
+ */
+@NullMarked
+package io.snapgate.security;
+
+import org.jspecify.annotations.NullMarked;
