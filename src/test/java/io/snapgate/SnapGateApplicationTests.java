@@ -50,6 +50,28 @@ class SnapGateApplicationTests {
 	}
 
 	@Test
+	void theDocumentOffersBothWaysToAuthenticate() throws Exception {
+		String doc = get("/v3/api-docs").body();
+		assertThat(JsonPath.<String>read(doc, "$.components.securitySchemes.apiKey.name")).isEqualTo("X-API-Key");
+		assertThat(JsonPath.<String>read(doc, "$.components.securitySchemes.bearer.bearerFormat")).isEqualTo("JWT");
+		assertThat(JsonPath.<String>read(doc, "$.info.description")).doesNotContain("SANDBOX");
+	}
+
+	@Test
+	void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+		String huge = "{\"provider\":\"x\",\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+		HttpResponse<String> announced = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(huge))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(announced.statusCode()).isEqualTo(413);
+		assertThat(announced.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+
+	}
+
+	@Test
 	void swaggerUiIsServed() throws Exception {
 		HttpResponse<String> response = get("/swagger-ui/index.html");
 		assertThat(response.statusCode()).isEqualTo(200);

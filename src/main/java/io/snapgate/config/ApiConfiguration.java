@@ -7,6 +7,7 @@ import io.snapgate.api.ApiSettings;
 import io.snapgate.api.PageTokenCodec;
 import io.snapgate.api.RestoreIdCodec;
 import io.snapgate.api.TokenSigner;
+import io.snapgate.security.SecuritySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +51,9 @@ class ApiConfiguration {
 	}
 
 	@Bean
-	ApiSettings apiSettings(SnapGateProperties properties) {
-		return new ApiSettings(properties.waiting().defaultTimeout());
+	ApiSettings apiSettings(SnapGateProperties properties, SecuritySettings security) {
+		return new ApiSettings(properties.waiting().defaultTimeout(), properties.api().maxRequestSize().toBytes(),
+				security.open());
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,21 +21,24 @@ import org.springframework.validation.annotation.Validated;
  * @param listing how listings across providers behave
  * @param waiting how {@code ?wait=true} behaves
  * @param tokens how page tokens and restore ids are protected
+ * @param api limits of the HTTP API
  * @param resilience gateway-wide resilience settings; the rest is under {@code resilience4j.*} and
  * {@code snapgate.providers.<id>.resilience}
  */
 @Validated
 @ConfigurationProperties("snapgate")
 public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> providers, @Valid Listing listing,
-		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience) {
+		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience, @Valid Api api) {
 
 	public SnapGateProperties(@DefaultValue Map<String, ProviderDeclaration> providers, @DefaultValue Listing listing,
-			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens, @DefaultValue Resilience resilience) {
+			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens, @DefaultValue Resilience resilience,
+			@DefaultValue Api api) {
 		this.providers = Map.copyOf(providers);
 		this.listing = listing;
 		this.waiting = waiting;
 		this.tokens = tokens;
 		this.resilience = resilience;
+		this.api = api;
 	}
 
 	/**
@@ -56,6 +60,12 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 */
 	public record Waiting(@NotNull @DefaultValue("PT60S") Duration defaultTimeout,
 			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @NotNull @DefaultValue("PT1S") Duration pollInterval) {
+	}
+
+	/**
+	 * @param maxRequestSize the largest request body accepted; larger ones are refused with 413
+	 */
+	public record Api(@NotNull @DefaultValue("1MB") DataSize maxRequestSize) {
 	}
 
 	/**

@@ -81,7 +81,7 @@ class ApiTestConfiguration {
 
 	@Bean
 	ApiSettings apiSettings() {
-		return new ApiSettings(Duration.ofSeconds(2));
+		return new ApiSettings(Duration.ofSeconds(2), 64 * 1024, true);
 	}
 
 }

@@ -1,17 +1,29 @@
 package io.snapgate.api;
 
 import org.apache.catalina.core.StandardHost;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
- * Makes the servlet container's own refusals problem details too.
+ * Guards at the servlet level: a bound on request bodies, and problem details for the container's own
+ * refusals.
  */
 @Configuration(proxyBeanMethods = false)
-class ContainerErrorConfiguration {
+class ServletGuardConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ApiSettings settings, JsonMapper json) {
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(settings.maxRequestBytes(), json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
