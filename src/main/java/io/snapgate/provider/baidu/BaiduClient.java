@@ -159,10 +159,10 @@ final class BaiduClient {
 		if (body != null) {
 			// serialised here so that its length is known, and signed, before it is sent
 			byte[] json = BaiduJson.write(body);
-			// written as raw bytes: an encoder would rewrite the Content-Type after it was signed
+			// raw bytes, a fresh buffer per attempt: an encoder would rewrite the Content-Type after it was signed
 			request.header(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
 				.contentLength(json.length)
-				.body(BodyInserters.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(json))));
+				.body(BodyInserters.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(json))));
 		}
 		Reply reply;
 		try {

@@ -35,6 +35,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.baidu.BaiduUpstream.NOW;
@@ -120,6 +122,27 @@ class BaiduErrorMappingTests {
 		assertThat(second).isAfter(first);
 		BaiduUpstream.assertSignedAt(requests.get(0), first);
 		BaiduUpstream.assertSignedAt(requests.get(1), second);
+	}
+
+	@Test
+	void anExpiredSignatureOnACreateSendsTheSameBodyAgain() {
+		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "Available", false, ""))));
+		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("expiry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(400).withBody(error("RequestExpired")))
+			.willSetStateTo("fresh"));
+		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("expiry")
+			.whenScenarioStateIs("fresh")
+			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
+		bcc.stubFor(get("/v2/snapshot/s-New00001").willReturn(okJson(BaiduUpstream.snapshotReply("s-New00001", "v-Data0001", "Creating"))));
+
+		provider(new TickingClock()).create(BaiduSnapshotProviderTests.command("nightly", null, "v-Data0001", "key-1"));
+
+		List<LoggedRequest> posts = bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot")));
+		assertThat(posts).hasSize(2);
+		assertThat(posts).extracting(LoggedRequest::getBodyAsString)
+			.containsOnly("{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\"}");
+		posts.forEach((p) -> BaiduUpstream.assertSignedAt(p, BceV1Signer.parseTimestamp(p.getHeader("x-bce-date"))));
 	}
 
 	@Test
