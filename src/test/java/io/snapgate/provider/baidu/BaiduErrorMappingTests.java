@@ -4,10 +4,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -113,7 +110,7 @@ class BaiduErrorMappingTests {
 			.whenScenarioStateIs("fresh")
 			.willReturn(okJson(BaiduUpstream.page("", false, ""))));
 
-		assertThat(provider(new TickingClock()).list(SnapshotQuery.ALL, null, 10).entries()).isEmpty();
+		assertThat(provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10).entries()).isEmpty();
 
 		List<LoggedRequest> requests = bcc.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest).toList();
 		assertThat(requests).hasSize(2);
@@ -136,7 +133,7 @@ class BaiduErrorMappingTests {
 			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
 		bcc.stubFor(get("/v2/snapshot/s-New00001").willReturn(okJson(BaiduUpstream.snapshotReply("s-New00001", "v-Data0001", "Creating"))));
 
-		provider(new TickingClock()).create(BaiduSnapshotProviderTests.command("nightly", null, "v-Data0001", "key-1"));
+		provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).create(BaiduSnapshotProviderTests.command("nightly", null, "v-Data0001", "key-1"));
 
 		List<LoggedRequest> posts = bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot")));
 		assertThat(posts).hasSize(2);
@@ -151,7 +148,7 @@ class BaiduErrorMappingTests {
 			.willReturn(aResponse().withStatus(400).withBody(error("RequestExpired"))));
 
 		assertThatExceptionOfType(UpstreamAuthException.class)
-			.isThrownBy(() -> provider(new TickingClock()).list(SnapshotQuery.ALL, null, 10))
+			.isThrownBy(() -> provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10))
 			.withMessageContaining("clock")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UPSTREAM_AUTH_FAILED));
 		bcc.verify(2, getRequestedFor(urlPathEqualTo("/v2/snapshot")));
@@ -249,28 +246,6 @@ class BaiduErrorMappingTests {
 
 	private static BaiduSnapshotProvider provider(Clock clock) {
 		return BaiduUpstream.provider(bcc.baseUrl(), clock);
-	}
-
-	/** A clock a second further on each time it is read. */
-	private static final class TickingClock extends Clock {
-
-		private final AtomicLong reads = new AtomicLong();
-
-		@Override
-		public Instant instant() {
-			return NOW.plusSeconds(this.reads.getAndIncrement());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

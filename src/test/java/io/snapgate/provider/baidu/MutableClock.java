@@ -7,17 +7,29 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests move by hand.
+ * A clock that tests move by hand, or that moves on by a step each time it is read.
  */
 public final class MutableClock extends Clock {
+
+	private final Duration step;
 
 	private volatile Instant now;
 
 	public MutableClock(Instant now) {
-		this.now = now;
+		this(now, Duration.ZERO);
 	}
 
-	public void advance(Duration duration) {
+	private MutableClock(Instant now, Duration step) {
+		this.now = now;
+		this.step = step;
+	}
+
+	/** A clock {@code step} further on each time it is read. */
+	public static MutableClock ticking(Instant start, Duration step) {
+		return new MutableClock(start, step);
+	}
+
+	public synchronized void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 
@@ -26,8 +38,10 @@ public final class MutableClock extends Clock {
 	}
 
 	@Override
-	public Instant instant() {
-		return this.now;
+	public synchronized Instant instant() {
+		Instant current = this.now;
+		this.now = current.plus(this.step);
+		return current;
 	}
 
 	@Override
