@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The Baidu emulator and the provider {@code sandbox-baidu} that talks to it through the real adapter.
@@ -29,7 +31,7 @@ class BaiduSandboxConfiguration {
 	@Bean
 	DefaultProviderDeclaration sandboxBaiduProvider() {
 		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "baidu", "endpoint",
-				SandboxHost.baseUrl(BaiduEmulatorController.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
+				SandboxHost.baseUrl(BaiduEmulatorRoutes.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
 				"secret-access-key", SECRET_ACCESS_KEY));
 	}
 
@@ -39,9 +41,10 @@ class BaiduSandboxConfiguration {
 	}
 
 	@Bean
-	BceSignatureVerifier baiduSignatureVerifier(BaiduSandboxSettings settings) {
-		return new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY), settings.allowedClockSkew(),
-				Clock.systemUTC());
+	RouterFunction<ServerResponse> baiduEmulatorRoutes(BaiduEmulator emulator, BaiduSandboxSettings settings) {
+		BceSignatureVerifier verifier = new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY),
+				settings.allowedClockSkew(), Clock.systemUTC());
+		return new BaiduEmulatorRoutes(emulator, verifier).routes();
 	}
 
 }

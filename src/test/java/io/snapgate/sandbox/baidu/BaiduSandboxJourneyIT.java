@@ -4,12 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.snapgate.provider.baidu.BceRequest;
+import io.snapgate.provider.baidu.BceV1Signer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +128,39 @@ class BaiduSandboxJourneyIT {
 		assertThat(JsonPath.<List<List<String>>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].capabilities"))
 			.singleElement()
 			.satisfies((c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME"));
+	}
+
+	@Test
+	void theEmulatorRefusesWhatBccWouldRefuse() throws Exception {
+		HttpResponse<String> unsigned = this.http.send(HttpRequest.newBuilder(emulator("/v2/snapshot")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(unsigned.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(unsigned.body(), "$.code")).isEqualTo("InvalidHTTPAuthHeader");
+		assertThat(unsigned.headers().firstValue("x-bce-request-id")).hasValue(JsonPath.read(unsigned.body(), "$.requestId"));
+
+		assertThat(signed("/v2/snapshot/s-seed0005", BaiduSandboxConfiguration.SECRET_ACCESS_KEY).statusCode()).isEqualTo(200);
+		HttpResponse<String> wrongSecret = signed("/v2/snapshot/s-seed0005", "not-the-secret");
+		assertThat(wrongSecret.statusCode()).isEqualTo(403);
+		assertThat(JsonPath.<String>read(wrongSecret.body(), "$.code")).isEqualTo("SignatureDoesNotMatch");
+	}
+
+	private HttpResponse<String> signed(String path, String secret) throws Exception {
+		URI uri = emulator(path);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String host = "localhost:" + this.port;
+		BceRequest request = BceRequest.of("GET", uri.getRawPath(), null,
+				Map.of("host", host, "x-bce-date", BceV1Signer.timestamp(now)), List.of("host", "x-bce-date"));
+		String authorization = new BceV1Signer(BaiduSandboxConfiguration.ACCESS_KEY_ID, secret, 1800, Clock.systemUTC())
+			.authorization(request, now);
+		return this.http.send(HttpRequest.newBuilder(uri)
+			.header("x-bce-date", BceV1Signer.timestamp(now))
+			.header("Authorization", authorization)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI emulator(String path) {
+		return URI.create("http://localhost:" + this.port + "/sandbox/baidu" + path);
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
