@@ -75,19 +75,19 @@ final class VergeosSandboxState {
 			this.machines.get(Kind.TENANT).put(key, new Machine(key, tenant, "", now - 90 * DAY, false));
 		}
 		String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.ofEpochSecond(now - DAY));
-		addSeed("Daily_" + day, "Nightly system snapshot", now - DAY, now + 2 * DAY, false, "unlocked", "normal", false);
-		addSeed("Weekly_immutable", "Locked against deletion", now - 3 * DAY, now + 27 * DAY, true, "locked", "normal",
-				false);
+		addSeed("Daily_" + day, "Nightly system snapshot", now - DAY, now + 2 * DAY, false, "unlocked", 0, "normal", false);
+		addSeed("Weekly_immutable", "Locked against deletion", now - 3 * DAY, now + 27 * DAY, true, "locked",
+				now + 27 * DAY, "normal", false);
 		addSeed("Daily_expired", "Past its expiry, kept by min_snapshots", now - 5 * DAY, now - 2 * DAY, false,
-				"unlocked", "normal", false);
-		addSeed("pre-upgrade", "Kept until deleted", now - 7 * DAY, 0, false, "unlocked", "held", true);
+				"unlocked", 0, "normal", false);
+		addSeed("pre-upgrade", "Kept until deleted", now - 7 * DAY, 0, false, "unlocked", 0, "held", true);
 	}
 
 	private void addSeed(String name, String description, long created, long expires, boolean immutable,
-			String immutableStatus, String status, boolean privateSnapshot) {
+			String immutableStatus, long lockExpires, String status, boolean privateSnapshot) {
 		long key = nextKey("cloud_snapshots");
 		this.snapshots.put(key, new SnapshotEntity(key, name, description, created, expires, privateSnapshot, immutable,
-				immutableStatus, 0, status, 1, null, Instant.ofEpochSecond(created)));
+				immutableStatus, lockExpires, status, 1, null, Instant.ofEpochSecond(created)));
 		captureMembers(key);
 	}
 
