@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The VergeOS emulator and the default provider {@value #PROVIDER} that reaches it over HTTP through
@@ -31,8 +33,10 @@ class VergeosSandboxConfiguration {
 	}
 
 	@Bean
-	VergeosSandboxState vergeosSandboxState(VergeosSandboxProperties properties, ObjectProvider<Clock> clock) {
-		return new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), properties);
+	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxProperties properties,
+			ObjectProvider<Clock> clock) {
+		VergeosSandboxState state = new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), properties);
+		return new VergeosSandboxRoutes(state, properties).routes();
 	}
 
 }

@@ -41,7 +41,8 @@ class VergeosSandboxRulesTests {
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key");
 
 	private final MockMvc http = MockMvcBuilders
-		.standaloneSetup(new VergeosSandboxController(new VergeosSandboxState(this.clock, this.properties), this.properties))
+		.routerFunctions(new VergeosSandboxRoutes(new VergeosSandboxState(this.clock, this.properties), this.properties)
+			.routes())
 		.build();
 
 	@Test
@@ -129,6 +130,9 @@ class VergeosSandboxRulesTests {
 		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON).content("{\"description\":\"x\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.err", containsString("'name'")));
+		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.err").value("The body is not valid JSON"));
 	}
 
 	@Test
