@@ -2,6 +2,7 @@ package io.snapgate.provider.vergeos;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -98,6 +99,8 @@ final class VergeosErrors {
 					ErrorCode.UPSTREAM_UNAVAILABLE, "VergeOS could not be reached within connect-timeout", null, timeout);
 			case ConnectException refused -> UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"VergeOS could not be reached (connection refused)", null, refused);
+			case UnknownHostException unknown -> UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
+					"VergeOS's host name does not resolve", null, unknown);
 			case SSLException tls -> UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"The TLS handshake with VergeOS failed: is its certificate trusted (see ca-bundle)?", null, tls);
 			case HttpTimeoutException timeout -> new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,

@@ -35,7 +35,7 @@ final class VergeosSandboxState {
 			columns("$key", "cloud_snapshot", "name", "description", "nodes", "cpu_cores", "ram", "is_snapshot", "status",
 					"status_info", "original_key"),
 			"vms", columns("$key", "name", "description", "created", "cpu_cores", "ram", "os_family"), "tenants",
-			columns("$key", "name", "description", "created", "nodes"), "tasks",
+			columns("$key", "name", "description", "created", "nodes", "cpu_cores", "ram"), "tasks",
 			columns("$key", "name", "table", "status"), "system",
 			columns("$key", "yb_version", "os_version", "cloud_name", "branch"));
 
@@ -307,6 +307,20 @@ final class VergeosSandboxState {
 			return this.actionTable;
 		}
 
+		/** The sizes every emulated VM or tenant has. */
+		void putHardware(Map<String, @Nullable Object> row) {
+			if (this == VM) {
+				row.put("cpu_cores", 2);
+				row.put("ram", 4096);
+				row.put("os_family", "linux");
+			}
+			else {
+				row.put("nodes", 2);
+				row.put("cpu_cores", 8);
+				row.put("ram", 16384);
+			}
+		}
+
 	}
 
 	private record SnapshotEntity(long key, String name, String description, long created, long expires,
@@ -363,16 +377,7 @@ final class VergeosSandboxState {
 			row.put("cloud_snapshot", this.snapshot);
 			row.put("name", this.name);
 			row.put("description", "");
-			if (this.kind == Kind.VM) {
-				row.put("cpu_cores", 2);
-				row.put("ram", 4096);
-				row.put("os_family", "linux");
-			}
-			else {
-				row.put("nodes", 2);
-				row.put("cpu_cores", 8);
-				row.put("ram", 16384);
-			}
+			this.kind.putHardware(row);
 			row.put("is_snapshot", true);
 			row.put("status", status);
 			row.put("status_info", info);
@@ -393,14 +398,7 @@ final class VergeosSandboxState {
 			row.put("name", this.name);
 			row.put("description", this.description);
 			row.put("created", this.created);
-			if (kind == Kind.VM) {
-				row.put("cpu_cores", 2);
-				row.put("ram", 4096);
-				row.put("os_family", "linux");
-			}
-			else {
-				row.put("nodes", 2);
-			}
+			kind.putHardware(row);
 			return row;
 		}
 

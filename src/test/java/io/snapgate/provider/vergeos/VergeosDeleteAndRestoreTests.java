@@ -29,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW_EPOCH;
 import static io.snapgate.provider.vergeos.VergeosFixtures.snapshotRow;
@@ -43,9 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VergeosDeleteAndRestoreTests {
 
 	@RegisterExtension
-	static final WireMockExtension vergeos = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
 	private final VergeosSnapshotProvider provider = VergeosFixtures.provider(VergeosFixtures.basic(vergeos.baseUrl()));
 

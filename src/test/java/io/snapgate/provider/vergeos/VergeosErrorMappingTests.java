@@ -28,7 +28,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.vergeos.VergeosFixtures.USER;
 import static io.snapgate.provider.vergeos.VergeosFixtures.snapshotRow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VergeosErrorMappingTests {
 
 	@RegisterExtension
-	static final WireMockExtension vergeos = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
 	private final VergeosSnapshotProvider provider = VergeosFixtures.provider(VergeosFixtures.basic(vergeos.baseUrl()));
 

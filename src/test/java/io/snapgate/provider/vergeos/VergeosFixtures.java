@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.domain.ProviderId;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,11 @@ final class VergeosFixtures {
 	static final String NOT_EXPIRED = "(expires eq 0 or expires gt " + NOW_EPOCH + ")";
 
 	private VergeosFixtures() {
+	}
+
+	/** A fake VergeOS on a free port, for {@code @RegisterExtension}. */
+	static WireMockExtension wireMock() {
+		return WireMockExtension.newInstance().options(WireMockConfiguration.wireMockConfig().dynamicPort()).build();
 	}
 
 	static VergeosSettings basic(String baseUrl) {

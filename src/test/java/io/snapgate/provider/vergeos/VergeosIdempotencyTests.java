@@ -2,6 +2,7 @@ package io.snapgate.provider.vergeos;
 
 import java.time.Duration;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -23,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW_EPOCH;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PROVIDER;
 import static io.snapgate.provider.vergeos.VergeosFixtures.snapshotRow;
@@ -37,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VergeosIdempotencyTests {
 
 	@RegisterExtension
-	static final WireMockExtension vergeos = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
 	private static final IdempotencyKey KEY = new IdempotencyKey("6f1c0a62", IdempotencyKey.sha256Hex("request A"));
 
@@ -72,20 +70,7 @@ class VergeosIdempotencyTests {
 	@Test
 	void aLostReplyIsFoundByTheNextCreateWithTheSameKey() {
 		// VergeOS records the snapshot, then the connection drops before its reply arrives
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
-			.inScenario("lost reply")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson("[]")));
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots")).inScenario("lost reply")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willSetStateTo("recorded")
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
-			.inScenario("lost reply")
-			.whenScenarioStateIs("recorded")
-			.willReturn(okJson("[" + marked(42) + "]")));
+		postRecords("lost reply", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 42);
 
 		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> this.provider.create(command(KEY)))
 			.satisfies((ex) -> assertThat(ex.requestSent()).isTrue());
@@ -125,19 +110,7 @@ class VergeosIdempotencyTests {
 
 	@Test
 	void aReplyWithoutAKeyIsResolvedThroughTheMarker() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
-			.inScenario("keyless")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson("[]")));
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots")).inScenario("keyless")
-			.willSetStateTo("made")
-			.willReturn(aResponse().withStatus(201)));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
-			.inScenario("keyless")
-			.whenScenarioStateIs("made")
-			.willReturn(okJson("[" + marked(45) + "]")));
+		postRecords("keyless", aResponse().withStatus(201), 45);
 
 		assertThat(this.provider.create(command(KEY)).nativeId()).isEqualTo("45");
 	}
@@ -148,6 +121,27 @@ class VergeosIdempotencyTests {
 
 	private static String marked(long key) {
 		return snapshotRow(key, "nightly", MARKED, NOW_EPOCH - 5, NOW_EPOCH + 86400, false, "unlocked", 0, "normal", null);
+	}
+
+	/**
+	 * The marker lookup finds nothing until the POST (answered with {@code answer}) has recorded
+	 * snapshot {@code key}.
+	 */
+	private static void postRecords(String scenario, ResponseDefinitionBuilder answer, long key) {
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
+			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
+			.inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson("[]")));
+		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots")).inScenario(scenario)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("recorded")
+			.willReturn(answer));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
+			.withQueryParam("filter", equalTo("description ct '" + TOKEN + "'"))
+			.inScenario(scenario)
+			.whenScenarioStateIs("recorded")
+			.willReturn(okJson("[" + marked(key) + "]")));
 	}
 
 	private static void lookupAnswers(String rows) {

@@ -35,7 +35,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.vergeos.VergeosFixtures.API_KEY;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOT_EXPIRED;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW;
@@ -55,9 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class VergeosSnapshotProviderTests {
 
 	@RegisterExtension
-	static final WireMockExtension vergeos = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
 	private final VergeosSnapshotProvider provider = VergeosFixtures.provider(VergeosFixtures.basic(vergeos.baseUrl()));
 
