@@ -1,10 +1,8 @@
 package io.snapgate.provider.baidu;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -12,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,7 +37,7 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	BceV1Signer signer(java.time.Clock clock) {
+	BceV1Signer signer(Clock clock) {
 		return new BceV1Signer(require(this.accessKeyId, "access-key-id"),
 				require(this.secretAccessKey, "secret-access-key"), this.expirationSeconds, clock);
 	}
@@ -46,16 +45,7 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 	@AssertTrue(message = "endpoint must be an absolute https:// URL without user info, query or fragment "
 			+ "(http:// is accepted only for loopback addresses and .invalid sandbox hosts)")
 	boolean isEndpointAcceptable() {
-		if (this.endpoint == null) {
-			return true;
-		}
-		String scheme = (this.endpoint.getScheme() != null) ? this.endpoint.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = this.endpoint.getHost();
-		if (host == null || host.isEmpty() || this.endpoint.getRawUserInfo() != null
-				|| this.endpoint.getRawQuery() != null || this.endpoint.getRawFragment() != null) {
-			return false;
-		}
-		return scheme.equals("https") || (scheme.equals("http") && isLocal(host));
+		return UpstreamUrls.isAcceptable(this.endpoint);
 	}
 
 	@AssertTrue(message = "connect-timeout and read-timeout must be positive")
@@ -65,23 +55,6 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 
 	private static boolean isPositive(@Nullable Duration duration) {
 		return duration == null || (!duration.isNegative() && !duration.isZero());
-	}
-
-	private static boolean isLocal(String host) {
-		String name = host.toLowerCase(Locale.ROOT);
-		if (name.equals("localhost") || name.endsWith(".invalid")) {
-			return true;
-		}
-		if (!name.matches("[0-9.]+|\\[[0-9a-f:.]+\\]")) {
-			// only literal addresses: a name is never resolved to decide this
-			return false;
-		}
-		try {
-			return InetAddress.getByName(name.replace("[", "").replace("]", "")).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 	private static <T> T require(@Nullable T value, String property) {

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A disk's life through the public API, against the sandbox's Baidu emulator reached over HTTP by the
- * real adapter: take a snapshot safely twice, find it in the listing, roll the disk back, delete it.
+ * real adapter: take a snapshot safely twice, find it in the listing merged with the VergeOS sandbox's,
+ * roll the disk back, delete it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "snapgate.sandbox.baidu.snapshot-delay=PT0.5S", "snapgate.sandbox.baidu.rollback-delay=PT0.5S" })
@@ -67,6 +68,8 @@ class BaiduSandboxJourneyIT {
 		assertThat(listing.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<Boolean>read(listing.body(), "$.partial")).isFalse();
 		assertThat(JsonPath.<List<String>>read(listing.body(), "$.items[*].id")).contains(id, "sandbox-baidu:s-seed0005");
+		assertThat(JsonPath.<List<String>>read(listing.body(), "$.items[*].provider")).contains("sandbox-baidu",
+				"sandbox-vergeos");
 		List<String> times = JsonPath.read(listing.body(), "$.items[*].createdAt");
 		assertThat(times.stream().map(Instant::parse).toList()).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
