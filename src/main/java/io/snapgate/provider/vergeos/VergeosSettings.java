@@ -1,18 +1,16 @@
 package io.snapgate.provider.vergeos;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -57,16 +55,7 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 	@AssertTrue(message = "base-url must be an absolute https:// URL without user info, query or fragment "
 			+ "(http:// is accepted only for loopback addresses and .invalid sandbox hosts)")
 	boolean isBaseUrlAcceptable() {
-		if (this.baseUrl == null) {
-			return true;
-		}
-		String scheme = (this.baseUrl.getScheme() != null) ? this.baseUrl.getScheme().toLowerCase(Locale.ROOT) : "";
-		String host = this.baseUrl.getHost();
-		if (host == null || host.isEmpty() || this.baseUrl.getRawUserInfo() != null
-				|| this.baseUrl.getRawQuery() != null || this.baseUrl.getRawFragment() != null) {
-			return false;
-		}
-		return scheme.equals("https") || (scheme.equals("http") && isLocalHost(host));
+		return UpstreamUrls.isAcceptable(this.baseUrl);
 	}
 
 	@AssertTrue(message = "give either username and password (HTTP Basic) or api-key (Bearer), exactly one of the two")
@@ -94,22 +83,6 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 		return value != null && !value.isBlank();
 	}
 
-	private static boolean isLocalHost(String host) {
-		String name = host.toLowerCase(Locale.ROOT);
-		if (name.equals("localhost") || name.endsWith(".invalid")) {
-			return true;
-		}
-		if (!name.matches("[0-9.]+|\\[[0-9a-f:.]+\\]")) {
-			// only literal addresses are checked: a name is never resolved to decide this
-			return false;
-		}
-		try {
-			return InetAddress.getByName(name.replace("[", "").replace("]", "")).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
-	}
 
 	@Override
 	public String toString() {

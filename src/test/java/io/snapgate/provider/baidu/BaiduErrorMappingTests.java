@@ -1,5 +1,6 @@
 package io.snapgate.provider.baidu;
 
+import io.snapgate.testing.MutableClock;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.snapgate.provider.baidu;
 
+import io.snapgate.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.snapgate.sandbox.baidu;
 
+import io.snapgate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.snapgate.provider.baidu.MutableClock;
 import io.snapgate.sandbox.baidu.BaiduEmulatorJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduEmulatorJson.SnapshotPage;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.snapgate.sandbox.vergeos;
 
+import io.snapgate.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.snapgate.provider.baidu;
+package io.snapgate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
