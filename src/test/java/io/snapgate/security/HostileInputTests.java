@@ -7,12 +7,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.testing.FakeProviderFactories;
 import io.snapgate.testing.FakeSnapshotProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,12 +30,18 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throws ten thousand hostile and random requests at the whole gateway, authenticated with every
  * scope, and checks that each is answered without a server error, that every refusal is a problem
- * detail, and that nothing unvalidated reached a provider.
+ * detail, and that nothing unvalidated reached a provider: neither the in-memory ones nor, through the
+ * real VergeOS and Baidu adapters, a fake upstream whose request journal is checked afterwards.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -45,6 +54,17 @@ class HostileInputTests {
 
 	private static final Pattern SAFE_NATIVE_ID = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
+	/** What the adapters may ask for: fixed paths, ids of the upstream's own shapes, encoded query values. */
+	private static final Pattern SAFE_UPSTREAM_URL = Pattern.compile(
+			"/(verge/api/v4/[a-z_]+(/[0-9]{1,18})?|bcc/v2/(snapshot|volume|instance)(/[siv]-[A-Za-z0-9]{1,32})?)"
+					+ "(\\?[A-Za-z0-9_%.=&+*~-]*)?");
+
+	@RegisterExtension
+	static WireMockExtension upstream = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.resetOnEachTest(false)
+		.build();
+
 	@Autowired
 	MockMvc mvc;
 
@@ -52,6 +72,14 @@ class HostileInputTests {
 	static void configuration(DynamicPropertyRegistry registry) {
 		registry.add("snapgate.providers.fuzz-sys.type", () -> "fake-system");
 		registry.add("snapgate.providers.fuzz-vol.type", () -> "fake-volume");
+		registry.add("snapgate.providers.fuzz-verge.type", () -> "vergeos");
+		registry.add("snapgate.providers.fuzz-verge.base-url", () -> upstream.baseUrl() + "/verge");
+		registry.add("snapgate.providers.fuzz-verge.username", () -> "svc");
+		registry.add("snapgate.providers.fuzz-verge.password", () -> "pw");
+		registry.add("snapgate.providers.fuzz-bcc.type", () -> "baidu");
+		registry.add("snapgate.providers.fuzz-bcc.endpoint", () -> upstream.baseUrl() + "/bcc");
+		registry.add("snapgate.providers.fuzz-bcc.access-key-id", () -> "ak");
+		registry.add("snapgate.providers.fuzz-bcc.secret-access-key", () -> "sk");
 		registry.add("snapgate.security.api-keys[0].owner", () -> "fuzzer");
 		registry.add("snapgate.security.api-keys[0].sha256", () -> HexFormat.of().formatHex(ApiKeyVerifier.sha256(KEY)));
 		registry.add("snapgate.security.api-keys[0].scopes",
@@ -61,6 +89,10 @@ class HostileInputTests {
 
 	@BeforeEach
 	void seed() {
+		upstream.resetAll();
+		upstream.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"err\":\"not found\",\"code\":\"NoSuchResource\",\"requestId\":\"r-1\"}")));
 		FakeProviderFactories.BUILT.values().forEach(FakeSnapshotProvider::reset);
 		fake("fuzz-sys").withSnapshot("12", "daily", Instant.parse("2026-11-22T00:00:00Z"))
 			.withMembers("12", new Member(MemberType.VM, "41", "web-01"));
@@ -86,6 +118,22 @@ class HostileInputTests {
 		// the inputs reach past validation often enough for the check below to mean something
 		assertThat(statuses).as("statuses seen").containsKeys(200, 202, 400, 404);
 		assertThat(fake("fuzz-sys").calls().size() + fake("fuzz-vol").calls().size()).isGreaterThan(500);
+		List<LoggedRequest> upstreamCalls = upstream.findAll(anyRequestedFor(anyUrl()));
+		assertThat(upstreamCalls).as("hostile input reached the real adapters' validation").isNotEmpty();
+		for (LoggedRequest call : upstreamCalls) {
+			assertThat(call.getUrl()).as("an upstream URL").matches(SAFE_UPSTREAM_URL);
+			for (String name : call.getQueryParams().keySet()) {
+				for (String value : call.queryParameter(name).values()) {
+					assertThat(value).as("query %s of %s", name, call.getUrl())
+						.doesNotContainPattern("\\p{Cntrl}")
+						.hasSizeLessThanOrEqualTo(512);
+					if (name.equals("filter")) {
+						// every quoted string in a VergeOS filter has its quotes doubled, so none ends early
+						assertThat(value.replace("''", "")).as("filter %s", value).matches("[^']*('[^']*'[^']*)*");
+					}
+				}
+			}
+		}
 		for (FakeSnapshotProvider provider : FakeProviderFactories.BUILT.values()) {
 			for (String argument : provider.arguments()) {
 				assertThat(argument).as("what reached provider %s", provider.id())
@@ -97,7 +145,8 @@ class HostileInputTests {
 
 	private MockHttpServletRequestBuilder request(HostileInputs inputs) {
 		String id = switch (inputs.nextInt(4)) {
-			case 0 -> inputs.pick(List.of("fuzz-sys", "fuzz-vol", "nope")) + ":" + inputs.value();
+			case 0 -> inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc", "nope")) + ":"
+					+ inputs.value();
 			case 1 -> inputs.value() + ":" + inputs.value();
 			case 2 -> inputs.value();
 			default -> "fuzz-sys:12";
@@ -121,7 +170,7 @@ class HostileInputTests {
 		int count = 1 + inputs.nextInt(4);
 		for (int i = 0; i < count; i++) {
 			String value = inputs.chance(20) ? inputs.pick(List.of("0", "501", "-1", "99999999999", "members", "SYSTEM",
-					"AVAILABLE", "2026-01-01T00:00:00Z", "fuzz-sys")) : inputs.value();
+					"AVAILABLE", "2026-01-01T00:00:00Z", "fuzz-sys", "fuzz-verge", "fuzz-bcc")) : inputs.value();
 			query.append(inputs.pick(names)).append('=').append(encodeLoosely(value, inputs)).append('&');
 		}
 		return get(query.toString());
@@ -129,7 +178,8 @@ class HostileInputTests {
 
 	private static String createBody(HostileInputs inputs) {
 		List<String> fields = new ArrayList<>();
-		fields.add("\"provider\":" + (inputs.chance(70) ? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys", "fuzz-vol"))) : inputs.jsonValue()));
+		fields.add("\"provider\":" + (inputs.chance(70)
+				? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc"))) : inputs.jsonValue()));
 		fields.add("\"name\":" + (inputs.chance(30) ? HostileInputs.quoted(inputs.word()) : inputs.jsonValue()));
 		for (String field : List.of("description", "volumeId", "retention", "neverExpire", "immutable", "private",
 				inputs.word())) {
@@ -141,7 +191,8 @@ class HostileInputTests {
 	}
 
 	private static String restoreBody(HostileInputs inputs) {
-		String snapshot = inputs.chance(50) ? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys:12", "fuzz-vol:s-1")))
+		String snapshot = inputs.chance(50)
+				? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys:12", "fuzz-vol:s-1", "fuzz-verge:12", "fuzz-bcc:s-1")))
 				: inputs.jsonValue();
 		String target = inputs.chance(50)
 				? "{\"type\":" + HostileInputs.quoted(inputs.pick(List.of("VM", "TENANT", "VOLUME", inputs.value())))
