@@ -31,8 +31,9 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemo
 # method profiles, while the application context starts; later starts map them instead of loading
 # the jars again. Trained in the sandbox profile so that it calls no provider and needs no secret;
 # spring.context.exit=onRefresh stops it once the context is refreshed, before the server starts.
-# The cache is only valid for this JVM, this class path and compatible flags (the same GC): with
-# other flags the JVM warns and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS skips it.
+# The cache is only valid for this JVM and this class path (other heap sizes and collectors are fine):
+# otherwise the JVM logs an [aot] error and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS
+# skips it.
 RUN java -XX:AOTCacheOutput=/app/snapgate.aot -Xlog:aot=error -Dspring.context.exit=onRefresh \
 		-Dspring.profiles.active=sandbox -jar snapgate.jar \
 	&& rm -rf /tmp/*
