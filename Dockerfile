@@ -6,6 +6,8 @@ ARG BASE_IMAGE=eclipse-temurin:25-jre
 # Stage 1: split the fat jar into layers that change at different rates (dependencies rarely,
 # the application on every commit), so that a new build ships only the small top layer.
 FROM ${BASE_IMAGE} AS extract
+# Marks this stage's leftover image: docker image prune --filter label=io.snapgate.stage=extract
+LABEL io.snapgate.stage=extract
 WORKDIR /build
 COPY target/snapgate-*.jar snapgate.jar
 RUN java -Djarmode=tools -jar snapgate.jar extract --layers --destination extracted
