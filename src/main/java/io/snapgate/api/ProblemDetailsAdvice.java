@@ -18,9 +18,11 @@ import io.snapgate.domain.UpstreamUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +32,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -147,12 +151,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static String parameterName(ParameterValidationResult result) {
-		var parameter = result.getMethodParameter();
-		var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+		MethodParameter parameter = result.getMethodParameter();
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
 		if (header != null && !header.name().isEmpty()) {
 			return header.name();
 		}
-		var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 		if (param != null && !param.name().isEmpty()) {
 			return param.name();
 		}
@@ -161,7 +165,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static String path(DatabindException ex) {
 		StringBuilder path = new StringBuilder();
-		for (var reference : ex.getPath()) {
+		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
 				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
 			}

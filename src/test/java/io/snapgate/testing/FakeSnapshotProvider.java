@@ -63,6 +63,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();
 
+	private final List<String> arguments = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger sequence = new AtomicInteger(1000);
 
 	private final Clock clock;
@@ -121,6 +123,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.members.clear();
 		this.idempotency.clear();
 		this.calls.clear();
+		this.arguments.clear();
 		this.failure = null;
 		this.failuresLeft.set(-1);
 		this.deduplicating = false;
@@ -169,6 +172,11 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	public List<String> calls() {
 		return List.copyOf(this.calls);
+	}
+
+	/** Every id and name this provider was handed, for checks that nothing unvalidated got through. */
+	public List<String> arguments() {
+		return List.copyOf(this.arguments);
 	}
 
 	public long callsTo(String operation) {
@@ -247,12 +255,14 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
 		enter("get");
+		this.arguments.add(nativeId);
 		return Optional.ofNullable(this.snapshots.get(nativeId));
 	}
 
 	@Override
 	public List<Member> members(String nativeId) {
 		enter("members");
+		this.arguments.add(nativeId);
 		if (!this.snapshots.containsKey(nativeId)) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
 		}
@@ -262,6 +272,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Snapshot create(CreateSnapshot command) {
 		enter("create");
+		this.arguments.add(command.name());
+		if (command.volumeId() != null) {
+			this.arguments.add(command.volumeId());
+		}
 		if (command.idempotency() != null) {
 			String token = command.idempotency().token(this.id);
 			String existing = this.idempotency.get(token);
@@ -287,6 +301,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public DeleteOutcome delete(String nativeId) {
 		enter("delete");
+		this.arguments.add(nativeId);
 		Snapshot snapshot = this.snapshots.get(nativeId);
 		if (snapshot == null) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
@@ -302,6 +317,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Restore restore(RestoreCommand command) {
 		enter("restore");
+		this.arguments.add(command.snapshotNativeId());
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId());
 		}

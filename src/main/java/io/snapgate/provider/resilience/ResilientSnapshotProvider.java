@@ -1,13 +1,11 @@
 package io.snapgate.provider.resilience;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -15,43 +13,29 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
-import io.snapgate.domain.CreateSnapshot;
-import io.snapgate.domain.Cursor;
-import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.ErrorCode;
-import io.snapgate.domain.Member;
-import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
-import io.snapgate.domain.ProviderId;
-import io.snapgate.domain.ProviderType;
-import io.snapgate.domain.Restore;
-import io.snapgate.domain.RestoreCommand;
-import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.SnapGateException;
-import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
-import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.observability.UpstreamCallContext;
 import io.snapgate.observability.UpstreamObservationConvention;
-import org.jspecify.annotations.Nullable;
+import io.snapgate.provider.DecoratingSnapshotProvider;
+import io.snapgate.provider.UpstreamOperation;
 
 /**
  * A provider behind its guards. Each call is retried only when that is safe, and each attempt passes
  * the circuit breaker, the bulkhead and the time limit, and is observed once. Refusals by the guards
  * become domain errors that say the request was never sent.
  */
-final class ResilientSnapshotProvider implements SnapshotProvider {
+final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
 
 	private static final UpstreamObservationConvention CONVENTION = new UpstreamObservationConvention();
 
 	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
-
-	private final SnapshotProvider delegate;
 
 	private final ProviderGuards guards;
 
@@ -61,71 +45,29 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
 			ExecutorService executor) {
-		this.delegate = delegate;
+		super(delegate);
 		this.guards = guards;
 		this.observations = observations;
 		this.executor = executor;
 	}
 
 	@Override
-	public ProviderId id() {
-		return this.delegate.id();
-	}
-
-	@Override
-	public ProviderType type() {
-		return this.delegate.type();
-	}
-
-	@Override
-	public Set<Capability> capabilities() {
-		return this.delegate.capabilities();
-	}
-
-	@Override
-	public boolean isValidNativeId(String nativeId) {
-		return this.delegate.isValidNativeId(nativeId);
-	}
-
-	@Override
-	public boolean deduplicatesCreates() {
-		return this.delegate.deduplicatesCreates();
-	}
-
-	@Override
-	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		return call("list", this.guards.readRetry(), () -> this.delegate.list(query, cursor, limit));
-	}
-
-	@Override
-	public Optional<Snapshot> get(String nativeId) {
-		return call("get", this.guards.readRetry(), () -> this.delegate.get(nativeId));
-	}
-
-	@Override
-	public List<Member> members(String nativeId) {
-		return call("members", this.guards.readRetry(), () -> this.delegate.members(nativeId));
-	}
-
-	@Override
-	public Snapshot create(CreateSnapshot command) {
-		return call("create", this.guards.createRetry(), () -> this.delegate.create(command));
-	}
-
-	@Override
-	public DeleteOutcome delete(String nativeId) {
-		// a repeated delete is harmless: at worst it finds the snapshot gone, which callers treat as done
-		return call("delete", this.guards.readRetry(), () -> this.delegate.delete(nativeId));
-	}
-
-	@Override
-	public Restore restore(RestoreCommand command) {
-		return call("restore", this.guards.restoreRetry(), () -> this.delegate.restore(command));
-	}
-
-	@Override
-	public Restore restoreStatus(RestoreHandle handle) {
-		return call("restore_status", this.guards.readRetry(), () -> this.delegate.restoreStatus(handle));
+	protected <T> T call(UpstreamOperation operation, Supplier<T> call) {
+		Retry retry = switch (operation) {
+			case CREATE -> this.guards.createRetry();
+			case RESTORE -> this.guards.restoreRetry();
+			// a repeated delete is harmless: at worst it finds the snapshot gone, which callers treat as done
+			default -> this.guards.readRetry();
+		};
+		try {
+			return retry.executeCallable(() -> attempt(operation, call::get));
+		}
+		catch (SnapGateException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex);
+		}
 	}
 
 	@Override
@@ -134,7 +76,7 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			return ProviderHealth.DEGRADED;
 		}
 		try {
-			return attempt("health", this.delegate::health);
+			return attempt(UpstreamOperation.HEALTH, delegate()::health);
 		}
 		catch (SnapGateException ex) {
 			return ProviderHealth.DOWN;
@@ -150,20 +92,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		};
 	}
 
-	private <T> T call(String operation, Retry retry, Callable<T> call) {
-		try {
-			return retry.executeCallable(() -> attempt(operation, call));
-		}
-		catch (SnapGateException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex);
-		}
-	}
-
-	private <T> T attempt(String operation, Callable<T> call) {
-		UpstreamCallContext context = new UpstreamCallContext(id().value(), type().value(), operation);
+	private <T> T attempt(UpstreamOperation operation, Callable<T> call) {
+		UpstreamCallContext context = new UpstreamCallContext(id().value(), type().value(), operation.tagValue());
 		Observation observation = Observation
 			.createNotStarted(null, CONVENTION, () -> context, this.observations)
 			.start();

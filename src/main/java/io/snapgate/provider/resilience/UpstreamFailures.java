@@ -15,6 +15,7 @@ import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.observability.UpstreamCallContext.Outcome;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each kind of failure means for breakers, retries and metrics.
@@ -74,8 +75,7 @@ final class UpstreamFailures {
 		return error.getCause() instanceof CallNotPermittedException;
 	}
 
-	private static boolean withinBound(java.time.@org.jspecify.annotations.Nullable Duration retryAfter,
-			Duration bound) {
+	private static boolean withinBound(@Nullable Duration retryAfter, Duration bound) {
 		return retryAfter == null || retryAfter.compareTo(bound) <= 0;
 	}
 

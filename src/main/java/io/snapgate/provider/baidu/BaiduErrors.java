@@ -1,0 +1,159 @@
+package io.snapgate.provider.baidu;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKeyReusedException;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.SnapGateException;
+import io.snapgate.domain.UpstreamAuthException;
+import io.snapgate.domain.UpstreamDetails;
+import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.domain.UpstreamThrottledException;
+import io.snapgate.domain.UpstreamTimeoutException;
+import io.snapgate.domain.UpstreamUnavailableException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What BCC's refusals and the transport's failures mean, as domain errors. By the error code first and
+ * the HTTP status second: BCC reports some codes under more than one status.
+ */
+final class BaiduErrors {
+
+	static final String REQUEST_EXPIRED = "RequestExpired";
+
+	static final String PARAMETER_MISMATCH = "IdempotentParameterMismatch";
+
+	private static final Set<String> CREDENTIAL_CODES = Set.of("SignatureDoesNotMatch", "InvalidAccessKeyId",
+			"AccessDenied", "InvalidHTTPAuthHeader");
+
+	private BaiduErrors() {
+	}
+
+	/**
+	 * An answer other than 2xx.
+	 * @param error the error body, when it could be read
+	 * @param requestId the {@code x-bce-request-id} header, if any
+	 */
+	static SnapGateException refusal(ProviderId provider, BaiduOperation operation, int status,
+			@Nullable BaiduErrorJson error, @Nullable String requestId, @Nullable Duration retryAfter) {
+		String code = (error != null) ? error.code() : null;
+		String bodyRequestId = (error != null) ? error.requestId() : null;
+		UpstreamDetails details = new UpstreamDetails(code, (bodyRequestId != null) ? bodyRequestId : requestId,
+				(error != null) ? error.message() : null);
+		String said = "HTTP " + status + ((code != null) ? " " + code : "");
+		return classify(provider, operation, status, (code != null) ? code : "", retryAfter, said)
+			.withUpstream(details);
+	}
+
+	private static SnapGateException classify(ProviderId provider, BaiduOperation operation, int status, String code,
+			@Nullable Duration retryAfter, String said) {
+		String lower = code.toLowerCase(Locale.ROOT);
+		if (code.equals(PARAMETER_MISMATCH)) {
+			return new IdempotencyKeyReusedException();
+		}
+		if (code.equals(REQUEST_EXPIRED)) {
+			return new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED, "Baidu refused the request of provider "
+					+ provider + " as expired even when signed afresh (" + said
+					+ "); check this host's clock, which must be within minutes of UTC");
+		}
+		if (CREDENTIAL_CODES.contains(code) || status == 401
+				|| (status == 403 && code.isEmpty() && !operation.forbiddenMeansBusy())) {
+			return new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED,
+					"Baidu refused the credentials of provider " + provider + " (" + said
+							+ "); check its access-key-id and secret-access-key (snapgate.providers." + provider
+							+ ".*) and the key's permissions");
+		}
+		if (status == 429 || lower.contains("throttl")) {
+			return new UpstreamThrottledException(ErrorCode.UPSTREAM_THROTTLED,
+					"Baidu asks provider " + provider + " to slow down (" + said + ")", retryAfter, null);
+		}
+		if (status >= 400 && status < 500
+				&& (lower.contains("quota") || lower.contains("limit") || lower.contains("exceed"))) {
+			return new ConflictException(ErrorCode.QUOTA_EXCEEDED,
+					"Baidu refused to " + operation.description() + ": a quota is reached (" + said + ")");
+		}
+		if (status == 404 || code.startsWith("NoSuch")) {
+			return new NotFoundException(operation.notFound(),
+					"Baidu found nothing to " + operation.description() + " (" + said + ")");
+		}
+		ErrorCode conflict = operation.conflict();
+		if (conflict != null && (status == 409 || (status == 403 && operation.forbiddenMeansBusy()))) {
+			return new ConflictException(conflict,
+					"Baidu refused to " + operation.description() + " in its current state (" + said + ")");
+		}
+		if (status >= 500) {
+			return new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
+					"Baidu failed to " + operation.description() + " (" + said + ")", retryAfter, null);
+		}
+		if (status >= 400) {
+			return new InvalidRequestException(ErrorCode.UPSTREAM_REJECTED_REQUEST,
+					"Baidu rejected the request to " + operation.description() + " (" + said + ")");
+		}
+		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+				"Baidu answered the request to " + operation.description() + " unexpectedly (" + said + ")");
+	}
+
+	/** A 2xx answer whose body is not what BCC sends. */
+	static SnapGateException unreadable(BaiduOperation operation, @Nullable String requestId) {
+		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+				"Baidu's answer to " + operation.description() + " could not be read")
+			.withUpstream(new UpstreamDetails(null, requestId, null));
+	}
+
+	/** The request failed before an answer came. */
+	static SnapGateException transport(BaiduOperation operation, Throwable failure) {
+		String what = "the request to " + operation.description();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
+					|| cause instanceof UnresolvedAddressException) {
+				return UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
+						"Baidu could not be reached for " + what, null, failure);
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+				return new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT, "Baidu did not answer " + what + " in time",
+						failure);
+			}
+			if (cause instanceof IOException) {
+				return new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
+						"The connection to Baidu failed during " + what, null, failure);
+			}
+		}
+		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to Baidu failed during " + what, failure);
+	}
+
+	/** {@code Retry-After} in seconds or as an HTTP date. */
+	static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		String value = header.trim();
+		if (value.matches("[0-9]{1,9}")) {
+			return Duration.ofSeconds(Long.parseLong(value));
+		}
+		try {
+			Duration until = Duration.between(clock.instant(),
+					ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+			return until.isNegative() ? Duration.ZERO : until;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.snapgate.provider.baidu;
+
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shapes of BCC's ids and snapshot names. Nothing reaches a BCC URL or query without matching one.
+ */
+final class BaiduIds {
+
+	private static final Pattern SNAPSHOT = Pattern.compile("s-[A-Za-z0-9]{1,32}");
+
+	private static final Pattern VOLUME = Pattern.compile("v-[A-Za-z0-9]{1,32}");
+
+	private static final Pattern INSTANCE = Pattern.compile("i-[A-Za-z0-9]{1,32}");
+
+	private static final Pattern SNAPSHOT_NAME = Pattern.compile("[A-Za-z0-9_]{1,65}");
+
+	private BaiduIds() {
+	}
+
+	static boolean isSnapshotId(@Nullable String candidate) {
+		return matches(SNAPSHOT, candidate);
+	}
+
+	static boolean isVolumeId(@Nullable String candidate) {
+		return matches(VOLUME, candidate);
+	}
+
+	static boolean isInstanceId(@Nullable String candidate) {
+		return matches(INSTANCE, candidate);
+	}
+
+	static boolean isSnapshotName(@Nullable String candidate) {
+		return matches(SNAPSHOT_NAME, candidate);
+	}
+
+	private static boolean matches(Pattern pattern, @Nullable String candidate) {
+		return candidate != null && pattern.matcher(candidate).matches();
+	}
+
+}

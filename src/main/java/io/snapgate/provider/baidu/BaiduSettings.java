@@ -1,0 +1,74 @@
+package io.snapgate.provider.baidu;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import io.snapgate.provider.UpstreamUrls;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of one Baidu Cloud BCC provider, bound from {@code snapgate.providers.<id>}.
+ *
+ * @param endpoint the regional BCC endpoint, such as {@code https://bcc.bj.baidubce.com}; the adapter
+ * appends {@code /v2/...}. Plain {@code http://} is refused except for loopback addresses and hosts
+ * under the reserved {@code .invalid} domain (the embedded sandbox)
+ * @param accessKeyId the access key id (AK)
+ * @param secretAccessKey the secret access key (SK); never logged
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait for an answer
+ * @param expirationSeconds how long a signature stays valid, in seconds
+ */
+public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable String accessKeyId,
+		@NotBlank @Nullable String secretAccessKey, @NotNull @DefaultValue("PT5S") Duration connectTimeout,
+		@NotNull @DefaultValue("PT30S") Duration readTimeout,
+		@Min(60) @Max(86_400) @DefaultValue("1800") int expirationSeconds) {
+
+	/** The endpoint without a trailing slash, once validation has passed. */
+	String baseUrl() {
+		String url = require(this.endpoint, "endpoint").toString();
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	BceV1Signer signer(Clock clock) {
+		return new BceV1Signer(require(this.accessKeyId, "access-key-id"),
+				require(this.secretAccessKey, "secret-access-key"), this.expirationSeconds, clock);
+	}
+
+	@AssertTrue(message = "endpoint must be an absolute https:// URL without user info, query or fragment "
+			+ "(http:// is accepted only for loopback addresses and .invalid sandbox hosts)")
+	boolean isEndpointAcceptable() {
+		return UpstreamUrls.isAcceptable(this.endpoint);
+	}
+
+	@AssertTrue(message = "connect-timeout and read-timeout must be positive")
+	boolean isTimeoutsPositive() {
+		return isPositive(this.connectTimeout) && isPositive(this.readTimeout);
+	}
+
+	private static boolean isPositive(@Nullable Duration duration) {
+		return duration == null || (!duration.isNegative() && !duration.isZero());
+	}
+
+	private static <T> T require(@Nullable T value, String property) {
+		if (value == null) {
+			throw new IllegalStateException(property + " is required");
+		}
+		return value;
+	}
+
+	@Override
+	public String toString() {
+		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
+				+ ((this.secretAccessKey != null) ? "******" : "null") + ", connectTimeout=" + this.connectTimeout
+				+ ", readTimeout=" + this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + "]";
+	}
+
+}

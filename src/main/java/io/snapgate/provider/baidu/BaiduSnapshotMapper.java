@@ -1,0 +1,95 @@
+package io.snapgate.provider.baidu;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.UpstreamErrorException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * BCC's snapshots as SnapGate's. The attributes are {@code createMethod}, {@code encrypted},
+ * {@code progress}, {@code templateId} and {@code insnapId}, each when BCC gives it.
+ */
+final class BaiduSnapshotMapper {
+
+	private final ProviderId provider;
+
+	private final BaiduDisks disks;
+
+	BaiduSnapshotMapper(ProviderId provider, BaiduDisks disks) {
+		this.provider = provider;
+		this.disks = disks;
+	}
+
+	Snapshot toSnapshot(BaiduSnapshotJson json) {
+		String id = json.id();
+		Instant createdAt = parseTime(json.createTime());
+		if (!BaiduIds.isSnapshotId(id) || createdAt == null) {
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+					"Baidu answered a snapshot without a valid id or createTime");
+		}
+		String status = (json.status() != null) ? json.status() : "";
+		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
+				blankToNull(json.desc()), Scope.VOLUME, this.disks.sourceOf(json.volumeId()), status(status), status,
+				createdAt, parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json));
+	}
+
+	/** A snapshot just asked for that BCC does not show yet. */
+	Snapshot creating(String id, String name, @Nullable String description, String diskId, Instant now) {
+		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, name, blankToNull(description), Scope.VOLUME,
+				this.disks.sourceOf(diskId), SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null,
+				Map.of());
+	}
+
+	static SnapshotStatus status(String providerStatus) {
+		return switch (providerStatus.toLowerCase(Locale.ROOT)) {
+			case "creating" -> SnapshotStatus.CREATING;
+			case "available" -> SnapshotStatus.AVAILABLE;
+			case "createdfailed" -> SnapshotStatus.FAILED;
+			default -> SnapshotStatus.UNAVAILABLE;
+		};
+	}
+
+	private static Map<String, String> attributes(BaiduSnapshotJson json) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		putIfPresent(attributes, "createMethod", json.createMethod());
+		putIfPresent(attributes, "encrypted", (json.encrypted() != null) ? json.encrypted().toString() : null);
+		putIfPresent(attributes, "progress", json.progress());
+		putIfPresent(attributes, "templateId", json.templateId());
+		putIfPresent(attributes, "insnapId", json.insnapId());
+		return attributes;
+	}
+
+	private static void putIfPresent(Map<String, String> attributes, String name, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			attributes.put(name, value);
+		}
+	}
+
+	/** BCC writes {@code yyyy-MM-ddTHH:mm:ssZ}; an offset or fractions are accepted too. */
+	static @Nullable Instant parseTime(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.trim()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.snapgate.provider.vergeos;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import io.snapgate.provider.UpstreamUrls;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of one VergeOS provider, bound from {@code snapgate.providers.<id>}.
+ *
+ * @param baseUrl the VergeOS UI/API address, such as {@code https://vergeos.example.com}; the adapter
+ * appends {@code /api/v4}. Plain {@code http://} is refused except for loopback addresses and hosts
+ * under the reserved {@code .invalid} domain (the embedded sandbox), since Basic credentials would
+ * travel in clear text
+ * @param username user for HTTP Basic authentication, together with {@code password}
+ * @param password password for HTTP Basic authentication
+ * @param apiKey a VergeOS API key, sent as {@code Authorization: Bearer <key>}; instead of
+ * username and password
+ * @param verifyTls whether the server's certificate is verified; {@code false} trusts any
+ * certificate and host name and is logged loudly at start-up
+ * @param caBundle a PEM file of CA or self-signed certificates trusted in addition to the JDK's own
+ * trust store
+ * @param connectTimeout how long to wait for a connection
+ * @param readTimeout how long to wait for an answer
+ * @param minSnapshots {@code min_snapshots} sent with every create
+ * @param defaultRetention how long a new snapshot is kept when the request names no retention
+ */
+public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String username, @Nullable String password,
+		@Nullable String apiKey, @DefaultValue("true") boolean verifyTls, @Nullable Path caBundle,
+		@NotNull @DefaultValue("PT5S") Duration connectTimeout, @NotNull @DefaultValue("PT30S") Duration readTimeout,
+		@Min(1) @Max(1000) @DefaultValue("1") int minSnapshots,
+		@NotNull @DefaultValue("P3D") Duration defaultRetention) {
+
+	/** The base URL, once validation has passed. */
+	URI requireBaseUrl() {
+		if (this.baseUrl == null) {
+			throw new IllegalStateException("base-url is required");
+		}
+		return this.baseUrl;
+	}
+
+	boolean usesApiKey() {
+		return hasText(this.apiKey);
+	}
+
+	@AssertTrue(message = "base-url must be an absolute https:// URL without user info, query or fragment "
+			+ "(http:// is accepted only for loopback addresses and .invalid sandbox hosts)")
+	boolean isBaseUrlAcceptable() {
+		return UpstreamUrls.isAcceptable(this.baseUrl);
+	}
+
+	@AssertTrue(message = "give either username and password (HTTP Basic) or api-key (Bearer), exactly one of the two")
+	boolean isOneAuthenticationMode() {
+		boolean basic = hasText(this.username) && hasText(this.password);
+		boolean partialBasic = hasText(this.username) || hasText(this.password);
+		return (basic && !hasText(this.apiKey)) || (!partialBasic && hasText(this.apiKey));
+	}
+
+	@AssertTrue(message = "ca-bundle must be a readable PEM file, and cannot be combined with verify-tls: false")
+	boolean isCaBundleUsable() {
+		return this.caBundle == null || (this.verifyTls && Files.isReadable(this.caBundle));
+	}
+
+	@AssertTrue(message = "connect-timeout, read-timeout and default-retention must be positive")
+	boolean isDurationsPositive() {
+		return isPositive(this.connectTimeout) && isPositive(this.readTimeout) && isPositive(this.defaultRetention);
+	}
+
+	private static boolean isPositive(@Nullable Duration duration) {
+		return duration == null || (!duration.isNegative() && !duration.isZero());
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
+	}
+
+
+	@Override
+	public String toString() {
+		return "VergeosSettings[baseUrl=" + this.baseUrl + ", username=" + this.username + ", password="
+				+ mask(this.password) + ", apiKey=" + mask(this.apiKey) + ", verifyTls=" + this.verifyTls
+				+ ", caBundle=" + this.caBundle + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", minSnapshots=" + this.minSnapshots + ", defaultRetention="
+				+ this.defaultRetention + "]";
+	}
+
+	private static String mask(@Nullable String secret) {
+		return (secret != null) ? "******" : "null";
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.snapgate.sandbox.baidu;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.Created;
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.InstanceReply;
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.RollbackRequest;
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.SnapshotReply;
+import io.snapgate.sandbox.baidu.BaiduEmulatorJson.VolumeReply;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * BCC's HTTP API over the emulator, as functional routes (declared by the sandbox configuration, so that
+ * no controller of the emulator joins the API's web slices). Every request's signature is checked
+ * first; answers and refusals carry {@code x-bce-request-id}, refusals BCC's error body.
+ */
+final class BaiduEmulatorRoutes {
+
+	static final String BASE_PATH = "/sandbox/baidu";
+
+	private static final String REQUEST_ID = "x-bce-request-id";
+
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final BaiduEmulator emulator;
+
+	private final BceSignatureVerifier verifier;
+
+	BaiduEmulatorRoutes(BaiduEmulator emulator, BceSignatureVerifier verifier) {
+		this.emulator = emulator;
+		this.verifier = verifier;
+	}
+
+	RouterFunction<ServerResponse> routes() {
+		return RouterFunctions.route()
+			.path(BASE_PATH + "/v2", (v2) -> v2.GET("/snapshot", this::list)
+				.GET("/snapshot/{snapshotId}", this::snapshot)
+				.POST("/snapshot", this::create)
+				.DELETE("/snapshot/{snapshotId}", this::delete)
+				.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
+				.GET("/volume/{volumeId}", this::volume)
+				.GET("/instance/{instanceId}", this::instance))
+			.filter((request, next) -> {
+				try {
+					this.verifier.verify(request.servletRequest());
+					return next.handle(request);
+				}
+				catch (BaiduApiException ex) {
+					return refused(ex);
+				}
+			})
+			.build();
+	}
+
+	private ServerResponse list(ServerRequest request) {
+		return ok(this.emulator.list(request.param("marker").orElse(null), request.param("maxKeys").orElse(null),
+				request.param("volumeId").orElse(null)));
+	}
+
+	private ServerResponse snapshot(ServerRequest request) {
+		return ok(new SnapshotReply(this.emulator.snapshot(request.pathVariable("snapshotId"))));
+	}
+
+	private ServerResponse create(ServerRequest request) throws IOException {
+		CreateRequest body = read(request, CreateRequest.class);
+		return ok(new Created(this.emulator.create(request.param("clientToken").orElse(null), body)));
+	}
+
+	private ServerResponse delete(ServerRequest request) {
+		this.emulator.delete(request.pathVariable("snapshotId"));
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse rollBack(ServerRequest request) throws IOException {
+		RollbackRequest body = read(request, RollbackRequest.class);
+		this.emulator.rollBack(request.pathVariable("volumeId"), body.snapshotId());
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse volume(ServerRequest request) {
+		return ok(new VolumeReply(this.emulator.volume(request.pathVariable("volumeId"))));
+	}
+
+	private ServerResponse instance(ServerRequest request) {
+		return ok(new InstanceReply(this.emulator.instance(request.pathVariable("instanceId"))));
+	}
+
+	private static ServerResponse refused(BaiduApiException ex) {
+		String requestId = requestId();
+		return ServerResponse.status(ex.status())
+			.header(REQUEST_ID, requestId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new BaiduEmulatorJson.Error(requestId, ex.code(), ex.getMessage()));
+	}
+
+	private static <T> T read(ServerRequest request, Class<T> type) throws IOException {
+		byte[] body = request.servletRequest().getInputStream().readAllBytes();
+		try {
+			T value = (body.length > 0) ? json.readValue(body, type) : null;
+			if (value == null) {
+				throw new BaiduApiException(400, "MalformedJSON", "The request body is not the JSON expected");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			throw new BaiduApiException(400, "MalformedJSON", "The request body is not valid JSON");
+		}
+	}
+
+	private static ServerResponse ok(Object body) {
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	private static String requestId() {
+		return UUID.randomUUID().toString();
+	}
+
+}

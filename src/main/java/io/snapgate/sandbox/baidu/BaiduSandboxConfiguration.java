@@ -1,0 +1,50 @@
+package io.snapgate.sandbox.baidu;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.snapgate.config.DefaultProviderDeclaration;
+import io.snapgate.sandbox.SandboxHost;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The Baidu emulator and the provider {@code sandbox-baidu} that talks to it through the real adapter.
+ * Its credentials are the emulator's own and open nothing anywhere else.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("sandbox")
+@EnableConfigurationProperties(BaiduSandboxSettings.class)
+class BaiduSandboxConfiguration {
+
+	static final String PROVIDER_ID = "sandbox-baidu";
+
+	static final String ACCESS_KEY_ID = "sandboxak0000000000000000000baidu";
+
+	static final String SECRET_ACCESS_KEY = "sandbox-sk-not-a-secret-anywhere-else";
+
+	@Bean
+	DefaultProviderDeclaration sandboxBaiduProvider() {
+		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "baidu", "endpoint",
+				SandboxHost.baseUrl(BaiduEmulatorRoutes.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
+				"secret-access-key", SECRET_ACCESS_KEY));
+	}
+
+	@Bean
+	BaiduEmulator baiduEmulator(BaiduSandboxSettings settings) {
+		return new BaiduEmulator(settings, Clock.systemUTC());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> baiduEmulatorRoutes(BaiduEmulator emulator, BaiduSandboxSettings settings) {
+		BceSignatureVerifier verifier = new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY),
+				settings.allowedClockSkew(), Clock.systemUTC());
+		return new BaiduEmulatorRoutes(emulator, verifier).routes();
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.snapgate.sandbox.vergeos;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the VergeOS emulator behaves, under {@code snapgate.sandbox.vergeos}. Tests shorten the delays.
+ *
+ * @param createDelay how long a new snapshot's task runs before the snapshot is ready
+ * @param recoverStartDelay how long a recovered member stays {@code idle} before it is {@code importing}
+ * @param recoverDelay how long a member is {@code importing} before it is {@code complete}
+ * @param username the emulator's user for HTTP Basic
+ * @param password that user's password
+ * @param apiKey the emulator's API key, accepted as a Bearer token
+ */
+@Validated
+@ConfigurationProperties("snapgate.sandbox.vergeos")
+record VergeosSandboxProperties(@NotNull @DefaultValue("PT3S") Duration createDelay,
+		@NotNull @DefaultValue("PT1S") Duration recoverStartDelay, @NotNull @DefaultValue("PT3S") Duration recoverDelay,
+		@NotBlank @DefaultValue("snapgate") String username, @NotBlank @DefaultValue("sandbox") String password,
+		@NotBlank @DefaultValue("sandbox-vergeos-api-key") String apiKey) {
+
+	@AssertTrue(message = "the delays must not be negative")
+	boolean isDelaysValid() {
+		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative() && !this.recoverDelay.isNegative();
+	}
+
+}

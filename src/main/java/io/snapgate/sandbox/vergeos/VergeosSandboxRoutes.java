@@ -1,0 +1,136 @@
+package io.snapgate.sandbox.vergeos;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The emulated VergeOS REST API v4, as far as SnapGate uses it: table reads with {@code fields},
+ * {@code filter}, {@code sort}, {@code limit} and {@code offset}; creating and deleting cloud
+ * snapshots; recovering their VMs and tenants. Errors are {@code {"err": "..."}} with VergeOS's status
+ * codes; every request needs HTTP Basic or a Bearer API key.
+ * <p>
+ * Functional routes rather than a {@code @RestController}, so that the emulator belongs to the sandbox
+ * configuration alone and never turns up in the web slices of other tests.
+ */
+final class VergeosSandboxRoutes {
+
+	static final String BASE = "/sandbox/vergeos/api/v4";
+
+	private final VergeosSandboxState state;
+
+	private final VergeosSandboxProperties properties;
+
+	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxProperties properties) {
+		this.state = state;
+		this.properties = properties;
+	}
+
+	RouterFunction<ServerResponse> routes() {
+		return RouterFunctions.route()
+			.POST(BASE + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
+			.DELETE(BASE + "/cloud_snapshots/{key}", authenticated((request) -> {
+				this.state.deleteSnapshot(key(request.pathVariable("key")));
+				return ServerResponse.ok().build();
+			}))
+			.POST(BASE + "/cloud_snapshot_vm_actions",
+					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.VM, body(request)))))
+			.POST(BASE + "/cloud_snapshot_tenant_actions",
+					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.TENANT, body(request)))))
+			.GET(BASE + "/{table}", authenticated(this::list))
+			.GET(BASE + "/{table}/{key}", authenticated(this::row))
+			.onError(VergeosSandboxException.class,
+					(ex, request) -> ServerResponse.status(((VergeosSandboxException) ex).status())
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(Map.of("err", String.valueOf(ex.getMessage()))))
+			.onError(HttpMessageNotReadableException.class,
+					(ex, request) -> ServerResponse.badRequest()
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(Map.of("err", "The body is not valid JSON")))
+			.build();
+	}
+
+	private ServerResponse list(ServerRequest request) {
+		String table = request.pathVariable("table");
+		VergeosTableQuery query = new VergeosTableQuery(param(request, "filter"), param(request, "sort"),
+				param(request, "limit"), param(request, "offset"), param(request, "fields"));
+		return json(query.apply(this.state.rows(table), columns(table)));
+	}
+
+	private ServerResponse row(ServerRequest request) {
+		String table = request.pathVariable("table");
+		VergeosTableQuery query = new VergeosTableQuery(null, null, null, null, param(request, "fields"));
+		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), columns(table)));
+	}
+
+	private HandlerFunction<ServerResponse> authenticated(HandlerFunction<ServerResponse> handler) {
+		return (request) -> {
+			String basic = "Basic " + Base64.getEncoder()
+				.encodeToString((this.properties.username() + ":" + this.properties.password()).getBytes(StandardCharsets.UTF_8));
+			String bearer = "Bearer " + this.properties.apiKey();
+			String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+			if (given == null || !(same(given, basic) || same(given, bearer))) {
+				throw new VergeosSandboxException(401, "Login failed");
+			}
+			return handler.handle(request);
+		};
+	}
+
+	private static JsonNode body(ServerRequest request) throws Exception {
+		if (!MediaType.APPLICATION_JSON.isCompatibleWith(request.headers().contentType().orElse(MediaType.TEXT_PLAIN))) {
+			throw new VergeosSandboxException(415, "Content-Type must be application/json");
+		}
+		JsonNode body = request.body(JsonNode.class);
+		if (!body.isObject()) {
+			throw VergeosSandboxException.badRequest("The body must be a JSON object");
+		}
+		return body;
+	}
+
+	private static ServerResponse created(Map<String, Object> reply) {
+		return ServerResponse.status(201).contentType(MediaType.APPLICATION_JSON).body(reply);
+	}
+
+	private static ServerResponse json(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	private static @Nullable String param(ServerRequest request, String name) {
+		return request.param(name).orElse(null);
+	}
+
+	private static boolean same(String given, String expected) {
+		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static Set<String> columns(String table) {
+		Set<String> columns = VergeosSandboxState.COLUMNS.get(table);
+		if (columns == null) {
+			throw new VergeosSandboxException(404, "Invalid table: " + table);
+		}
+		return columns;
+	}
+
+	private static long key(String key) {
+		if (!key.matches("[0-9]{1,18}")) {
+			throw VergeosSandboxException.notFound();
+		}
+		return Long.parseLong(key);
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.snapgate.provider.baidu;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.snapgate.domain.ProviderId;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Baidu adapter pointed at WireMock, the JSON BCC answers, and the check that a recorded request
+ * carries the signature BCC would compute for it.
+ */
+final class BaiduUpstream {
+
+	static final String ACCESS_KEY_ID = "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5";
+
+	static final String SECRET_ACCESS_KEY = "f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4";
+
+	static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+	static final ProviderId PROVIDER = new ProviderId("baidu-bj");
+
+	private BaiduUpstream() {
+	}
+
+	static BaiduSnapshotProvider provider(String baseUrl, Clock clock) {
+		return provider(baseUrl, clock, Duration.ofSeconds(5));
+	}
+
+	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout) {
+		BaiduSettings settings = new BaiduSettings(URI.create(baseUrl), ACCESS_KEY_ID, SECRET_ACCESS_KEY,
+				Duration.ofSeconds(2), readTimeout, 1800);
+		return new BaiduSnapshotProvider(PROVIDER, BaiduClient.create(WebClient.builder(), settings, PROVIDER, clock),
+				clock);
+	}
+
+	static Clock fixedClock() {
+		return Clock.fixed(NOW, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Recomputes the signature from the request as WireMock received it, as BCC does, and compares.
+	 */
+	static void assertSignedAt(LoggedRequest request, Instant time) {
+		String authorization = request.getHeader("Authorization");
+		assertThat(authorization).startsWith("bce-auth-v1/" + ACCESS_KEY_ID + "/" + BceV1Signer.timestamp(time) + "/1800/");
+		assertThat(request.getHeader("x-bce-date")).isEqualTo(BceV1Signer.timestamp(time));
+		String[] parts = authorization.split("/", -1);
+		assertThat(parts).hasSize(6);
+		List<String> signed = Arrays.asList(parts[4].split(";"));
+		assertThat(signed).contains("host", "x-bce-date");
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String name : signed) {
+			assertThat(request.containsHeader(name)).as("signed header %s is sent", name).isTrue();
+			String value = request.getHeader(name);
+			// WireMock's Jetty upper-cases the charset as it parses; the wire carries what the client sent
+			headers.put(name, (name.equals("content-type") && value.equalsIgnoreCase(BaiduClient.JSON_UTF8))
+					? BaiduClient.JSON_UTF8 : value);
+		}
+		String url = request.getUrl();
+		int question = url.indexOf('?');
+		BceRequest received = BceRequest.of(request.getMethod().getName(), (question < 0) ? url : url.substring(0, question),
+				(question < 0) ? null : url.substring(question + 1), headers, signed);
+		String expected = new BceV1Signer(ACCESS_KEY_ID, SECRET_ACCESS_KEY, 1800, Clock.fixed(time, ZoneOffset.UTC))
+			.authorization(received, time);
+		assertThat(authorization).isEqualTo(expected);
+	}
+
+	static String snapshot(String id, String volumeId, String status, String createTime) {
+		return """
+				{"id":"%s","name":"snap_%s","sizeInGB":40,"createTime":"%s","status":"%s","createMethod":"MANUAL",
+				 "volumeId":"%s","desc":"","expireTime":null,"encrypted":false,"progress":"100","package":false,
+				 "templateId":"","insnapId":""}""".formatted(id, id.substring(2), createTime, status, volumeId);
+	}
+
+	static String snapshotReply(String id, String volumeId, String status) {
+		return "{\"snapshot\":" + snapshot(id, volumeId, status, "2026-11-22T09:00:00Z") + "}";
+	}
+
+	static String volumeReply(String id, String status, boolean system, String instanceId) {
+		String attachments = instanceId.isEmpty() ? "[]"
+				: "[{\"volumeId\":\"" + id + "\",\"instanceId\":\"" + instanceId + "\",\"device\":\"/dev/vdb\",\"serial\":\"x\"}]";
+		return """
+				{"volume":{"id":"%s","name":"disk_%s","diskSizeInGB":40,"status":"%s","type":"Cds","storageType":"hp1",
+				 "isSystemVolume":%s,"zoneName":"cn-bj-a","attachments":%s,"sourceSnapshotId":"","createTime":"2026-01-01T00:00:00Z"}}"""
+			.formatted(id, id.substring(2), status, system, attachments);
+	}
+
+	static String instanceReply(String id, String status) {
+		return "{\"instance\":{\"id\":\"" + id + "\",\"name\":\"web\",\"status\":\"" + status + "\",\"zoneName\":\"cn-bj-a\"}}";
+	}
+
+	static String page(String marker, boolean truncated, String nextMarker, String... snapshots) {
+		return "{\"marker\":\"" + marker + "\",\"isTruncated\":" + truncated + ",\"nextMarker\":\"" + nextMarker
+				+ "\",\"maxKeys\":1000,\"snapshots\":[" + String.join(",", snapshots) + "]}";
+	}
+
+	static String error(String code) {
+		return "{\"requestId\":\"req-" + code + "\",\"code\":\"" + code + "\",\"message\":\"upstream says " + code + "\"}";
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.snapgate.provider.vergeos;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.snapgate.domain.ProviderId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Settings, providers and VergeOS rows for the adapter's tests. The rows follow the shapes the
+ * VergeOS clients document: epoch seconds, {@code $key} as a number in reads.
+ */
+final class VergeosFixtures {
+
+	static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+	static final long NOW_EPOCH = NOW.getEpochSecond();
+
+	static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	static final ProviderId PROVIDER = new ProviderId("vergeos-test");
+
+	static final String USER = "svc-snapgate";
+
+	static final String PASSWORD = "s3cret";
+
+	static final String API_KEY = "vk-0123456789abcdef";
+
+	/** The fields every read of {@code cloud_snapshots} must name, as VergeOS spells them. */
+	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,private,"
+			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
+
+	static final String NOT_EXPIRED = "(expires eq 0 or expires gt " + NOW_EPOCH + ")";
+
+	private VergeosFixtures() {
+	}
+
+	/** A fake VergeOS on a free port, for {@code @RegisterExtension}. */
+	static WireMockExtension wireMock() {
+		return WireMockExtension.newInstance().options(WireMockConfiguration.wireMockConfig().dynamicPort()).build();
+	}
+
+	static VergeosSettings basic(String baseUrl) {
+		return settings(baseUrl, USER, PASSWORD, null, true, null, Duration.ofSeconds(5));
+	}
+
+	static VergeosSettings apiKey(String baseUrl) {
+		return settings(baseUrl, null, null, API_KEY, true, null, Duration.ofSeconds(5));
+	}
+
+	static VergeosSettings settings(String baseUrl, @Nullable String user, @Nullable String password,
+			@Nullable String apiKey, boolean verifyTls, @Nullable Path caBundle, Duration readTimeout) {
+		return new VergeosSettings(URI.create(baseUrl), user, password, apiKey, verifyTls, caBundle,
+				Duration.ofSeconds(2), readTimeout, 1, Duration.ofDays(3));
+	}
+
+	static VergeosSnapshotProvider provider(VergeosSettings settings) {
+		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
+		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),
+				settings.defaultRetention());
+	}
+
+	/** A {@code cloud_snapshots} row, normal, not immutable, made an hour ago and kept three days. */
+	static String snapshotRow(long key, String name) {
+		return snapshotRow(key, name, "", NOW_EPOCH - 3600, NOW_EPOCH + 3 * 86400, false, "unlocked", 0, "normal", null);
+	}
+
+	static String snapshotRow(long key, String name, String description, long created, long expires,
+			boolean immutable, String immutableStatus, long lockExpires, String status, @Nullable Long task) {
+		return """
+				{"$key":%d,"name":"%s","description":"%s","created":%d,"expires":%d,"snapshot_profile":null,\
+				"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
+				"immutable_lock_expires":%d,"status":"%s","status_info":"","task":%s}"""
+			.formatted(key, name, description, created, expires, immutable, immutableStatus, lockExpires, status,
+					(task != null) ? task.toString() : "null");
+	}
+
+	static String vmRow(long key, long snapshot, String name, String status) {
+		return """
+				{"$key":%d,"cloud_snapshot":%d,"name":"%s","status":"%s","status_info":""}"""
+			.formatted(key, snapshot, name, status);
+	}
+
+}

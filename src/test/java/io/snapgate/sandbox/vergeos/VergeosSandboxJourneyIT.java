@@ -1,0 +1,160 @@
+package io.snapgate.sandbox.vergeos;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The VergeOS user journey through the public API, with the real adapter talking HTTP to the embedded
+ * emulator: take a snapshot, find it, restore a VM from it, delete it; be refused a locked one; and
+ * create once under one idempotency key.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "snapgate.sandbox.vergeos.create-delay=PT1S", "snapgate.sandbox.vergeos.recover-start-delay=PT0.3S",
+				"snapgate.sandbox.vergeos.recover-delay=PT1S" })
+@ActiveProfiles("sandbox")
+class VergeosSandboxJourneyIT {
+
+	private static final String PROVIDER = "sandbox-vergeos";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void takeFindRestoreAndDeleteASnapshot() throws Exception {
+		String name = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpResponse<String> created = send("POST", "/snapshots", """
+				{"provider":"%s","name":"%s","description":"before upgrade","retention":"P1D"}""".formatted(PROVIDER, name),
+				"journey-" + name);
+		assertThat(created.statusCode()).isEqualTo(202);
+		String id = JsonPath.read(created.body(), "$.id");
+		assertThat(created.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith(id));
+		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("CREATING");
+		assertThat(JsonPath.<String>read(created.body(), "$.description")).isEqualTo("before upgrade");
+
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> JsonPath.read(get("/snapshots/" + id).body(), "$.status").equals("AVAILABLE"));
+
+		String listing = get("/snapshots?provider=" + PROVIDER + "&name=" + name).body();
+		assertThat(JsonPath.<List<String>>read(listing, "$.items[*].id")).containsExactly(id);
+		assertThat(JsonPath.<String>read(listing, "$.items[0].expiresAt")).isNotNull();
+		String members = get("/snapshots/" + id + "/members").body();
+		assertThat(JsonPath.<List<String>>read(members, "$[?(@.type == 'VM')].name")).contains("web-01", "db-01");
+		assertThat(JsonPath.<List<String>>read(members, "$[?(@.type == 'TENANT')].name")).contains("acme", "globex");
+
+		HttpResponse<String> started = send("POST", "/restores", """
+				{"snapshotId":"%s","target":{"type":"VM","member":"web-01"},"newName":"web-01-restored"}""".formatted(id),
+				null);
+		assertThat(started.statusCode()).isEqualTo(202);
+		assertThat(JsonPath.<String>read(started.body(), "$.mode")).isEqualTo("NEW_COPY");
+		String restoreId = JsonPath.read(started.body(), "$.id");
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> JsonPath.read(get("/restores/" + restoreId).body(), "$.status").equals("SUCCEEDED"));
+		String restore = get("/restores/" + restoreId).body();
+		assertThat(JsonPath.<String>read(restore, "$.snapshotId")).isEqualTo(id);
+		assertThat(JsonPath.<String>read(restore, "$.result.restoredName")).isEqualTo("web-01-restored");
+
+		assertThat(send("DELETE", "/snapshots/" + id, null, null).statusCode()).isEqualTo(204);
+		HttpResponse<String> gone = get("/snapshots/" + id);
+		assertThat(gone.statusCode()).isEqualTo(404);
+		assertThat(JsonPath.<String>read(gone.body(), "$.code")).isEqualTo("SNAPSHOT_NOT_FOUND");
+	}
+
+	@Test
+	void theLockedSeededSnapshotCannotBeDeleted() throws Exception {
+		String listing = get("/snapshots?provider=" + PROVIDER + "&name=Weekly_immutable").body();
+		String id = JsonPath.<List<String>>read(listing, "$.items[*].id").getFirst();
+		assertThat(JsonPath.<Boolean>read(listing, "$.items[0].locked")).isTrue();
+
+		HttpResponse<String> refused = send("DELETE", "/snapshots/" + id, null, null);
+
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("SNAPSHOT_LOCKED");
+		assertThat(Instant.parse(JsonPath.read(refused.body(), "$.lockExpiresAt"))).isAfter(Instant.now());
+		assertThat(get("/snapshots/" + id).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void expiredSnapshotsAreListedOnlyOnRequest() throws Exception {
+		String current = get("/snapshots?provider=" + PROVIDER + "&pageSize=500").body();
+		String all = get("/snapshots?provider=" + PROVIDER + "&pageSize=500&includeExpired=true").body();
+
+		assertThat(JsonPath.<List<String>>read(current, "$.items[*].name")).doesNotContain("Daily_expired")
+			.contains("Weekly_immutable", "pre-upgrade");
+		assertThat(JsonPath.<List<String>>read(all, "$.items[*].name")).contains("Daily_expired");
+	}
+
+	@Test
+	void creatingTwiceWithOneIdempotencyKeyMakesOneSnapshot() throws Exception {
+		String name = "once-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"provider":"%s","name":"%s","neverExpire":true}""".formatted(PROVIDER, name);
+		String key = "key-" + name;
+
+		HttpResponse<String> first = send("POST", "/snapshots", body, key);
+		HttpResponse<String> second = send("POST", "/snapshots", body, key);
+		HttpResponse<String> other = send("POST", "/snapshots", body.replace("\"neverExpire\":true", "\"retention\":\"P2D\""),
+				key);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(second.statusCode()).isEqualTo(202);
+		assertThat(JsonPath.<String>read(second.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
+		assertThat(other.statusCode()).isEqualTo(422);
+		assertThat(JsonPath.<String>read(other.body(), "$.code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		String listing = get("/snapshots?provider=" + PROVIDER + "&name=" + name).body();
+		assertThat(JsonPath.<List<Map<String, Object>>>read(listing, "$.items")).hasSize(1);
+		assertThat(JsonPath.<String>read(listing, "$.items[0].description")).isNull();
+	}
+
+	@Test
+	void aRecoveryThatFailsUpstreamIsReportedAsFailed() throws Exception {
+		String listing = get("/snapshots?provider=" + PROVIDER + "&name=pre-upgrade").body();
+		String id = JsonPath.<List<String>>read(listing, "$.items[*].id").getFirst();
+
+		HttpResponse<String> started = send("POST", "/restores", """
+				{"snapshotId":"%s","target":{"type":"VM","member":"broken-vm"}}""".formatted(id), null);
+		String restoreId = JsonPath.read(started.body(), "$.id");
+
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> JsonPath.read(get("/restores/" + restoreId).body(), "$.status").equals("FAILED"));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send("GET", path, null, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + path.replace(" ", URLEncoder.encode(" ", StandardCharsets.UTF_8))))
+			.header("Accept", "application/json")
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
