@@ -104,7 +104,7 @@ environment variable (the app would fail at start with a less helpful message).
 {{- define "snapgate.validate" -}}
 {{- range $id, $provider := .Values.providers }}
 {{- range $key, $value := $provider }}
-{{- if and (regexMatch "(?i)(password|secret|access-key-id|signing-key|token)" $key) (not (regexMatch "^\\$\\{[A-Za-z_][A-Za-z0-9_.-]*\\}$" (toString $value))) }}
+{{- if and (regexMatch "(?i)(password|secret|api-key|access-key-id|signing-key|token)" $key) (not (regexMatch "^\\$\\{[A-Za-z_][A-Za-z0-9_.-]*\\}$" (toString $value))) }}
 {{- fail (printf "providers.%s.%s must be a ${ENV_VAR} placeholder filled from a Secret by secretEnv, never a literal value" $id $key) }}
 {{- end }}
 {{- end }}

@@ -285,6 +285,9 @@ class HelmChartTests {
 		assertThat(app.providers().get("vergeos-prod").type()).isEqualTo("vergeos");
 		assertThat(app.providers().get("baidu-bj").type()).isEqualTo("baidu");
 		assertThat(app.listing().providerTimeout()).as("config: merged in").isEqualTo(Duration.ofSeconds(8));
+		String caBundle = binder.bind("snapgate.providers.vergeos-prod.ca-bundle", String.class).get();
+		assertThat(gateway.getVolumeMounts()).as("the CA bundle's folder is mounted")
+			.anySatisfy((mount) -> assertThat(caBundle).startsWith(mount.getMountPath() + "/"));
 		assertThat(binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).get())
 			.isEqualTo("https://login.example.com/realms/platform");
 

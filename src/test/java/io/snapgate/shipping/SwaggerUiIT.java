@@ -126,9 +126,13 @@ class SwaggerUiIT {
 
 		execute.click();
 		assertThat(responseStatus(listing)).as("before authorizing").isEqualTo("401");
+		// so that the next status read is the next response's
+		listing.findElement(By.cssSelector("button.btn-clear")).click();
+		this.wait.until((driver) -> listing.findElements(By.cssSelector(".live-responses-table")).isEmpty());
 
 		this.browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
 		WebElement keyField = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api_key_value")));
+		assertThat(this.browser.findElements(By.id("auth-bearer-value"))).as("JWT callers are offered too").hasSize(1);
 		keyField.sendKeys(API_KEY);
 		WebElement form = keyField.findElement(By.xpath("ancestor::form"));
 		form.findElement(By.cssSelector("button.authorize")).click();
