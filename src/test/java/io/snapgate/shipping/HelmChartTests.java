@@ -1,0 +1,486 @@
+package io.snapgate.shipping;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.kubernetes.client.custom.IntOrString;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1HTTPGetAction;
+import io.kubernetes.client.openapi.models.V1NetworkPolicyPeer;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1SecretKeySelector;
+import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1Volume;
+import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.snapgate.config.SnapGateProperties;
+import io.snapgate.security.SecuritySettings;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The Helm chart, rendered by real Helm with its defaults and with production-like values, read into
+ * the Kubernetes models and checked for what an operator relies on.
+ */
+class HelmChartTests {
+
+	private static final Path PRODUCTION_VALUES = Path.of("src", "test", "resources", "shipping",
+			"values-production.yaml");
+
+	private static final RenderedChart DEFAULTS = RenderedChart.render(null);
+
+	private static final RenderedChart PRODUCTION = RenderedChart.render(PRODUCTION_VALUES);
+
+	private static final Set<String> SELECTOR_KEYS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
+
+	/** {@code spring.lifecycle.timeout-per-shutdown-phase} in the app's application.yaml. */
+	private static final int SHUTDOWN_PHASE_SECONDS = 20;
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
+
+	static Stream<Named<RenderedChart>> releases() {
+		return Stream.of(Named.of("default values", DEFAULTS), Named.of("production values", PRODUCTION));
+	}
+
+	@Test
+	void lintsCleanInStrictMode() {
+		LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+
+		assertThat(lint.isFailed()).as("helm lint --strict: %s", lint.getMessages()).isFalse();
+	}
+
+	@Test
+	void theDefaultsRenderTheCoreObjectsAndLeaveTheOptionalOnesOut() {
+		assertThat(DEFAULTS.kinds()).containsExactly("ConfigMap", "Deployment", "HorizontalPodAutoscaler",
+				"Pod", "PodDisruptionBudget", "Service", "ServiceAccount");
+	}
+
+	@Test
+	void productionValuesAddTheServiceMonitorAndTheNetworkPolicy() {
+		assertThat(PRODUCTION.kinds()).containsExactly("ConfigMap", "Deployment", "HorizontalPodAutoscaler",
+				"NetworkPolicy", "Pod", "PodDisruptionBudget", "Service", "ServiceAccount", "ServiceMonitor");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theOnlyHookIsTheHelmTestPod(RenderedChart chart) {
+		assertThat(chart.testPod().getMetadata().getAnnotations()).containsEntry(RenderedChart.HOOK_MARK, "test");
+		assertThat(chart.deployment().getMetadata().getAnnotations()).isNullOrEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void everyManifestMatchesTheKubernetesSchema(RenderedChart chart) {
+		chart.readAllStrictly();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void everyContainerRunsAsNonRootWithNothingToEscalate(RenderedChart chart) {
+		List<V1PodSpec> pods = List.of(chart.deployment().getSpec().getTemplate().getSpec(),
+				chart.testPod().getSpec());
+		for (V1PodSpec pod : pods) {
+			V1PodSecurityContext podContext = Objects.requireNonNullElseGet(pod.getSecurityContext(),
+					V1PodSecurityContext::new);
+			assertThat(pod.getAutomountServiceAccountToken()).as("no API token in the pod").isFalse();
+			for (V1Container container : allContainers(pod)) {
+				V1SecurityContext context = Objects.requireNonNull(container.getSecurityContext(),
+						container.getName() + " has a security context");
+				Boolean nonRoot = (context.getRunAsNonRoot() != null) ? context.getRunAsNonRoot()
+						: podContext.getRunAsNonRoot();
+				Long user = (context.getRunAsUser() != null) ? context.getRunAsUser() : podContext.getRunAsUser();
+				String seccomp = (context.getSeccompProfile() != null) ? context.getSeccompProfile().getType()
+						: (podContext.getSeccompProfile() != null) ? podContext.getSeccompProfile().getType() : null;
+				assertThat(nonRoot).as("%s runAsNonRoot", container.getName()).isTrue();
+				assertThat(user).as("%s runs as a numeric non-root user", container.getName()).isNotNull().isPositive();
+				assertThat(context.getAllowPrivilegeEscalation()).as(container.getName()).isFalse();
+				assertThat(context.getReadOnlyRootFilesystem()).as(container.getName()).isTrue();
+				assertThat(context.getCapabilities().getDrop()).as(container.getName()).containsExactly("ALL");
+				assertThat(context.getCapabilities().getAdd()).as(container.getName()).isNullOrEmpty();
+				assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(Boolean.TRUE);
+				assertThat(seccomp).as("%s seccomp profile", container.getName()).isEqualTo("RuntimeDefault");
+			}
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theOnlyWritablePlaceIsAnEmptyDirAtTmp(RenderedChart chart) {
+		V1PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+		V1Container gateway = gateway(chart);
+		V1VolumeMount tmp = gateway.getVolumeMounts()
+			.stream()
+			.filter((mount) -> "/tmp".equals(mount.getMountPath()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(volume(pod, tmp.getName()).getEmptyDir()).isNotNull();
+		assertThat(gateway.getVolumeMounts()).filteredOn((mount) -> !"/tmp".equals(mount.getMountPath()))
+			.allSatisfy((mount) -> assertThat(mount.getReadOnly()).as(mount.getMountPath()).isTrue());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void probesAskLivezAndReadyzOnThePortTheServerListensOn(RenderedChart chart) {
+		V1Container gateway = gateway(chart);
+		int serverPort = Integer.parseInt(env(gateway, "SERVER_PORT"));
+
+		assertThat(probe(gateway.getLivenessProbe()).getPath()).isEqualTo("/livez");
+		assertThat(probe(gateway.getStartupProbe()).getPath()).isEqualTo("/livez");
+		assertThat(probe(gateway.getReadinessProbe()).getPath()).isEqualTo("/readyz");
+		for (V1Probe probe : List.of(gateway.getLivenessProbe(), gateway.getReadinessProbe(),
+				gateway.getStartupProbe())) {
+			assertThat(containerPort(gateway, probe(probe).getPort())).isEqualTo(serverPort);
+		}
+		assertThat(chart.testPod().getSpec().getContainers().get(0).getArgs())
+			.anySatisfy((arg) -> assertThat(arg).endsWith(":" + chart.service().getSpec().getPorts().get(0).getPort()
+					+ "/readyz"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void selectorsUseNameAndInstanceOnlyAndSelectTheGatewayPods(RenderedChart chart) {
+		V1Deployment deployment = chart.deployment();
+		Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+		Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+
+		assertThat(selector.keySet()).isEqualTo(SELECTOR_KEYS);
+		assertThat(deployment.getSpec().getSelector().getMatchExpressions()).isNullOrEmpty();
+		assertThat(podLabels).containsAllEntriesOf(selector)
+			.containsKeys("app.kubernetes.io/version", "app.kubernetes.io/managed-by", "helm.sh/chart");
+		assertThat(chart.service().getSpec().getSelector()).isEqualTo(selector);
+		assertThat(chart.disruptionBudget().getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+		assertThat(chart.testPod().getMetadata().getLabels()).as("the test Pod is not one of the gateway's pods")
+			.doesNotContainEntry("app.kubernetes.io/name", selector.get("app.kubernetes.io/name"));
+		assertThat(chart.serviceAccount().getMetadata().getName())
+			.isEqualTo(deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theAutoscalerTargetsTheDeploymentWhichLeavesTheReplicaCountToIt(RenderedChart chart) {
+		var target = chart.autoscaler().getSpec().getScaleTargetRef();
+
+		assertThat(target.getApiVersion()).isEqualTo("apps/v1");
+		assertThat(target.getKind()).isEqualTo("Deployment");
+		assertThat(target.getName()).isEqualTo(chart.deployment().getMetadata().getName());
+		assertThat(chart.deployment().getSpec().getReplicas()).isNull();
+		assertThat(chart.autoscaler().getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theDisruptionBudgetNeverBlocksEveryEviction(RenderedChart chart) {
+		var budget = chart.disruptionBudget().getSpec();
+		if (budget.getMinAvailable() != null) {
+			assertThat(budget.getMinAvailable().getIntValue())
+				.isLessThan(chart.autoscaler().getSpec().getMinReplicas());
+		}
+		else {
+			assertThat(budget.getMaxUnavailable().getIntValue()).isPositive();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void endpointsDrainBeforeTheGracefulShutdownAndBothFitTheGracePeriod(RenderedChart chart) {
+		V1PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+		long preStop = gateway(chart).getLifecycle().getPreStop().getSleep().getSeconds();
+
+		assertThat(preStop).isPositive();
+		assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(preStop + SHUTDOWN_PHASE_SECONDS);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theJvmSizesItsHeapFromTheContainerAndRunsG1(RenderedChart chart) {
+		assertThat(env(gateway(chart), "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75")
+			.contains("-XX:+UseG1GC");
+		assertThat(gateway(chart).getResources().getLimits()).containsKey("memory");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("releases")
+	void theConfigMapIsTheConfigurationTheAppImports(RenderedChart chart) {
+		V1Container gateway = gateway(chart);
+		V1PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
+		String location = env(gateway, "SPRING_CONFIG_ADDITIONAL_LOCATION");
+		V1VolumeMount mount = gateway.getVolumeMounts()
+			.stream()
+			.filter((candidate) -> location.equals("file:" + candidate.getMountPath()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("nothing is mounted at " + location));
+
+		assertThat(location).endsWith("/");
+		assertThat(volume(pod, mount.getName()).getConfigMap().getName())
+			.isEqualTo(chart.configMap().getMetadata().getName());
+		assertThat(chart.configMap().getData()).containsOnlyKeys("application.yaml");
+		assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getAnnotations())
+			.as("a changed configuration rolls the pods")
+			.containsKey("checksum/config");
+	}
+
+	@Test
+	void secretReferencesFillExactlyThePropertiesTheAppReads() throws IOException {
+		V1Container gateway = gateway(PRODUCTION);
+		Map<String, Object> env = new HashMap<>();
+		Map<String, String> fromSecrets = new HashMap<>();
+		for (V1EnvVar var : gateway.getEnv()) {
+			V1SecretKeySelector secret = (var.getValueFrom() != null) ? var.getValueFrom().getSecretKeyRef() : null;
+			if (secret != null) {
+				env.put(var.getName(), secretValue(secret.getName(), secret.getKey()));
+				fromSecrets.put(var.getName(), secret.getName());
+			}
+			else if (var.getValue() != null) {
+				env.put(var.getName(), var.getValue());
+			}
+		}
+		String applicationYaml = PRODUCTION.configMap().getData().get("application.yaml");
+		Binder binder = binder(env, new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(binder.bind("snapgate.providers.vergeos-prod.password", String.class).get())
+			.isEqualTo(secretValue("snapgate-vergeos-prod", "password"));
+		assertThat(binder.bind("snapgate.providers.baidu-bj.access-key-id", String.class).get())
+			.isEqualTo(secretValue("snapgate-baidu-bj", "access-key-id"));
+		assertThat(binder.bind("snapgate.providers.baidu-bj.secret-access-key", String.class).get())
+			.isEqualTo(secretValue("snapgate-baidu-bj", "secret-access-key"));
+
+		SnapGateProperties app = binder.bind("snapgate", SnapGateProperties.class).get();
+		assertThat(app.tokens().signingKey()).isEqualTo(secretValue("snapgate-tokens", "signing-key"));
+		assertThat(app.providers()).containsOnlyKeys("vergeos-prod", "baidu-bj");
+		assertThat(app.providers().get("vergeos-prod").type()).isEqualTo("vergeos");
+		assertThat(app.providers().get("baidu-bj").type()).isEqualTo("baidu");
+		assertThat(app.listing().providerTimeout()).as("config: merged in").isEqualTo(Duration.ofSeconds(8));
+		String caBundle = binder.bind("snapgate.providers.vergeos-prod.ca-bundle", String.class).get();
+		assertThat(gateway.getVolumeMounts()).as("the CA bundle's folder is mounted")
+			.anySatisfy((mount) -> assertThat(caBundle).startsWith(mount.getMountPath() + "/"));
+		assertThat(binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).get())
+			.isEqualTo("https://login.example.com/realms/platform");
+
+		Set<String> placeholders = placeholders(applicationYaml);
+		assertThat(fromSecrets.keySet()).as("every Secret-fed variable is read, as a placeholder or a property")
+			.isEqualTo(union(placeholders, Set.of("SNAPGATE_TOKENS_SIGNINGKEY")));
+		assertThat(applicationYaml).as("no secret value in the ConfigMap").doesNotContain("secret:");
+	}
+
+	@Test
+	void theApiKeysSecretIsMountedWhereTheConfigurationImportsIt() throws IOException {
+		V1PodSpec pod = PRODUCTION.deployment().getSpec().getTemplate().getSpec();
+		String applicationYaml = PRODUCTION.configMap().getData().get("application.yaml");
+		List<String> imported = binder(Map.of(),
+				new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)))
+			.bind("spring.config.import", Bindable.listOf(String.class))
+			.get();
+		V1Volume keys = pod.getVolumes()
+			.stream()
+			.filter((volume) -> volume.getSecret() != null)
+			.filter((volume) -> "snapgate-api-keys".equals(volume.getSecret().getSecretName()))
+			.findFirst()
+			.orElseThrow();
+		V1VolumeMount mount = gateway(PRODUCTION).getVolumeMounts()
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(keys.getName()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(imported)
+			.containsExactly("file:" + mount.getMountPath() + keys.getSecret().getItems().get(0).getPath());
+		assertThat(keys.getSecret().getItems().get(0).getKey()).isEqualTo("api-keys.yaml");
+	}
+
+	@Test
+	void theApiKeysDocumentTheReadmeShowsBindsToTheAppsSecuritySettings() throws IOException {
+		Binder binder = binder(Map.of(), new ClassPathResource("shipping/api-keys.yaml"));
+		SecuritySettings security = binder.bind("snapgate.security", SecuritySettings.class).get();
+		Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+
+		assertThat(validator.validate(security)).isEmpty();
+		assertThat(security.apiKeys()).hasSize(2);
+		assertThat(security.apiKeys().get(0).owner()).isEqualTo("dr-tooling");
+		assertThat(security.apiKeys().get(0).scopes()).contains("snapshots:read", "restores:write");
+		assertThat(security.apiKeys().get(1).scopes()).containsExactly("actuator:read");
+		assertThat(security.open()).isFalse();
+	}
+
+	@Test
+	void theServiceMonitorScrapesPrometheusThroughTheServiceWithAToken() {
+		Map<String, Object> monitor = PRODUCTION.serviceMonitor();
+		Map<String, Object> spec = map(monitor.get("spec"));
+		Map<String, Object> endpoint = map(list(spec.get("endpoints")).get(0));
+
+		assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
+		assertThat(map(map(spec.get("selector")).get("matchLabels")))
+			.isEqualTo(PRODUCTION.service().getMetadata().getLabels()
+				.entrySet()
+				.stream()
+				.filter((label) -> SELECTOR_KEYS.contains(label.getKey()))
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+		assertThat(PRODUCTION.service().getSpec().getPorts()).anySatisfy(
+				(port) -> assertThat(port.getName()).isEqualTo(endpoint.get("port")));
+		assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+		assertThat(map(endpoint.get("oauth2")).get("scopes")).isEqualTo(List.of("actuator:read"));
+		assertThat(map(map(monitor.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack");
+	}
+
+	@Test
+	void theNetworkPolicyLetsTheListedCallersAndTheTestPodReachTheGateway() {
+		var policy = PRODUCTION.networkPolicy().getSpec();
+		Map<String, String> testPodLabels = PRODUCTION.testPod().getMetadata().getLabels();
+
+		assertThat(policy.getPodSelector().getMatchLabels())
+			.isEqualTo(PRODUCTION.deployment().getSpec().getSelector().getMatchLabels());
+		assertThat(policy.getPolicyTypes()).containsExactly("Ingress", "Egress");
+		assertThat(policy.getIngress()).hasSize(1);
+		assertThat(policy.getIngress().get(0).getPorts()).singleElement()
+			.satisfies((port) -> assertThat(port.getPort()).isEqualTo(new IntOrString("http")));
+		List<V1NetworkPolicyPeer> peers = policy.getIngress().get(0).getFrom();
+		assertThat(peers).hasSize(3).anySatisfy((peer) -> {
+			assertThat(peer.getNamespaceSelector()).isNull();
+			assertThat(testPodLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
+		});
+		assertThat(policy.getEgress()).as("DNS and the two upstream rules").hasSize(3);
+	}
+
+	@Test
+	void aLiteralSecretInTheProviderSettingsIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("providers.vergeos-lab.type", "vergeos")
+					.set("providers.vergeos-lab.password", "hunter2")))
+			.hasMessageContaining("providers.vergeos-lab.password must be a ${ENV_VAR} placeholder");
+	}
+
+	@Test
+	void aPlaceholderWithoutItsEnvironmentVariableIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("providers.vergeos-lab.type", "vergeos")
+					.set("providers.vergeos-lab.password", "${LAB_PASSWORD}")))
+			.hasMessageContaining("no secretEnv or extraEnv entry is named LAB_PASSWORD");
+	}
+
+	@Test
+	void theValuesSchemaRefusesAMisspelledValue() {
+		assertThatThrownBy(() -> RenderedChart.render(null, (template) -> template.set("replicas", "3")))
+			.hasMessageContaining("replicas");
+	}
+
+	private static Binder binder(Map<String, Object> env, Resource applicationYaml) throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		// only what the pod would have: not this machine's environment
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+		// the name tells Boot to map SNAPGATE_TOKENS_SIGNINGKEY to snapgate.tokens.signing-key
+		environment.getPropertySources()
+			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					env));
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yaml", applicationYaml)) {
+			environment.getPropertySources().addLast(source);
+		}
+		ConfigurationPropertySources.attach(environment);
+		return Binder.get(environment);
+	}
+
+	private static String secretValue(String secret, String key) {
+		return "secret:" + secret + "/" + key;
+	}
+
+	private static Set<String> placeholders(String text) {
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		return matcher.results().map((match) -> match.group(1)).collect(Collectors.toSet());
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		return Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
+	}
+
+	private static V1Container gateway(RenderedChart chart) {
+		List<V1Container> containers = chart.deployment().getSpec().getTemplate().getSpec().getContainers();
+		assertThat(containers).hasSize(1);
+		return containers.get(0);
+	}
+
+	private static List<V1Container> allContainers(V1PodSpec pod) {
+		return Stream.concat(pod.getContainers().stream(),
+				Objects.requireNonNullElse(pod.getInitContainers(), List.<V1Container>of()).stream())
+			.toList();
+	}
+
+	private static V1Volume volume(V1PodSpec pod, String name) {
+		return pod.getVolumes()
+			.stream()
+			.filter((volume) -> volume.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no volume " + name));
+	}
+
+	private static String env(V1Container container, String name) {
+		return container.getEnv()
+			.stream()
+			.filter((var) -> var.getName().equals(name))
+			.map(V1EnvVar::getValue)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no env " + name));
+	}
+
+	private static V1HTTPGetAction probe(V1Probe probe) {
+		return Objects.requireNonNull(probe.getHttpGet(), "an HTTP probe");
+	}
+
+	private static int containerPort(V1Container container, IntOrString port) {
+		if (port.isInteger()) {
+			return port.getIntValue();
+		}
+		return container.getPorts()
+			.stream()
+			.filter((candidate) -> port.getStrValue().equals(candidate.getName()))
+			.map(V1ContainerPort::getContainerPort)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no container port named " + port.getStrValue()));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		assertThat(value).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
+	}
+
+	private static List<?> list(Object value) {
+		assertThat(value).isInstanceOf(List.class);
+		return (List<?>) value;
+	}
+
+}
