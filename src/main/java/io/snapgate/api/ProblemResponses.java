@@ -16,6 +16,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "400", description = "Invalid input (code names the problem, errors the fields)",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+@ApiResponse(responseCode = "401", description = "No valid credentials (UNAUTHENTICATED)",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+@ApiResponse(responseCode = "403", description = "The caller lacks the scope (FORBIDDEN)",
+		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "404", description = "Not found",
 		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "409", description = "The target's state does not allow it",

@@ -15,12 +15,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates requests that carry {@code X-API-Key}. A key that is unknown or revoked is refused at
- * once: it is never mistaken for an anonymous request.
+ * Authenticates requests that carry an API key, in {@code X-API-Key} or as
+ * {@code Authorization: ApiKey <key>} (for clients such as Prometheus that can only set
+ * {@code Authorization}). A key that is unknown or revoked is refused at once: it is never mistaken for
+ * an anonymous request.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-API-Key";
+
+	static final String SCHEME = "ApiKey ";
 
 	private final ApiKeyVerifier verifier;
 
@@ -37,6 +41,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String presented = request.getHeader(HEADER);
+		String authorization = request.getHeader("Authorization");
+		if (presented == null && authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+			presented = authorization.substring(SCHEME.length());
+		}
 		if (presented == null) {
 			chain.doFilter(request, response);
 			return;

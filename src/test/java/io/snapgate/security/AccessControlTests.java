@@ -163,6 +163,14 @@ class AccessControlTests {
 		assertThat(send("GET", "/snapshots", apiKey(READER_KEY)).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void anApiKeyMayAlsoComeAsAnAuthorizationScheme() throws Exception {
+		assertThat(send("GET", "/snapshots", new String[] { "Authorization", "ApiKey " + READER_KEY }).statusCode())
+			.isEqualTo(200);
+		assertThat(send("GET", "/snapshots", new String[] { "Authorization", "ApiKey " + REVOKED_KEY }).statusCode())
+			.isEqualTo(401);
+	}
+
 	static Stream<Arguments> endpointsAndScopes() {
 		List<String[]> endpoints = List.of(new String[] { "GET", "/providers", "snapshots:read" },
 				new String[] { "GET", "/snapshots", "snapshots:read" },

@@ -198,7 +198,8 @@ class UpstreamFaultTests {
 				long started = System.nanoTime();
 				assertThat(read("/snapshots/healthy:9")).hasStatusOk();
 				assertThat(read("/snapshots?provider=healthy")).hasStatusOk();
-				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+				// far below the stalled provider's 10 s, with room for a busy CI machine
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
 			}
 			long started = System.nanoTime();
 			assertThat(read("/snapshots?provider=healthy&provider=stall")).hasStatusOk().bodyJson().satisfies((json) -> {
