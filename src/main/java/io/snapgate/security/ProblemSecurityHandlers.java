@@ -12,11 +12,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * 401 and 403 as problem details, saying what to send without saying why a credential failed beyond
@@ -34,6 +36,23 @@ final class ProblemSecurityHandlers {
 		return (request, response, exception) -> {
 			response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
 			write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, detail(exception));
+		};
+	}
+
+	/**
+	 * A token that cannot be checked because the issuer's keys are out of reach is SnapGate's problem,
+	 * not the caller's: 503, not 401 and not a bare 500.
+	 */
+	AuthenticationFailureHandler bearerFailureHandler() {
+		AuthenticationEntryPoint entryPoint = entryPoint();
+		return (request, response, exception) -> {
+			if (exception instanceof AuthenticationServiceException) {
+				response.setHeader("Retry-After", "5");
+				write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.AUTHENTICATION_UNAVAILABLE,
+						"The token could not be checked: the issuer's keys are out of reach; try again shortly");
+				return;
+			}
+			entryPoint.commence(request, response, exception);
 		};
 	}
 

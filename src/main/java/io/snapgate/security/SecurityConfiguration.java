@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -73,7 +74,14 @@ public class SecurityConfiguration {
 		if (jwt) {
 			http.oauth2ResourceServer((resource) -> resource.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(problems.entryPoint())
-				.accessDeniedHandler(problems.accessDeniedHandler()));
+				.accessDeniedHandler(problems.accessDeniedHandler())
+				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+					@Override
+					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(problems.bearerFailureHandler());
+						return filter;
+					}
+				}));
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(PUBLIC).permitAll();

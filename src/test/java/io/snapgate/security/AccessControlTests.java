@@ -149,6 +149,20 @@ class AccessControlTests {
 	}
 
 	@Test
+	void anIssuerOutOfReachIsA503NotA401() throws Exception {
+		jwks.resetAll();
+		jwks.stubFor(get("/jwks.json").willReturn(aResponse().withStatus(503)));
+		// a key id the decoder has not cached yet, so it must fetch the key set again
+		RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated").generate();
+
+		HttpResponse<String> response = send("GET", "/snapshots", bearer(token(rotated, ISSUER, AUDIENCE, "snapshots:read", 300)));
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+		assertThat(response.body()).contains("\"code\":\"AUTHENTICATION_UNAVAILABLE\"").doesNotContain("Exception");
+	}
+
+	@Test
 	void aTokenWithoutTheScopeIsA403Problem() throws Exception {
 		HttpResponse<String> response = send("POST", "/snapshots", bearer(token(ISSUER, AUDIENCE, "snapshots:read", 300)));
 		assertThat(response.statusCode()).isEqualTo(403);
