@@ -140,7 +140,7 @@ public class SnapshotLister {
 			Snapshot snapshot = snapshots.get(i);
 			if (snapshot.scope() == Scope.SYSTEM) {
 				SnapshotProvider provider = this.registry.require(snapshot.provider());
-				tasks.put(i, () -> provider.members(snapshot.nativeId()));
+				tasks.put(i, () -> provider.membersOf(snapshot));
 			}
 		}
 		Map<Integer, Outcome<List<Member>>> outcomes = this.fanOut.run(tasks, this.providerTimeout);

@@ -73,7 +73,7 @@ public class SnapshotService {
 	public SnapshotView get(SnapshotRef ref) {
 		SnapshotProvider provider = this.locator.locate(ref);
 		Snapshot snapshot = provider.get(ref.nativeId()).orElseThrow(() -> notFound(ref));
-		List<Member> members = (snapshot.scope() == Scope.SYSTEM) ? provider.members(ref.nativeId()) : List.of();
+		List<Member> members = (snapshot.scope() == Scope.SYSTEM) ? provider.membersOf(snapshot) : List.of();
 		return new SnapshotView(snapshot, members);
 	}
 

@@ -41,6 +41,14 @@ public interface SnapshotProvider {
 	List<Member> members(String nativeId);
 
 	/**
+	 * The members of a snapshot just read, so an adapter that has to check existence before it lists
+	 * members can skip that check.
+	 */
+	default List<Member> membersOf(Snapshot snapshot) {
+		return members(snapshot.nativeId());
+	}
+
+	/**
 	 * Takes a snapshot. With an idempotency key, asking again with the same key returns the snapshot
 	 * the first call made instead of making another, and a different request under the same key is an
 	 * {@link IdempotencyKeyReusedException}.

@@ -88,6 +88,11 @@ public abstract class DecoratingSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public List<Member> membersOf(Snapshot snapshot) {
+		return call(UpstreamOperation.MEMBERS, () -> this.delegate.membersOf(snapshot));
+	}
+
+	@Override
 	public Snapshot create(CreateSnapshot command) {
 		return call(UpstreamOperation.CREATE, () -> this.delegate.create(command));
 	}

@@ -172,6 +172,17 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		if (this.client.cloudSnapshot(nativeId).isEmpty()) {
 			throw snapshotNotFound(nativeId);
 		}
+		return memberRows(nativeId);
+	}
+
+	/** The snapshot was just read: no need to read it again to know it exists. */
+	@Override
+	public List<Member> membersOf(Snapshot snapshot) {
+		requireValid(snapshot.nativeId());
+		return memberRows(snapshot.nativeId());
+	}
+
+	private List<Member> memberRows(String nativeId) {
 		List<Member> members = new ArrayList<>();
 		for (VergeosMemberTable<?> table : List.of(VergeosMemberTable.VMS, VergeosMemberTable.TENANTS)) {
 			this.client.members(table, nativeId)
