@@ -3,7 +3,6 @@ package io.snapgate.api;
 import java.time.Instant;
 
 import io.snapgate.application.MemberIds;
-import io.snapgate.domain.Member;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreMode;
@@ -26,7 +25,7 @@ public record RestoreResource(@Schema(description = "Opaque, URL-safe") String i
 		SnapshotRef snapshot = new SnapshotRef(provider, restore.snapshotNativeId());
 		TargetResource target = switch (restore.target()) {
 			case RestoreTarget.MemberTarget member -> new TargetResource(member.type().name(),
-					MemberIds.of(snapshot, new Member(member.type(), member.member(), member.member())));
+					MemberIds.of(snapshot, member.type(), member.member()));
 			case RestoreTarget.VolumeTarget volume -> new TargetResource("VOLUME", null);
 		};
 		return new RestoreResource(id, snapshot.toString(), target, restore.mode(), restore.status(), restore.detail(),

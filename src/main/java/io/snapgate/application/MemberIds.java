@@ -17,7 +17,11 @@ public final class MemberIds {
 	}
 
 	public static String of(SnapshotRef snapshot, Member member) {
-		return prefix(snapshot, member.type()) + member.nativeId();
+		return of(snapshot, member.type(), member.nativeId());
+	}
+
+	public static String of(SnapshotRef snapshot, MemberType type, String nativeId) {
+		return prefix(snapshot, type) + nativeId;
 	}
 
 	static String prefix(SnapshotRef snapshot, @Nullable MemberType type) {
