@@ -76,8 +76,7 @@ public final class ResilienceDecorator {
 
 	private CircuitBreakerConfig breakerConfig(ResilienceSettings settings) {
 		CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.from(this.circuitBreakers.getDefaultConfig())
-			.recordException(UpstreamFailures::countsAgainstBreaker)
-			.ignoreExceptions();
+			.recordException(UpstreamFailures::countsAgainstBreaker);
 		if (settings.failureRateThreshold() != null) {
 			builder.failureRateThreshold(settings.failureRateThreshold());
 		}
