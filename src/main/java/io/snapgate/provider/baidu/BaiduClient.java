@@ -1,6 +1,5 @@
 package io.snapgate.provider.baidu;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.snapgate.domain.ProviderId;
+import io.snapgate.provider.UpstreamConnectors;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -55,16 +54,10 @@ final class BaiduClient {
 	 * which must run before the signature is computed
 	 */
 	static BaiduClient create(WebClient.Builder builder, BaiduSettings settings, ProviderId provider, Clock clock) {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpConnector connector = new JdkClientHttpConnector(http);
-		connector.setReadTimeout(settings.readTimeout());
 		WebClient webClient = builder.clone()
 			.baseUrl(settings.baseUrl())
-			.clientConnector(connector)
+			.clientConnector(UpstreamConnectors.create("baidu-" + provider.value(), settings.connectTimeout(),
+					settings.readTimeout(), null))
 			.filter(new BceSigningFilter(settings.signer(clock)))
 			.build();
 		return new BaiduClient(webClient, provider, clock);

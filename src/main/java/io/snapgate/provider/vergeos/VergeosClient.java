@@ -1,22 +1,24 @@
 package io.snapgate.provider.vergeos;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.SSLContext;
+
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.provider.UpstreamConnectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -54,14 +56,10 @@ final class VergeosClient {
 	 * @param property the settings' property prefix, for error messages
 	 */
 	static VergeosClient create(WebClient.Builder builder, VergeosSettings settings, Clock clock, String property) {
-		HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(settings.connectTimeout())
-			.sslContext(VergeosTrust.sslContext(settings.verifyTls(), settings.caBundle(), property + ".ca-bundle"))
-			.build();
-		JdkClientHttpConnector connector = new JdkClientHttpConnector(http);
-		connector.setReadTimeout(settings.readTimeout());
+		SSLContext tls = "https".equalsIgnoreCase(settings.requireBaseUrl().getScheme())
+				? VergeosTrust.sslContext(settings.verifyTls(), settings.caBundle(), property + ".ca-bundle") : null;
+		ClientHttpConnector connector = UpstreamConnectors.create(property, settings.connectTimeout(),
+				settings.readTimeout(), tls);
 		String base = settings.requireBaseUrl().toString().replaceAll("/+$", "") + "/api/v4";
 		WebClient webClient = builder.clone().clientConnector(connector).baseUrl(base).defaultHeaders((headers) -> {
 			headers.setAccept(List.of(MediaType.APPLICATION_JSON));

@@ -107,6 +107,8 @@ final class VergeosErrors {
 					"VergeOS did not answer within read-timeout", timeout);
 			case TimeoutException timeout -> new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
 					"VergeOS did not answer within read-timeout", timeout);
+			case io.netty.handler.timeout.TimeoutException timeout -> new UpstreamTimeoutException(
+					ErrorCode.UPSTREAM_TIMEOUT, "VergeOS did not answer within read-timeout", timeout);
 			case IOException io -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"The connection to VergeOS failed", null, io);
 			default -> null;
