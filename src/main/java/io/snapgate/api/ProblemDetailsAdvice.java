@@ -53,7 +53,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(SnapGateException.class)
 	ResponseEntity<ProblemDetail> handleSnapGate(SnapGateException ex) {
 		HttpStatus status = statusOf(ex);
-		if (status.is5xxServerError()) {
+		if (ex instanceof UpstreamUnavailableException unavailable && unavailable.heldBack()) {
+			// they come by the thousand while a breaker is open, whose opening is logged once
+			log.debug("{} for provider {}: {}", ex.code(), ex.provider(), ex.getMessage());
+		}
+		else if (status.is5xxServerError()) {
 			log.warn("{} from provider {}: {} (upstream code {}, request id {}, message {})", ex.code(), ex.provider(),
 					ex.getMessage(), ex.upstream().code(), ex.upstream().requestId(), ex.upstream().message());
 		}

@@ -16,16 +16,19 @@ public final class UpstreamUnavailableException extends SnapGateException {
 
 	private final boolean requestSent;
 
+	private final boolean heldBack;
+
 	public UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter,
 			@Nullable Throwable cause) {
-		this(code, message, retryAfter, cause, true);
+		this(code, message, retryAfter, cause, true, false);
 	}
 
 	private UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter,
-			@Nullable Throwable cause, boolean requestSent) {
+			@Nullable Throwable cause, boolean requestSent, boolean heldBack) {
 		super(code, message, cause);
 		this.retryAfter = retryAfter;
 		this.requestSent = requestSent;
+		this.heldBack = heldBack;
 	}
 
 	/**
@@ -34,7 +37,15 @@ public final class UpstreamUnavailableException extends SnapGateException {
 	 */
 	public static UpstreamUnavailableException notSent(ErrorCode code, String message, @Nullable Duration retryAfter,
 			@Nullable Throwable cause) {
-		return new UpstreamUnavailableException(code, message, retryAfter, cause, false);
+		return new UpstreamUnavailableException(code, message, retryAfter, cause, false, false);
+	}
+
+	/**
+	 * SnapGate's own guards refused the call (breaker open, bulkhead full): the upstream was not asked.
+	 */
+	public static UpstreamUnavailableException heldBack(ErrorCode code, String message, @Nullable Duration retryAfter,
+			@Nullable Throwable cause) {
+		return new UpstreamUnavailableException(code, message, retryAfter, cause, false, true);
 	}
 
 	@Override
@@ -45,6 +56,11 @@ public final class UpstreamUnavailableException extends SnapGateException {
 	/** Whether the request may have reached the upstream; {@code true} unless proven otherwise. */
 	public boolean requestSent() {
 		return this.requestSent;
+	}
+
+	/** Whether SnapGate's own guards refused the call; such a call was never sent. */
+	public boolean heldBack() {
+		return this.heldBack;
 	}
 
 }

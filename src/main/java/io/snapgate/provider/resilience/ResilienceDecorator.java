@@ -21,6 +21,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the guards of each provider from the Resilience4j registries, whose defaults come from
@@ -28,6 +30,8 @@ import io.snapgate.domain.SnapshotProvider;
  * Instances are named by provider id, so Resilience4j's own metrics carry it.
  */
 public final class ResilienceDecorator {
+
+	private static final Logger log = LoggerFactory.getLogger(ResilienceDecorator.class);
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
@@ -59,6 +63,7 @@ public final class ResilienceDecorator {
 		String name = provider.id().value();
 		CircuitBreakerConfig breakerConfig = breakerConfig(settings);
 		CircuitBreaker breaker = this.circuitBreakers.circuitBreaker(name, breakerConfig);
+		breaker.getEventPublisher().onStateTransition((event) -> logTransition(name, event.getStateTransition()));
 		Bulkhead bulkhead = this.bulkheads.bulkhead(name, bulkheadConfig(settings));
 		TimeLimiter timeLimiter = this.timeLimiters.timeLimiter(name, timeLimiterConfig(settings));
 		Duration maxRetryAfter = (settings.maxRetryAfter() != null) ? settings.maxRetryAfter() : this.defaultMaxRetryAfter;
@@ -72,6 +77,16 @@ public final class ResilienceDecorator {
 		Duration openWait = Duration.ofMillis(breakerConfig.getWaitIntervalFunctionInOpenState().apply(1));
 		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait);
 		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor);
+	}
+
+	private static void logTransition(String provider, CircuitBreaker.StateTransition transition) {
+		String message = "Circuit breaker of provider {} went from {} to {}";
+		if (transition.getToState() == CircuitBreaker.State.CLOSED) {
+			log.info(message, provider, transition.getFromState(), transition.getToState());
+		}
+		else {
+			log.warn(message, provider, transition.getFromState(), transition.getToState());
+		}
 	}
 
 	private CircuitBreakerConfig breakerConfig(ResilienceSettings settings) {

@@ -116,12 +116,12 @@ final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
 				.executeCallable(() -> this.guards.bulkhead().executeCallable(() -> timeLimited(call)));
 		}
 		catch (CallNotPermittedException ex) {
-			throw UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
+			throw UpstreamUnavailableException.heldBack(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"Provider " + id() + " keeps failing; calls are held back for a while", this.guards.openStateWait(),
 					ex);
 		}
 		catch (BulkheadFullException ex) {
-			throw UpstreamUnavailableException.notSent(ErrorCode.PROVIDER_BUSY,
+			throw UpstreamUnavailableException.heldBack(ErrorCode.PROVIDER_BUSY,
 					"Provider " + id() + " has too many calls under way; try again shortly",
 					java.time.Duration.ofSeconds(1), ex);
 		}

@@ -16,10 +16,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.security.ApiKeyHashes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -86,7 +89,8 @@ class UpstreamFaultTests {
 	}
 
 	@Test
-	void aBurstOf5xxOpensTheBreakerAndRecoveryClosesIt() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aBurstOf5xxOpensTheBreakerAndRecoveryClosesIt(CapturedOutput output) {
 		vergeos.stubFor(get(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")).willReturn(aResponse().withStatus(503)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"err\":\"service unavailable\"}")));
@@ -110,6 +114,9 @@ class UpstreamFaultTests {
 			.extractingPath("$[?(@.id=='burst')].circuitBreaker")
 			.asArray()
 			.containsExactly("CLOSED");
+		assertThat(output).as("the opening is logged once; the refusals while open are not logged one by one")
+			.contains("Circuit breaker of provider burst went from CLOSED to OPEN")
+			.doesNotContain("keeps failing");
 	}
 
 	@Test
