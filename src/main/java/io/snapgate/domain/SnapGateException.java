@@ -24,7 +24,15 @@ public abstract sealed class SnapGateException extends RuntimeException
 	private transient UpstreamDetails upstream = UpstreamDetails.NONE;
 
 	protected SnapGateException(ErrorCode code, String message, @Nullable Throwable cause) {
-		super(message, cause, false, true);
+		this(code, message, cause, true);
+	}
+
+	/**
+	 * @param stackTrace whether to record where it was thrown; not worth its cost for refusals that
+	 * come by the thousand and are never logged with one
+	 */
+	protected SnapGateException(ErrorCode code, String message, @Nullable Throwable cause, boolean stackTrace) {
+		super(message, cause, false, stackTrace);
 		this.code = code;
 	}
 

@@ -25,7 +25,7 @@ public final class UpstreamUnavailableException extends SnapGateException {
 
 	private UpstreamUnavailableException(ErrorCode code, String message, @Nullable Duration retryAfter,
 			@Nullable Throwable cause, boolean requestSent, boolean heldBack) {
-		super(code, message, cause);
+		super(code, message, cause, !heldBack);
 		this.retryAfter = retryAfter;
 		this.requestSent = requestSent;
 		this.heldBack = heldBack;
