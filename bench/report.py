@@ -74,18 +74,19 @@ def main(run, out, root):
             if row:
                 lines.append(f"| {names[scenario]} | {way} | {fmt(row['rps'], '', 0)} | {fmt(row['p50'])} | "
                              f"{fmt(row['p90'])} | {fmt(row['p99'])} | {row['non2xx']} |")
-    floor = rounds(run, "s1", "floor")
-    if floor:
-        row = {k: summary([x[k] for x in floor]) for k in ("rps", "p50", "p90", "p99")}
-        lines.append(f"| 1. GET /readyz: no upstream, no authentication (the floor) | snapgate | {fmt(row['rps'], '', 0)} | "
-                     f"{fmt(row['p50'])} | {fmt(row['p90'])} | {fmt(row['p99'])} | {sum(x['non2xx'] for x in floor)} |")
+        floor = rounds(run, scenario, "floor")
+        if floor:
+            row = {k: summary([x[k] for x in floor]) for k in ("rps", "p50", "p90", "p99")}
+            lines.append(f"| 1. GET /readyz: no upstream, no authentication (the floor) | snapgate | "
+                         f"{fmt(row['rps'], '', 0)} | {fmt(row['p50'])} | {fmt(row['p90'])} | {fmt(row['p99'])} | "
+                         f"{sum(x['non2xx'] for x in floor)} |")
     load_path = os.path.join(run, "s4-load.txt")
     if os.path.exists(load_path):
         load = parse_wrk(load_path)
         lines.append(f"| 4. GET /snapshots/{{id}}, 200 conn. (one round) | snapgate | {load['rps']:.0f} | "
                      f"{load['p50']:.2f} | {load['p90']:.2f} | {load['p99']:.2f} | {load['non2xx']} |")
     if failfast_summary:
-        lines.append(f"| 3. stalled provider, breaker open | snapgate | - | {fmt(failfast_summary['p50'])} | - | "
+        lines.append(f"| 3. stalled provider, breaker open, 2 conn. | snapgate | - | {fmt(failfast_summary['p50'])} | - | "
                      f"{fmt(failfast_summary['p99'])} | (all 503, by design) |")
     results_table = "\n".join(lines)
 
@@ -177,8 +178,11 @@ Machine: {machine}. Authentication on (API key), metrics on, as in production. G
 - **direct**: `wrk` against the stub; **nginx**: `wrk` against nginx proxying to the stub; **snapgate**:
   `wrk` against SnapGate (`GET /snapshots/bench-baidu:s-bench1` with `X-API-Key`), which signs the request
   (BCE v1), calls the stub, maps the answer and serves it.
-- Scenario 3: a background load keeps hitting a provider whose upstream stalls 10 s (time limit 2 s)
-  until its breaker opens; then the healthy provider is measured, and the stalled one's refusals.
+- Scenario 3: a short load on a provider whose upstream stalls 10 s (time limit 2 s) opens its breaker.
+  Then, while 8 connections keep calling another stalled provider whose breaker stays closed (its calls
+  hang until the 2 s time limit), the healthy provider is measured at 64 connections, and the
+  refusals of the first one at 2 connections (a closed loop at higher concurrency would measure the
+  queue in front of the CPU rather than the refusal).
 - Scenario 4: RSS from `ps` at idle after start, and its peak (sampled every second) during a
   200-connection load; start to ready is the time from launching `java` to the first 200 from
   `/readyz`, from the jar and, as the container image starts, from the extracted jar with a JDK 25 AOT
