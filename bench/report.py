@@ -177,7 +177,8 @@ Machine: {machine}. Authentication on (API key), metrics on, as in production. G
   scenario 2, a 10 s stall in scenario 3).
 - **direct**: `wrk` against the stub; **nginx**: `wrk` against nginx proxying to the stub; **snapgate**:
   `wrk` against SnapGate (`GET /snapshots/bench-baidu:s-bench1` with `X-API-Key`), which signs the request
-  (BCE v1), calls the stub, maps the answer and serves it.
+  (BCE v1), calls the stub, maps the answer and serves it. Beside it, `GET /readyz` on the same gateway
+  (no upstream call, no authentication, no JSON mapping) gives the floor of the server itself.
 - Scenario 3: a short load on a provider whose upstream stalls 10 s (time limit 2 s) opens its breaker.
   Then, while 8 connections keep calling another stalled provider whose breaker stays closed (its calls
   hang until the 2 s time limit), the healthy provider is measured at 64 connections, and the
