@@ -3,9 +3,6 @@ package io.snapgate.provider.baidu;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -121,14 +118,13 @@ final class BaiduErrors {
 	static SnapGateException transport(BaiduOperation operation, Throwable failure) {
 		String what = "the request to " + operation.description();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-					|| cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+			// Netty's connect timeout is a ConnectException
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
 				return UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
 						"Baidu could not be reached for " + what, null, failure);
 			}
 			// Netty's read timeout is not a java.util.concurrent one
-			if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException
-					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
+			if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
 				return new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT, "Baidu did not answer " + what + " in time",
 						failure);
 			}

@@ -3,8 +3,6 @@ package io.snapgate.provider.vergeos;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
@@ -95,7 +94,7 @@ final class VergeosErrors {
 	private static @Nullable SnapGateException transportCause(Throwable cause) {
 		return switch (cause) {
 			case SnapGateException known -> known;
-			case HttpConnectTimeoutException timeout -> UpstreamUnavailableException.notSent(
+			case ConnectTimeoutException timeout -> UpstreamUnavailableException.notSent(
 					ErrorCode.UPSTREAM_UNAVAILABLE, "VergeOS could not be reached within connect-timeout", null, timeout);
 			case ConnectException refused -> UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"VergeOS could not be reached (connection refused)", null, refused);
@@ -103,10 +102,9 @@ final class VergeosErrors {
 					"VergeOS's host name does not resolve", null, unknown);
 			case SSLException tls -> UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"The TLS handshake with VergeOS failed: is its certificate trusted (see ca-bundle)?", null, tls);
-			case HttpTimeoutException timeout -> new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
-					"VergeOS did not answer within read-timeout", timeout);
 			case TimeoutException timeout -> new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
 					"VergeOS did not answer within read-timeout", timeout);
+			// Netty's read timeout is not a java.util.concurrent one
 			case io.netty.handler.timeout.TimeoutException timeout -> new UpstreamTimeoutException(
 					ErrorCode.UPSTREAM_TIMEOUT, "VergeOS did not answer within read-timeout", timeout);
 			case IOException io -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
