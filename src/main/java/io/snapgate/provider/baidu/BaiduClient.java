@@ -7,7 +7,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.snapgate.domain.ProviderId;
+import io.snapgate.provider.Upstream;
 import io.snapgate.provider.UpstreamConnectors;
+import io.snapgate.provider.UpstreamExchange;
+import io.snapgate.provider.UpstreamJson;
+import io.snapgate.provider.UpstreamReply;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
@@ -16,12 +20,7 @@ import io.snapgate.provider.baidu.BaiduReplies.SnapshotReply;
 import io.snapgate.provider.baidu.BaiduReplies.VolumeReply;
 import org.jspecify.annotations.Nullable;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -35,16 +34,17 @@ final class BaiduClient {
 
 	static final String REQUEST_ID_HEADER = "x-bce-request-id";
 
-	private static final byte[] EMPTY = new byte[0];
+	static final Upstream UPSTREAM = new Upstream("Baidu", REQUEST_ID_HEADER, JSON_UTF8,
+			"is the endpoint's certificate one the JDK trusts?");
 
-	private final WebClient webClient;
+	private final UpstreamExchange exchange;
 
 	private final ProviderId provider;
 
 	private final Clock clock;
 
-	BaiduClient(WebClient webClient, ProviderId provider, Clock clock) {
-		this.webClient = webClient;
+	BaiduClient(UpstreamExchange exchange, ProviderId provider, Clock clock) {
+		this.exchange = exchange;
 		this.provider = provider;
 		this.clock = clock;
 	}
@@ -60,7 +60,9 @@ final class BaiduClient {
 					settings.readTimeout(), null))
 			.filter(new BceSigningFilter(settings.signer(clock)))
 			.build();
-		return new BaiduClient(webClient, provider, clock);
+		return new BaiduClient(
+				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())), provider,
+				clock);
 	}
 
 	BaiduSnapshotListJson listSnapshots(@Nullable String marker, int maxKeys, @Nullable String volumeId) {
@@ -75,7 +77,7 @@ final class BaiduClient {
 			template.append("&volumeId={volumeId}");
 			variables.put("volumeId", volumeId);
 		}
-		Reply reply = send(BaiduOperation.LIST_SNAPSHOTS, HttpMethod.GET, template.toString(), variables, null);
+		UpstreamReply reply = send(BaiduOperation.LIST_SNAPSHOTS, HttpMethod.GET, template.toString(), variables, null);
 		return expect(BaiduOperation.LIST_SNAPSHOTS, reply, BaiduSnapshotListJson.class, Function.identity());
 	}
 
@@ -99,13 +101,13 @@ final class BaiduClient {
 	 * @return the new (or, for a repeated client token, the first) snapshot's id
 	 */
 	String createSnapshot(String clientToken, CreateSnapshotBody body, BaiduOperation operation) {
-		Reply reply = send(operation, HttpMethod.POST, "/v2/snapshot?clientToken={clientToken}",
+		UpstreamReply reply = send(operation, HttpMethod.POST, "/v2/snapshot?clientToken={clientToken}",
 				Map.of("clientToken", clientToken), body);
 		return expect(operation, reply, CreatedSnapshot.class, CreatedSnapshot::snapshotId);
 	}
 
 	void deleteSnapshot(String snapshotId) {
-		Reply reply = send(BaiduOperation.DELETE_SNAPSHOT, HttpMethod.DELETE, "/v2/snapshot/{snapshotId}",
+		UpstreamReply reply = send(BaiduOperation.DELETE_SNAPSHOT, HttpMethod.DELETE, "/v2/snapshot/{snapshotId}",
 				Map.of("snapshotId", snapshotId), null);
 		succeed(BaiduOperation.DELETE_SNAPSHOT, reply);
 	}
@@ -114,70 +116,39 @@ final class BaiduClient {
 	 * @param operation what a refusal means: a CDS disk or a system disk
 	 */
 	void rollBack(String volumeId, String snapshotId, BaiduOperation operation) {
-		Reply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback", Map.of("volumeId", volumeId),
+		UpstreamReply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback", Map.of("volumeId", volumeId),
 				new RollbackBody(snapshotId));
 		succeed(operation, reply);
 	}
 
 	private <R, T> Optional<T> find(BaiduOperation operation, String template, Map<String, ?> variables,
 			Class<R> replyType, Function<R, @Nullable T> content) {
-		Reply reply = send(operation, HttpMethod.GET, template, variables, null);
+		UpstreamReply reply = send(operation, HttpMethod.GET, template, variables, null);
 		if (reply.status() == 404) {
 			return Optional.empty();
 		}
 		return Optional.of(expect(operation, reply, replyType, content));
 	}
 
-	private <R, T> T expect(BaiduOperation operation, Reply reply, Class<R> replyType, Function<R, @Nullable T> content) {
+	private <R, T> T expect(BaiduOperation operation, UpstreamReply reply, Class<R> replyType, Function<R, @Nullable T> content) {
 		succeed(operation, reply);
-		R parsed = BaiduJson.read(reply.body(), replyType);
-		T value = (parsed != null) ? content.apply(parsed) : null;
-		if (value == null) {
-			throw BaiduErrors.unreadable(operation, reply.requestId());
-		}
-		return value;
+		return UpstreamJson.read(reply.body(), replyType)
+			.map(content)
+			.orElseThrow(() -> BaiduErrors.unreadable(operation, reply.requestId()));
 	}
 
-	private void succeed(BaiduOperation operation, Reply reply) {
-		if (reply.status() / 100 != 2) {
+	private void succeed(BaiduOperation operation, UpstreamReply reply) {
+		if (!reply.isSuccess()) {
 			throw BaiduErrors.refusal(this.provider, operation, reply.status(),
-					BaiduJson.read(reply.body(), BaiduErrorJson.class), reply.requestId(),
-					BaiduErrors.retryAfter(reply.retryAfter(), this.clock));
+					UpstreamJson.read(reply.body(), BaiduErrorJson.class).orElse(null), reply.requestId(),
+					reply.retryAfter(this.clock));
 		}
 	}
 
-	private Reply send(BaiduOperation operation, HttpMethod method, String template, Map<String, ?> variables,
+	private UpstreamReply send(BaiduOperation operation, HttpMethod method, String template, Map<String, ?> variables,
 			@Nullable Object body) {
-		WebClient.RequestBodySpec request = this.webClient.method(method).uri(template, variables);
-		if (body != null) {
-			// serialised here so that its length is known, and signed, before it is sent
-			byte[] json = BaiduJson.write(body);
-			// raw bytes, a fresh buffer per attempt: an encoder would rewrite the Content-Type after it was signed
-			request.header(HttpHeaders.CONTENT_TYPE, JSON_UTF8)
-				.contentLength(json.length)
-				.body(BodyInserters.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(json))));
-		}
-		Reply reply;
-		try {
-			reply = request
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(EMPTY)
-					.map((bytes) -> new Reply(response.statusCode().value(),
-							response.headers().asHttpHeaders().getFirst(REQUEST_ID_HEADER),
-							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), bytes)))
-				.block();
-		}
-		catch (RuntimeException ex) {
-			// WebClientRequestException, or an I/O failure while the body was read
-			throw BaiduErrors.transport(operation, ex);
-		}
-		if (reply == null) {
-			throw BaiduErrors.unreadable(operation, null);
-		}
-		return reply;
-	}
-
-	private record Reply(int status, @Nullable String requestId, @Nullable String retryAfter, byte[] body) {
+		return this.exchange.exchange(method, template, variables, (body != null) ? UpstreamJson.write(body) : null,
+				operation.description());
 	}
 
 }

@@ -1,16 +1,8 @@
 package io.snapgate.provider.baidu;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
@@ -23,12 +15,11 @@ import io.snapgate.domain.UpstreamAuthException;
 import io.snapgate.domain.UpstreamDetails;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
-import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What BCC's refusals and the transport's failures mean, as domain errors. By the error code first and
+ * What BCC's refusals mean, as domain errors. By the error code first and
  * the HTTP status second: BCC reports some codes under more than one status.
  */
 final class BaiduErrors {
@@ -112,47 +103,6 @@ final class BaiduErrors {
 		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
 				"Baidu's answer to " + operation.description() + " could not be read")
 			.withUpstream(new UpstreamDetails(null, requestId, null));
-	}
-
-	/** The request failed before an answer came. */
-	static SnapGateException transport(BaiduOperation operation, Throwable failure) {
-		String what = "the request to " + operation.description();
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			// Netty's connect timeout is a ConnectException
-			if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-				return UpstreamUnavailableException.notSent(ErrorCode.UPSTREAM_UNAVAILABLE,
-						"Baidu could not be reached for " + what, null, failure);
-			}
-			// Netty's read timeout is not a java.util.concurrent one
-			if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
-				return new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT, "Baidu did not answer " + what + " in time",
-						failure);
-			}
-			if (cause instanceof IOException) {
-				return new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
-						"The connection to Baidu failed during " + what, null, failure);
-			}
-		}
-		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to Baidu failed during " + what, failure);
-	}
-
-	/** {@code Retry-After} in seconds or as an HTTP date. */
-	static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
-		if (header == null || header.isBlank()) {
-			return null;
-		}
-		String value = header.trim();
-		if (value.matches("[0-9]{1,9}")) {
-			return Duration.ofSeconds(Long.parseLong(value));
-		}
-		try {
-			Duration until = Duration.between(clock.instant(),
-					ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-			return until.isNegative() ? Duration.ZERO : until;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

@@ -14,6 +14,10 @@ import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import static io.snapgate.provider.SettingsChecks.allPositive;
+import static io.snapgate.provider.SettingsChecks.masked;
+import static io.snapgate.provider.SettingsChecks.require;
+
 /**
  * The settings of one Baidu Cloud BCC provider, bound from {@code snapgate.providers.<id>}.
  *
@@ -50,24 +54,13 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 
 	@AssertTrue(message = "connect-timeout and read-timeout must be positive")
 	boolean isTimeoutsPositive() {
-		return isPositive(this.connectTimeout) && isPositive(this.readTimeout);
-	}
-
-	private static boolean isPositive(@Nullable Duration duration) {
-		return duration == null || (!duration.isNegative() && !duration.isZero());
-	}
-
-	private static <T> T require(@Nullable T value, String property) {
-		if (value == null) {
-			throw new IllegalStateException(property + " is required");
-		}
-		return value;
+		return allPositive(this.connectTimeout, this.readTimeout);
 	}
 
 	@Override
 	public String toString() {
 		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
-				+ ((this.secretAccessKey != null) ? "******" : "null") + ", connectTimeout=" + this.connectTimeout
+				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout
 				+ ", readTimeout=" + this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + "]";
 	}
 

@@ -1,12 +1,14 @@
 package io.snapgate.provider.baidu;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.snapgate.provider.UpstreamJson;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -17,7 +19,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
  * Signs each request as it leaves, after every other filter has settled its URI (the sandbox
- * rewrite among them), so that the signed {@code host} is the one the JDK client sends. The signed
+ * rewrite among them), so that the signed {@code host} is the one the connector sends. The signed
  * headers are named in the {@code Authorization} header, so that headers others add (tracing) do not
  * matter. A {@code RequestExpired} answer is tried once more with a fresh timestamp, as Baidu's SDKs do.
  */
@@ -42,7 +44,7 @@ final class BceSigningFilter implements ExchangeFilterFunction {
 			return Mono.just(response);
 		}
 		return response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
-			if (BaiduErrors.REQUEST_EXPIRED.equals(BaiduJson.errorCode(body))) {
+			if (isExpired(body)) {
 				return Mono.defer(() -> next.exchange(sign(request)));
 			}
 			// a copy, since the body of the original can be read only once
@@ -51,6 +53,12 @@ final class BceSigningFilter implements ExchangeFilterFunction {
 				.body(body)
 				.build());
 		});
+	}
+
+	private static boolean isExpired(String body) {
+		return UpstreamJson.read(body.getBytes(StandardCharsets.UTF_8), BaiduErrorJson.class)
+			.map((error) -> BaiduErrors.REQUEST_EXPIRED.equals(error.code()))
+			.orElse(false);
 	}
 
 	ClientRequest sign(ClientRequest request) {
@@ -83,7 +91,7 @@ final class BceSigningFilter implements ExchangeFilterFunction {
 		}).build();
 	}
 
-	/** The {@code Host} header the JDK client sends for this URI: the port only when it is not the default. */
+	/** The {@code Host} header sent for this URI: the port only when it is not the default. */
 	static String host(URI url) {
 		String host = url.getHost();
 		int port = url.getPort();

@@ -7,13 +7,13 @@ import io.snapgate.domain.ErrorCode;
  */
 enum VergeosCall {
 
-	READ(ErrorCode.NOT_FOUND, "VergeOS has no such row", ErrorCode.SNAPSHOT_BUSY),
-	READ_SNAPSHOT(ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY),
-	READ_MEMBER(ErrorCode.RESTORE_NOT_FOUND, "The restore's VM or tenant is no longer in the snapshot",
-			ErrorCode.SNAPSHOT_BUSY),
-	CREATE(ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN),
-	DELETE(ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY),
-	RECOVER(ErrorCode.MEMBER_NOT_FOUND, "The snapshot no longer contains that VM or tenant", ErrorCode.NAME_TAKEN);
+	READ("read", ErrorCode.NOT_FOUND, "VergeOS has no such row", ErrorCode.SNAPSHOT_BUSY),
+	CREATE("create a snapshot", ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN),
+	DELETE("delete a snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY),
+	RECOVER("recover a copy", ErrorCode.MEMBER_NOT_FOUND, "The snapshot no longer contains that VM or tenant",
+			ErrorCode.NAME_TAKEN);
+
+	private final String action;
 
 	private final ErrorCode notFound;
 
@@ -21,10 +21,16 @@ enum VergeosCall {
 
 	private final ErrorCode conflict;
 
-	VergeosCall(ErrorCode notFound, String notFoundMessage, ErrorCode conflict) {
+	VergeosCall(String action, ErrorCode notFound, String notFoundMessage, ErrorCode conflict) {
+		this.action = action;
 		this.notFound = notFound;
 		this.notFoundMessage = notFoundMessage;
 		this.conflict = conflict;
+	}
+
+	/** What the call asks, for messages. */
+	String action() {
+		return this.action;
 	}
 
 	ErrorCode notFound() {

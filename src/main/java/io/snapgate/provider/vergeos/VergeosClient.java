@@ -1,21 +1,24 @@
 package io.snapgate.provider.vergeos;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.NotFoundException;
-import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.provider.Upstream;
 import io.snapgate.provider.UpstreamConnectors;
+import io.snapgate.provider.UpstreamExchange;
+import io.snapgate.provider.UpstreamJson;
+import io.snapgate.provider.UpstreamReply;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -24,35 +27,30 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The VergeOS REST API v4 calls the adapter makes. Every read names its {@code fields} (the server
  * otherwise answers a summary), listings are sorted and paged with {@code limit}/{@code offset}, and
- * filters come only from {@link VergeosFilter}. URI templates keep metric tags low-cardinality.
+ * filters come only from {@link VergeosFilter}.
  */
 final class VergeosClient {
 
 	/** The largest page asked for when reading every row of a table. */
 	static final int PAGE = 500;
 
+	static final Upstream UPSTREAM = new Upstream("VergeOS", null, MediaType.APPLICATION_JSON_VALUE,
+			"is its certificate trusted (see ca-bundle)?");
+
 	private static final int MAX_PAGES = 20;
 
-	private static final byte[] EMPTY = new byte[0];
-
-	private final WebClient webClient;
-
-	private final VergeosJson json;
-
-	private final Duration overallTimeout;
+	private final UpstreamExchange exchange;
 
 	private final Clock clock;
 
-	VergeosClient(WebClient webClient, Duration overallTimeout, Clock clock) {
-		this.webClient = webClient;
-		this.json = new VergeosJson();
-		this.overallTimeout = overallTimeout;
+	VergeosClient(UpstreamExchange exchange, Clock clock) {
+		this.exchange = exchange;
 		this.clock = clock;
 	}
 
 	/**
-	 * A client for the settings' system: its own JDK HTTP client (for the TLS trust and the connect
-	 * timeout) under a clone of Boot's builder (for observations and the sandbox host rewrite).
+	 * A client for the settings' system: a connection pool of its own (for the TLS trust and the
+	 * timeouts) under a clone of Boot's builder (for observations and the sandbox host rewrite).
 	 * @param property the settings' property prefix, for error messages
 	 */
 	static VergeosClient create(WebClient.Builder builder, VergeosSettings settings, Clock clock, String property) {
@@ -71,11 +69,12 @@ final class VergeosClient {
 				headers.setBasicAuth(String.valueOf(settings.username()), String.valueOf(settings.password()));
 			}
 		}).build();
-		return new VergeosClient(webClient, settings.connectTimeout().plus(settings.readTimeout()), clock);
+		return new VergeosClient(
+				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())), clock);
 	}
 
 	List<VergeosCloudSnapshotRow> cloudSnapshots(@Nullable VergeosFilter filter, int limit, int offset) {
-		return this.json.rows(list("/cloud_snapshots", VergeosCloudSnapshotRow.FIELDS, "-created", filter, limit, offset),
+		return VergeosJson.rows(list("/cloud_snapshots", VergeosCloudSnapshotRow.FIELDS, "-created", filter, limit, offset),
 				VergeosCloudSnapshotRow.class);
 	}
 
@@ -89,7 +88,7 @@ final class VergeosClient {
 		List<R> all = new ArrayList<>();
 		VergeosFilter filter = VergeosFilter.eq("cloud_snapshot", Long.parseLong(snapshotKey));
 		for (int page = 0; page < MAX_PAGES; page++) {
-			List<R> rows = this.json.rows(list("/" + table.table(), VergeosMemberRow.FIELDS, "+name", filter, PAGE,
+			List<R> rows = VergeosJson.rows(list("/" + table.table(), VergeosMemberRow.FIELDS, "+name", filter, PAGE,
 					page * PAGE), table.rowType());
 			all.addAll(rows);
 			if (rows.size() < PAGE) {
@@ -104,94 +103,72 @@ final class VergeosClient {
 	}
 
 	List<VergeosTaskRow> tasks(VergeosFilter filter, int limit) {
-		return this.json.rows(list("/tasks", VergeosTaskRow.FIELDS, null, filter, limit, 0), VergeosTaskRow.class);
+		return VergeosJson.rows(list("/tasks", VergeosTaskRow.FIELDS, null, filter, limit, 0), VergeosTaskRow.class);
 	}
 
 	VergeosCreateReply createCloudSnapshot(VergeosNewCloudSnapshot snapshot) {
-		Answer answer = exchange(HttpMethod.POST, "/cloud_snapshots", new Object[0], snapshot, VergeosCall.CREATE);
-		return this.json.row(answer.body(), VergeosCreateReply.class)
+		UpstreamReply reply = send(HttpMethod.POST, "/cloud_snapshots", Map.of(), snapshot, VergeosCall.CREATE);
+		return VergeosJson.row(reply.body(), VergeosCreateReply.class)
 			.orElseGet(() -> new VergeosCreateReply(null, null, null));
 	}
 
 	/** @return the HTTP status of the successful answer */
 	int deleteCloudSnapshot(String key) {
-		return exchange(HttpMethod.DELETE, "/cloud_snapshots/{key}", new Object[] { key }, null, VergeosCall.DELETE)
-			.status();
+		return send(HttpMethod.DELETE, "/cloud_snapshots/{key}", Map.of("key", key), null, VergeosCall.DELETE).status();
 	}
 
 	void recover(VergeosMemberTable<?> table, long memberKey, @Nullable String name) {
-		exchange(HttpMethod.POST, "/" + table.actionTable(), new Object[0], VergeosRecoverAction.recover(memberKey, name),
+		send(HttpMethod.POST, "/" + table.actionTable(), Map.of(), VergeosRecoverAction.recover(memberKey, name),
 				VergeosCall.RECOVER);
 	}
 
 	VergeosSystemRow system() {
-		byte[] body = exchange(HttpMethod.GET, "/system?fields={fields}", new Object[] { VergeosSystemRow.FIELDS }, null,
+		byte[] body = send(HttpMethod.GET, "/system?fields={fields}", Map.of("fields", VergeosSystemRow.FIELDS), null,
 				VergeosCall.READ)
 			.body();
-		return this.json.row(body, VergeosSystemRow.class)
+		return VergeosJson.row(body, VergeosSystemRow.class)
 			.orElseThrow(() -> new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS answered no system row"));
 	}
 
 	private byte[] list(String path, String fields, @Nullable String sort, @Nullable VergeosFilter filter, int limit,
 			int offset) {
 		StringBuilder template = new StringBuilder(path).append("?fields={fields}");
-		List<Object> variables = new ArrayList<>(List.of(fields));
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("fields", fields);
 		if (filter != null) {
 			template.append("&filter={filter}");
-			variables.add(filter.expression());
+			variables.put("filter", filter.expression());
 		}
 		if (sort != null) {
 			template.append("&sort={sort}");
-			variables.add(sort);
+			variables.put("sort", sort);
 		}
 		template.append("&limit={limit}&offset={offset}");
-		variables.add(limit);
-		variables.add(offset);
-		return exchange(HttpMethod.GET, template.toString(), variables.toArray(), null, VergeosCall.READ).body();
+		variables.put("limit", limit);
+		variables.put("offset", offset);
+		return send(HttpMethod.GET, template.toString(), variables, null, VergeosCall.READ).body();
 	}
 
 	private <T> Optional<T> row(String template, String key, String fields, Class<T> type) {
 		try {
-			byte[] body = exchange(HttpMethod.GET, template, new Object[] { key, fields }, null, VergeosCall.READ).body();
-			return this.json.row(body, type);
+			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null, VergeosCall.READ)
+				.body();
+			return VergeosJson.row(body, type);
 		}
 		catch (NotFoundException ex) {
 			return Optional.empty();
 		}
 	}
 
-	private Answer exchange(HttpMethod method, String template, Object[] variables, @Nullable Object body,
+	private UpstreamReply send(HttpMethod method, String template, Map<String, ?> variables, @Nullable Object body,
 			VergeosCall call) {
-		Answer answer;
-		try {
-			WebClient.RequestBodySpec request = this.webClient.method(method).uri(template, variables);
-			WebClient.RequestHeadersSpec<?> ready = (body != null) ? request.bodyValue(this.json.write(body)) : request;
-			answer = ready
-				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-					.defaultIfEmpty(EMPTY)
-					.map((bytes) -> new Answer(response.statusCode().value(),
-							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), bytes)))
-				.timeout(this.overallTimeout)
-				.block();
+		UpstreamReply reply = this.exchange.exchange(method, template, variables,
+				(body != null) ? UpstreamJson.write(body) : null, call.action());
+		if (!reply.isSuccess()) {
+			throw VergeosErrors.fromResponse(reply.status(), reply.retryAfter(this.clock),
+					VergeosJson.errorText(reply.body()), call);
 		}
-		catch (RuntimeException ex) {
-			SnapGateException mapped = VergeosErrors.fromTransport(ex);
-			if (mapped == null) {
-				throw ex;
-			}
-			throw mapped;
-		}
-		if (answer == null) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS gave no answer");
-		}
-		if (answer.status() < 200 || answer.status() > 299) {
-			throw VergeosErrors.fromResponse(answer.status(), answer.retryAfter(), this.json.errorText(answer.body()),
-					call, this.clock);
-		}
-		return answer;
-	}
-
-	private record Answer(int status, @Nullable String retryAfter, byte[] body) {
+		return reply;
 	}
 
 }

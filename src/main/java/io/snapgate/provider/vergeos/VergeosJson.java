@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.UpstreamDetails;
 import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.provider.UpstreamJson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,12 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class VergeosJson {
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.build();
+	private VergeosJson() {
+	}
 
-	<T> List<T> rows(byte[] body, Class<T> type) {
+	static <T> List<T> rows(byte[] body, Class<T> type) {
 		JsonNode tree = tree(body);
 		List<T> rows = new ArrayList<>();
 		if (tree == null || tree.isNull()) {
@@ -43,47 +40,35 @@ final class VergeosJson {
 		return rows;
 	}
 
-	<T> Optional<T> row(byte[] body, Class<T> type) {
+	static <T> Optional<T> row(byte[] body, Class<T> type) {
 		return rows(body, type).stream().findFirst();
 	}
 
 	/** The error text of a body, if it has one; never fails. */
-	@Nullable String errorText(byte[] body) {
-		try {
-			JsonNode tree = tree(body);
-			if (tree != null && tree.isObject()) {
-				return this.mapper.treeToValue(tree, VergeosErrorBody.class).text();
-			}
-		}
-		catch (UpstreamErrorException | JacksonException ex) {
-			// not JSON: fall back to the raw text below
+	static @Nullable String errorText(byte[] body) {
+		Optional<VergeosErrorBody> error = UpstreamJson.read(body, VergeosErrorBody.class);
+		if (error.isPresent()) {
+			return error.get().text();
 		}
 		String raw = new String(body, StandardCharsets.UTF_8).strip();
 		return raw.isEmpty() ? null : raw;
 	}
 
-	byte[] write(Object value) {
-		return this.mapper.writeValueAsBytes(value);
-	}
-
-	private @Nullable JsonNode tree(byte[] body) {
-		if (new String(body, StandardCharsets.UTF_8).isBlank()) {
-			return null;
-		}
+	private static @Nullable JsonNode tree(byte[] body) {
 		try {
-			return this.mapper.readTree(body);
+			return UpstreamJson.tree(body);
 		}
 		catch (JacksonException ex) {
 			throw unreadable(ex);
 		}
 	}
 
-	private <T> T convert(JsonNode node, Class<T> type) {
+	private static <T> T convert(JsonNode node, Class<T> type) {
 		if (!node.isObject()) {
 			throw unreadable(null);
 		}
 		try {
-			return this.mapper.treeToValue(node, type);
+			return UpstreamJson.convert(node, type);
 		}
 		catch (JacksonException ex) {
 			throw unreadable(ex);

@@ -14,6 +14,11 @@ import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import static io.snapgate.provider.SettingsChecks.allPositive;
+import static io.snapgate.provider.SettingsChecks.hasText;
+import static io.snapgate.provider.SettingsChecks.masked;
+import static io.snapgate.provider.SettingsChecks.require;
+
 /**
  * The settings of one VergeOS provider, bound from {@code snapgate.providers.<id>}.
  *
@@ -42,10 +47,7 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 
 	/** The base URL, once validation has passed. */
 	URI requireBaseUrl() {
-		if (this.baseUrl == null) {
-			throw new IllegalStateException("base-url is required");
-		}
-		return this.baseUrl;
+		return require(this.baseUrl, "base-url");
 	}
 
 	boolean usesApiKey() {
@@ -72,29 +74,16 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 
 	@AssertTrue(message = "connect-timeout, read-timeout and default-retention must be positive")
 	boolean isDurationsPositive() {
-		return isPositive(this.connectTimeout) && isPositive(this.readTimeout) && isPositive(this.defaultRetention);
+		return allPositive(this.connectTimeout, this.readTimeout, this.defaultRetention);
 	}
-
-	private static boolean isPositive(@Nullable Duration duration) {
-		return duration == null || (!duration.isNegative() && !duration.isZero());
-	}
-
-	private static boolean hasText(@Nullable String value) {
-		return value != null && !value.isBlank();
-	}
-
 
 	@Override
 	public String toString() {
 		return "VergeosSettings[baseUrl=" + this.baseUrl + ", username=" + this.username + ", password="
-				+ mask(this.password) + ", apiKey=" + mask(this.apiKey) + ", verifyTls=" + this.verifyTls
+				+ masked(this.password) + ", apiKey=" + masked(this.apiKey) + ", verifyTls=" + this.verifyTls
 				+ ", caBundle=" + this.caBundle + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", minSnapshots=" + this.minSnapshots + ", defaultRetention="
 				+ this.defaultRetention + "]";
-	}
-
-	private static String mask(@Nullable String secret) {
-		return (secret != null) ? "******" : "null";
 	}
 
 }
