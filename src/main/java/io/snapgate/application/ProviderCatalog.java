@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
@@ -19,12 +20,15 @@ public class ProviderCatalog {
 
 	private final ProviderRegistry registry;
 
+	private final ProviderCircuits circuits;
+
 	private final FanOut fanOut;
 
 	private final Duration timeout;
 
-	public ProviderCatalog(ProviderRegistry registry, FanOut fanOut, Duration timeout) {
+	public ProviderCatalog(ProviderRegistry registry, ProviderCircuits circuits, FanOut fanOut, Duration timeout) {
 		this.registry = registry;
+		this.circuits = circuits;
 		this.fanOut = fanOut;
 		this.timeout = timeout;
 	}
@@ -36,13 +40,13 @@ public class ProviderCatalog {
 		return this.registry.all().stream().map((provider) -> summary(provider, health.get(provider.id()))).toList();
 	}
 
-	private static ProviderSummary summary(SnapshotProvider provider, Outcome<ProviderHealth> health) {
+	private ProviderSummary summary(SnapshotProvider provider, Outcome<ProviderHealth> health) {
 		ProviderHealth state = switch (health) {
 			case Outcome.Success<ProviderHealth> success -> success.value();
 			case Outcome.Failure<ProviderHealth> failure -> ProviderHealth.DOWN;
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
-				provider.circuitState());
+				this.circuits.stateOf(provider.id()));
 	}
 
 }

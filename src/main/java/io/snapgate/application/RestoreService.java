@@ -1,6 +1,7 @@
 package io.snapgate.application;
 
 import java.util.List;
+import java.util.Set;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
@@ -83,7 +84,8 @@ public class RestoreService {
 		if (!provider.capabilities().contains(memberType.restoreCapability())) {
 			return new RestoreTarget.MemberTarget(memberType, request.member());
 		}
-		Member member = findMember(provider.members(request.snapshot().nativeId()), memberType, request);
+		Member member = findMember(provider.members(request.snapshot().nativeId(), Set.of(memberType)), memberType,
+				request);
 		return new RestoreTarget.MemberTarget(memberType, member.nativeId());
 	}
 

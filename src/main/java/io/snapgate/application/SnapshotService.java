@@ -1,6 +1,7 @@
 package io.snapgate.application;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,13 +14,14 @@ import io.snapgate.domain.FieldError;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
+import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
-import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
+import io.snapgate.domain.SnapshotWithMembers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,14 +73,12 @@ public class SnapshotService {
 	}
 
 	public SnapshotView get(SnapshotRef ref) {
-		SnapshotProvider provider = this.locator.locate(ref);
-		Snapshot snapshot = provider.get(ref.nativeId()).orElseThrow(() -> notFound(ref));
-		List<Member> members = (snapshot.scope() == Scope.SYSTEM) ? provider.membersOf(snapshot) : List.of();
-		return new SnapshotView(snapshot, members);
+		SnapshotWithMembers found = this.locator.locate(ref).getWithMembers(ref.nativeId()).orElseThrow(() -> notFound(ref));
+		return new SnapshotView(found.snapshot(), found.members());
 	}
 
 	public List<Member> members(SnapshotRef ref) {
-		return this.locator.locate(ref).members(ref.nativeId());
+		return this.locator.locate(ref).members(ref.nativeId(), EnumSet.allOf(MemberType.class));
 	}
 
 	/**

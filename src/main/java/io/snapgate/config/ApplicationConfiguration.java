@@ -9,6 +9,7 @@ import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotWaiter;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,8 +55,9 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
-	ProviderCatalog providerCatalog(ProviderRegistry registry, FanOut fanOut, SnapGateProperties properties) {
-		return new ProviderCatalog(registry, fanOut, properties.listing().providerTimeout());
+	ProviderCatalog providerCatalog(ProviderRegistry registry, ProviderCircuits circuits, FanOut fanOut,
+			SnapGateProperties properties) {
+		return new ProviderCatalog(registry, circuits, fanOut, properties.listing().providerTimeout());
 	}
 
 }

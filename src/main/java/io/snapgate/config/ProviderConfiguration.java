@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.snapgate.domain.ProviderRegistry;
-import io.snapgate.provider.AttributedSnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
 import io.snapgate.provider.resilience.ResilienceDecorator;
 import org.slf4j.Logger;
@@ -30,12 +29,9 @@ class ProviderConfiguration {
 	@Bean
 	ProviderRegistry providerRegistry(SnapGateProperties properties, Environment environment,
 			List<SnapshotProviderFactory<?>> factories, jakarta.validation.Validator validator,
-			ObjectProvider<DefaultProviderDeclaration> defaults, ObjectProvider<ResilienceDecorator> resilience) {
-		ResilienceDecorator decorator = resilience.getIfAvailable();
+			ObjectProvider<DefaultProviderDeclaration> defaults, ResilienceDecorator resilience) {
 		ProviderRegistryFactory registryFactory = new ProviderRegistryFactory(factories,
-				new SpringValidatorAdapter(validator),
-				(provider, settings) -> new AttributedSnapshotProvider(
-						(decorator != null) ? decorator.decorate(provider, settings) : provider));
+				new SpringValidatorAdapter(validator), resilience::decorate);
 		ProviderRegistry registry;
 		if (properties.providers().isEmpty()) {
 			registry = registryFactory.createDefaults(defaults.orderedStream().toList());

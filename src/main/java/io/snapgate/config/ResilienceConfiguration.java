@@ -8,12 +8,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.observability.ProviderHealthIndicators;
 import io.snapgate.provider.resilience.ResilienceDecorator;
+import io.snapgate.provider.resilience.ResilienceProviderCircuits;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,8 +31,13 @@ class ResilienceConfiguration {
 	}
 
 	@Bean
-	CompositeHealthContributor providersHealthContributor(ProviderRegistry registry) {
-		return ProviderHealthIndicators.of(registry);
+	ProviderCircuits providerCircuits(CircuitBreakerRegistry circuitBreakers) {
+		return new ResilienceProviderCircuits(circuitBreakers);
+	}
+
+	@Bean
+	CompositeHealthContributor providersHealthContributor(ProviderRegistry registry, ProviderCircuits circuits) {
+		return ProviderHealthIndicators.of(registry, circuits);
 	}
 
 	@Bean

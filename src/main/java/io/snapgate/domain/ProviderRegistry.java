@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The configured providers by id, in the order of their ids.
@@ -26,11 +25,6 @@ public final class ProviderRegistry {
 			}
 		}
 		this.providers = Collections.unmodifiableMap(byId);
-	}
-
-	/** A registry whose every provider is wrapped, for instance with resilience. */
-	public ProviderRegistry decorate(UnaryOperator<SnapshotProvider> decorator) {
-		return new ProviderRegistry(this.providers.values().stream().map(decorator).toList());
 	}
 
 	public List<SnapshotProvider> all() {

@@ -1,5 +1,6 @@
 package io.snapgate.domain;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,9 @@ public interface SnapshotProvider {
 	Set<Capability> capabilities();
 
 	/**
-	 * Whether {@code nativeId} looks like an id this provider issues. Checked before any id reaches
-	 * an upstream URL or filter.
+	 * Whether {@code nativeId} looks like an id this provider issues. Callers check it once, before
+	 * any other method here is given the id, so that an id never reaches an upstream URL or filter
+	 * unchecked.
 	 */
 	boolean isValidNativeId(String nativeId);
 
@@ -35,17 +37,25 @@ public interface SnapshotProvider {
 	Optional<Snapshot> get(String nativeId);
 
 	/**
-	 * The VMs and tenants captured in a snapshot; empty for a snapshot that captures none.
-	 * @throws NotFoundException when the snapshot does not exist
+	 * A snapshot with its members, read in one call of the port.
 	 */
-	List<Member> members(String nativeId);
+	default Optional<SnapshotWithMembers> getWithMembers(String nativeId) {
+		return get(nativeId).map((snapshot) -> new SnapshotWithMembers(snapshot, membersOf(snapshot)));
+	}
 
 	/**
-	 * The members of a snapshot just read, so an adapter that has to check existence before it lists
+	 * The members of the given types captured in a snapshot; empty for a snapshot that captures none.
+	 * @throws NotFoundException when the snapshot does not exist
+	 */
+	List<Member> members(String nativeId, Set<MemberType> types);
+
+	/**
+	 * Every member of a snapshot just read, so an adapter that has to check existence before it lists
 	 * members can skip that check.
 	 */
 	default List<Member> membersOf(Snapshot snapshot) {
-		return members(snapshot.nativeId());
+		return (snapshot.scope() == Scope.SYSTEM) ? members(snapshot.nativeId(), EnumSet.allOf(MemberType.class))
+				: List.of();
 	}
 
 	/**
@@ -75,11 +85,6 @@ public interface SnapshotProvider {
 	 */
 	default boolean deduplicatesCreates() {
 		return false;
-	}
-
-	/** The state of the breaker guarding this provider, for operators. */
-	default CircuitState circuitState() {
-		return CircuitState.NONE;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.snapgate.domain.CircuitState;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
 
@@ -25,14 +26,15 @@ public final class ProviderHealthIndicators {
 	private ProviderHealthIndicators() {
 	}
 
-	public static CompositeHealthContributor of(ProviderRegistry registry) {
+	public static CompositeHealthContributor of(ProviderRegistry registry, ProviderCircuits circuits) {
 		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-		registry.all().forEach((provider) -> indicators.put(provider.id().value(), () -> health(provider)));
+		registry.all()
+			.forEach((provider) -> indicators.put(provider.id().value(), () -> health(provider, circuits)));
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 
-	private static Health health(SnapshotProvider provider) {
-		CircuitState state = provider.circuitState();
+	private static Health health(SnapshotProvider provider, ProviderCircuits circuits) {
+		CircuitState state = circuits.stateOf(provider.id());
 		Health.Builder builder = (state == CircuitState.OPEN) ? Health.status(DEGRADED) : Health.up();
 		return builder.withDetail("type", provider.type().value()).withDetail("circuitBreaker", state.name()).build();
 	}

@@ -12,8 +12,8 @@ import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotWaiter;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
-import io.snapgate.provider.AttributedSnapshotProvider;
 import io.snapgate.security.SecurityConfiguration;
 import io.snapgate.security.SecuritySettings;
 import io.snapgate.testing.FakeSnapshotProvider;
@@ -39,7 +39,7 @@ class ApiTestConfiguration {
 
 	@Bean
 	ProviderRegistry providerRegistry() {
-		return new ProviderRegistry(List.of(SYSTEM, VOLUME)).decorate(AttributedSnapshotProvider::new);
+		return new ProviderRegistry(List.of(SYSTEM, VOLUME));
 	}
 
 	@Bean
@@ -61,7 +61,7 @@ class ApiTestConfiguration {
 
 	@Bean
 	ProviderCatalog providerCatalog(ProviderRegistry registry, FanOut fanOut) {
-		return new ProviderCatalog(registry, fanOut, Duration.ofSeconds(2));
+		return new ProviderCatalog(registry, ProviderCircuits.NONE, fanOut, Duration.ofSeconds(2));
 	}
 
 	@Bean

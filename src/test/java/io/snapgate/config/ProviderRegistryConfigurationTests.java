@@ -1,5 +1,14 @@
 package io.snapgate.config;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -8,6 +17,7 @@ import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
+import io.snapgate.provider.resilience.ResilienceDecorator;
 import io.snapgate.testing.FakeSnapshotProvider;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +95,18 @@ class ProviderRegistryConfigurationTests {
 	@EnableConfigurationProperties(SnapGateProperties.class)
 	@Import(ProviderConfiguration.class)
 	static class TestProviders {
+
+		@Bean(destroyMethod = "shutdownNow")
+		ExecutorService upstreamCallExecutor() {
+			return Executors.newVirtualThreadPerTaskExecutor();
+		}
+
+		@Bean
+		ResilienceDecorator resilienceDecorator(ExecutorService upstreamCallExecutor) {
+			return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
+					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), ObservationRegistry.NOOP,
+					upstreamCallExecutor, Duration.ofSeconds(5));
+		}
 
 		@Bean
 		SnapshotProviderFactory<FakeSettings> fakeFactory() {

@@ -24,6 +24,7 @@ import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.Member;
+import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
@@ -209,7 +210,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		if (failing != null) {
 			int left = this.failuresLeft.getAndUpdate((n) -> (n > 0) ? n - 1 : n);
 			if (left != 0) {
-				throw failing.get();
+				// as the decorator of a real provider does
+				throw failing.get().from(this.id);
 			}
 		}
 	}
@@ -260,13 +262,16 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public List<Member> members(String nativeId) {
+	public List<Member> members(String nativeId, Set<MemberType> types) {
 		enter("members");
 		this.arguments.add(nativeId);
 		if (!this.snapshots.containsKey(nativeId)) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
 		}
-		return this.members.getOrDefault(nativeId, List.of());
+		return this.members.getOrDefault(nativeId, List.of())
+			.stream()
+			.filter((member) -> types.contains(member.type()))
+			.toList();
 	}
 
 	@Override
@@ -282,7 +287,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 			if (existing != null) {
 				String[] parts = existing.split(" ");
 				if (!parts[1].equals(command.idempotency().fingerprint())) {
-					throw new IdempotencyKeyReusedException();
+					throw new IdempotencyKeyReusedException().from(this.id);
 				}
 				return this.snapshots.get(parts[0]);
 			}
@@ -304,11 +309,11 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.arguments.add(nativeId);
 		Snapshot snapshot = this.snapshots.get(nativeId);
 		if (snapshot == null) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId);
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
 		}
 		if (snapshot.locked()) {
 			throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
-					snapshot.lockExpiresAt());
+					snapshot.lockExpiresAt()).from(this.id);
 		}
 		this.snapshots.remove(nativeId);
 		return DeleteOutcome.DELETED;
@@ -319,7 +324,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		enter("restore");
 		this.arguments.add(command.snapshotNativeId());
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId());
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId()).from(this.id);
 		}
 		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member() : "volume";
 		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"

@@ -21,6 +21,7 @@ import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
+import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
@@ -164,14 +165,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		if (!isValidNativeId(nativeId)) {
-			return Optional.empty();
-		}
 		return this.client.findSnapshot(nativeId).map(this.mapper::toSnapshot);
 	}
 
 	@Override
-	public List<Member> members(String nativeId) {
+	public List<Member> members(String nativeId, Set<MemberType> types) {
 		requireSnapshot(nativeId);
 		return List.of();
 	}
@@ -339,9 +337,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	}
 
 	private BaiduSnapshotJson requireSnapshot(String snapshotId) {
-		if (!isValidNativeId(snapshotId)) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + snapshotId);
-		}
 		return this.client.findSnapshot(snapshotId)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + snapshotId));
 	}

@@ -1,5 +1,9 @@
 package io.snapgate.provider.resilience;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +17,22 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
+import io.snapgate.domain.CreateSnapshot;
+import io.snapgate.domain.Cursor;
+import io.snapgate.domain.DeleteOutcome;
+import io.snapgate.domain.Member;
+import io.snapgate.domain.MemberType;
+import io.snapgate.domain.Page;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.Restore;
+import io.snapgate.domain.RestoreCommand;
+import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.domain.SnapshotWithMembers;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.SnapGateException;
@@ -23,19 +42,22 @@ import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.observability.UpstreamCallContext;
 import io.snapgate.observability.UpstreamObservationConvention;
-import io.snapgate.provider.DecoratingSnapshotProvider;
 import io.snapgate.provider.UpstreamOperation;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A provider behind its guards. Each call is retried only when that is safe, and each attempt passes
- * the circuit breaker, the bulkhead and the time limit, and is observed once. Refusals by the guards
- * become domain errors that say the request was never sent.
+ * A provider behind its guards: the one decorator of the port. Each call is retried only when that is
+ * safe, each attempt passes the circuit breaker, the bulkhead and the time limit and is observed once,
+ * and every error that comes out names the provider. Refusals by the guards become domain errors that
+ * say the request was never sent.
  */
-final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
+final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	private static final UpstreamObservationConvention CONVENTION = new UpstreamObservationConvention();
 
 	private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
+
+	private final SnapshotProvider delegate;
 
 	private final ProviderGuards guards;
 
@@ -45,14 +67,98 @@ final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
 
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
 			ExecutorService executor) {
-		super(delegate);
+		this.delegate = delegate;
 		this.guards = guards;
 		this.observations = observations;
 		this.executor = executor;
 	}
 
 	@Override
-	protected <T> T call(UpstreamOperation operation, Supplier<T> call) {
+	public ProviderId id() {
+		return this.delegate.id();
+	}
+
+	@Override
+	public ProviderType type() {
+		return this.delegate.type();
+	}
+
+	@Override
+	public Set<Capability> capabilities() {
+		return this.delegate.capabilities();
+	}
+
+	@Override
+	public boolean isValidNativeId(String nativeId) {
+		return this.delegate.isValidNativeId(nativeId);
+	}
+
+	@Override
+	public boolean deduplicatesCreates() {
+		return this.delegate.deduplicatesCreates();
+	}
+
+	@Override
+	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
+		return call(UpstreamOperation.LIST, () -> this.delegate.list(query, cursor, limit));
+	}
+
+	@Override
+	public Optional<Snapshot> get(String nativeId) {
+		return call(UpstreamOperation.GET, () -> this.delegate.get(nativeId));
+	}
+
+	@Override
+	public Optional<SnapshotWithMembers> getWithMembers(String nativeId) {
+		return call(UpstreamOperation.GET, () -> this.delegate.getWithMembers(nativeId));
+	}
+
+	@Override
+	public List<Member> members(String nativeId, Set<MemberType> types) {
+		return call(UpstreamOperation.MEMBERS, () -> this.delegate.members(nativeId, types));
+	}
+
+	@Override
+	public List<Member> membersOf(Snapshot snapshot) {
+		return call(UpstreamOperation.MEMBERS, () -> this.delegate.membersOf(snapshot));
+	}
+
+	@Override
+	public Snapshot create(CreateSnapshot command) {
+		return call(UpstreamOperation.CREATE, () -> this.delegate.create(command));
+	}
+
+	@Override
+	public DeleteOutcome delete(String nativeId) {
+		return call(UpstreamOperation.DELETE, () -> this.delegate.delete(nativeId));
+	}
+
+	@Override
+	public Restore restore(RestoreCommand command) {
+		return call(UpstreamOperation.RESTORE, () -> this.delegate.restore(command));
+	}
+
+	@Override
+	public Restore restoreStatus(RestoreHandle handle) {
+		return call(UpstreamOperation.RESTORE_STATUS, () -> this.delegate.restoreStatus(handle));
+	}
+
+	/** Degraded while the breaker is open, without asking the upstream; one attempt otherwise. */
+	@Override
+	public ProviderHealth health() {
+		if (ResilienceProviderCircuits.stateOf(this.guards.circuitBreaker()) == CircuitState.OPEN) {
+			return ProviderHealth.DEGRADED;
+		}
+		try {
+			return attempt(UpstreamOperation.HEALTH, this.delegate::health);
+		}
+		catch (SnapGateException ex) {
+			return ProviderHealth.DOWN;
+		}
+	}
+
+	/** Runs one call of the port: retried where that is safe, and naming this provider on any error. */
+	private <T> T call(UpstreamOperation operation, Supplier<T> call) {
 		Retry retry = switch (operation) {
 			case CREATE -> this.guards.createRetry();
 			case RESTORE -> this.guards.restoreRetry();
@@ -63,33 +169,11 @@ final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
 			return retry.executeCallable(() -> attempt(operation, call::get));
 		}
 		catch (SnapGateException ex) {
-			throw ex;
+			throw ex.from(id());
 		}
 		catch (Exception ex) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex);
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex).from(id());
 		}
-	}
-
-	@Override
-	public ProviderHealth health() {
-		if (circuitState() == CircuitState.OPEN) {
-			return ProviderHealth.DEGRADED;
-		}
-		try {
-			return attempt(UpstreamOperation.HEALTH, delegate()::health);
-		}
-		catch (SnapGateException ex) {
-			return ProviderHealth.DOWN;
-		}
-	}
-
-	@Override
-	public CircuitState circuitState() {
-		return switch (this.guards.circuitBreaker().getState()) {
-			case CLOSED -> CircuitState.CLOSED;
-			case HALF_OPEN -> CircuitState.HALF_OPEN;
-			case OPEN, FORCED_OPEN, METRICS_ONLY, DISABLED -> CircuitState.OPEN;
-		};
 	}
 
 	private <T> T attempt(UpstreamOperation operation, Callable<T> call) {
@@ -123,7 +207,7 @@ final class ResilientSnapshotProvider extends DecoratingSnapshotProvider {
 		catch (BulkheadFullException ex) {
 			throw UpstreamUnavailableException.heldBack(ErrorCode.PROVIDER_BUSY,
 					"Provider " + id() + " has too many calls under way; try again shortly",
-					java.time.Duration.ofSeconds(1), ex);
+					Duration.ofSeconds(1), ex);
 		}
 		catch (SnapGateException ex) {
 			throw ex;

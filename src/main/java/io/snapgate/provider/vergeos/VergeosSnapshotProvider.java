@@ -24,6 +24,7 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
+import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
@@ -40,6 +41,7 @@ import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.SnapshotWithMembers;
 import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
 
@@ -162,29 +164,34 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		requireValid(nativeId);
 		return this.client.cloudSnapshot(nativeId).filter((row) -> row.key() != null).map(this::snapshot);
 	}
 
 	@Override
-	public List<Member> members(String nativeId) {
-		requireValid(nativeId);
+	public Optional<SnapshotWithMembers> getWithMembers(String nativeId) {
+		return get(nativeId).map((snapshot) -> new SnapshotWithMembers(snapshot, membersOf(snapshot)));
+	}
+
+	@Override
+	public List<Member> members(String nativeId, Set<MemberType> types) {
 		if (this.client.cloudSnapshot(nativeId).isEmpty()) {
 			throw snapshotNotFound(nativeId);
 		}
-		return memberRows(nativeId);
+		return memberRows(nativeId, types);
 	}
 
 	/** The snapshot was just read: no need to read it again to know it exists. */
 	@Override
 	public List<Member> membersOf(Snapshot snapshot) {
-		requireValid(snapshot.nativeId());
-		return memberRows(snapshot.nativeId());
+		return memberRows(snapshot.nativeId(), EnumSet.allOf(MemberType.class));
 	}
 
-	private List<Member> memberRows(String nativeId) {
+	private List<Member> memberRows(String nativeId, Set<MemberType> types) {
 		List<Member> members = new ArrayList<>();
 		for (VergeosMemberTable<?> table : List.of(VergeosMemberTable.VMS, VergeosMemberTable.TENANTS)) {
+			if (!types.contains(table.type())) {
+				continue;
+			}
 			this.client.members(table, nativeId)
 				.stream()
 				.filter((row) -> row.key() != null)
@@ -251,7 +258,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
-		requireValid(nativeId);
 		VergeosCloudSnapshotRow row = this.client.cloudSnapshot(nativeId).orElseThrow(() -> snapshotNotFound(nativeId));
 		Instant lockExpiresAt = VergeosSnapshotMapper.epoch(row.immutableLockExpires());
 		if (VergeosSnapshotMapper.isLocked(row, this.clock.instant())) {
@@ -271,7 +277,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restore(RestoreCommand command) {
-		requireValid(command.snapshotNativeId());
 		if (!(command.target() instanceof RestoreTarget.MemberTarget target)) {
 			throw InvalidRequestException.unsupported("target.type", "VergeOS restores VMs and tenants as new copies");
 		}
@@ -414,12 +419,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	private static Cursor cursorAt(int offset) {
 		return new Cursor(Integer.toString(offset));
-	}
-
-	private void requireValid(String nativeId) {
-		if (!isValidNativeId(nativeId)) {
-			throw new InvalidRequestException(ErrorCode.INVALID_SNAPSHOT_ID, "A VergeOS snapshot id is its numeric key");
-		}
 	}
 
 	private static NotFoundException snapshotNotFound(String nativeId) {

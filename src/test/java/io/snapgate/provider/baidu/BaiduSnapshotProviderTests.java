@@ -2,6 +2,7 @@ package io.snapgate.provider.baidu;
 
 import io.snapgate.testing.MutableClock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,11 @@ import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.application.SnapshotLocator;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.MemberType;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.Restore;
@@ -134,7 +140,9 @@ class BaiduSnapshotProviderTests {
 		assertThat(provider.isValidNativeId("12")).isFalse();
 		assertThat(provider.isValidNativeId("s-../../v2")).isFalse();
 		assertThat(provider.isValidNativeId("s-a b")).isFalse();
-		assertThat(provider.get("s-..%2Fx")).isEmpty();
+		SnapshotLocator locator = new SnapshotLocator(new ProviderRegistry(List.of(provider)));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> locator.locate(SnapshotRef.parse(provider.id() + ":s-..%2Fx")));
 		assertThat(bcc.getAllServeEvents()).isEmpty();
 	}
 
@@ -143,8 +151,8 @@ class BaiduSnapshotProviderTests {
 		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "i-Z9y8X7w6", "Available"))));
 		bcc.stubFor(get("/v2/snapshot/s-gone0001").willReturn(aResponse().withStatus(404)));
 
-		assertThat(provider().members("s-8kQ2x1Zv")).isEmpty();
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> provider().members("s-gone0001"))
+		assertThat(provider().members("s-8kQ2x1Zv", EnumSet.allOf(MemberType.class))).isEmpty();
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> provider().members("s-gone0001", EnumSet.allOf(MemberType.class)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 	}
 

@@ -25,6 +25,7 @@ import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotProvider;
@@ -47,6 +48,16 @@ class ResilientSnapshotProviderTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final ObservationRegistry observations = ObservationRegistry.create();
+
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+		.slidingWindowSize(4)
+		.minimumNumberOfCalls(4)
+		.failureRateThreshold(50)
+		.waitDurationInOpenState(Duration.ofMillis(300))
+		.permittedNumberOfCallsInHalfOpenState(1)
+		.build());
+
+	private final ProviderCircuits circuits = new ResilienceProviderCircuits(this.breakers);
 
 	private final FakeSnapshotProvider fake = FakeSnapshotProvider.volume("bcc")
 		.withSnapshot("s-1", "one", Instant.parse("2026-11-22T00:00:00Z"));
@@ -146,7 +157,7 @@ class ResilientSnapshotProviderTests {
 		for (int i = 0; i < 4; i++) {
 			assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> provider.get("s-1"));
 		}
-		assertThat(provider.circuitState()).isEqualTo(CircuitState.OPEN);
+		assertThat(this.circuits.stateOf(provider.id())).isEqualTo(CircuitState.OPEN);
 		assertThat(provider.health()).isEqualTo(ProviderHealth.DEGRADED);
 		int callsBefore = this.fake.calls().size();
 
@@ -162,7 +173,7 @@ class ResilientSnapshotProviderTests {
 		this.fake.failWith(null);
 		await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(UpstreamUnavailableException.class).untilAsserted(() -> {
 			assertThat(provider.get("s-1")).isPresent();
-			assertThat(provider.circuitState()).isEqualTo(CircuitState.CLOSED);
+			assertThat(this.circuits.stateOf(provider.id())).isEqualTo(CircuitState.CLOSED);
 		});
 	}
 
@@ -251,20 +262,13 @@ class ResilientSnapshotProviderTests {
 	}
 
 	private SnapshotProvider resilient() {
-		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-			.slidingWindowSize(4)
-			.minimumNumberOfCalls(4)
-			.failureRateThreshold(50)
-			.waitDurationInOpenState(Duration.ofMillis(300))
-			.permittedNumberOfCallsInHalfOpenState(1)
-			.build());
 		BulkheadRegistry bulkheads = BulkheadRegistry
 			.of(BulkheadConfig.custom().maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
 		TimeLimiterRegistry limiters = TimeLimiterRegistry
 			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(1000)).build());
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
-		return new ResilienceDecorator(breakers, bulkheads, limiters, retries, this.observations, this.executor,
+		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, this.observations, this.executor,
 				Duration.ofSeconds(2))
 			.decorate(this.fake, ResilienceSettings.DEFAULTS);
 	}

@@ -107,13 +107,14 @@ class UpstreamFaultTests {
 		assertThat(vergeos.findAll(getRequestedFor(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")))).hasSize(callsWhenOpen);
 
 		vergeos.stubFor(get(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")).willReturn(okJson(row(1, "recovered", ""))));
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(read("/snapshots/burst:1")).hasStatusOk());
-		assertThat(this.mvc.get().uri("/providers").header("X-API-Key", KEY)).bodyJson()
-			.extractingPath("$[?(@.id=='burst')].circuitBreaker")
-			.asArray()
-			.containsExactly("CLOSED");
+		// half-open lets three trial calls through; once they succeed, the breaker closes
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			assertThat(read("/snapshots/burst:1")).hasStatusOk();
+			assertThat(this.mvc.get().uri("/providers").header("X-API-Key", KEY)).bodyJson()
+				.extractingPath("$[?(@.id=='burst')].circuitBreaker")
+				.asArray()
+				.containsExactly("CLOSED");
+		});
 		assertThat(output).as("the opening is logged")
 			.contains("Circuit breaker of provider burst went from CLOSED to OPEN");
 		assertThat(output.getAll().lines().filter((line) -> line.contains("keeps failing")))

@@ -1,6 +1,7 @@
 package io.snapgate.provider.vergeos;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,10 @@ import io.snapgate.domain.Cursor;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.Member;
+import io.snapgate.application.SnapshotLocator;
 import io.snapgate.domain.MemberType;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
@@ -203,8 +207,9 @@ class VergeosSnapshotProviderTests {
 		assertThat(this.provider.isValidNativeId("1".repeat(19))).isFalse();
 		assertThat(this.provider.isValidNativeId("12 or 1")).isFalse();
 		assertThat(this.provider.isValidNativeId("")).isFalse();
+		SnapshotLocator locator = new SnapshotLocator(new ProviderRegistry(List.of(this.provider)));
 		assertThatExceptionOfType(io.snapgate.domain.InvalidRequestException.class)
-			.isThrownBy(() -> this.provider.get("../system"));
+			.isThrownBy(() -> locator.locate(SnapshotRef.parse(PROVIDER + ":../system")));
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 
@@ -222,7 +227,7 @@ class VergeosSnapshotProviderTests {
 			.withQueryParam("filter", equalTo("cloud_snapshot eq 12"))
 			.willReturn(okJson("{\"$key\":\"200\",\"cloud_snapshot\":12,\"name\":\"acme\",\"status\":\"idle\"}")));
 
-		List<Member> members = this.provider.members("12");
+		List<Member> members = this.provider.members("12", EnumSet.allOf(MemberType.class));
 
 		assertThat(members).containsExactly(new Member(MemberType.VM, "100", "web-01"),
 				new Member(MemberType.VM, "101", "web-02"), new Member(MemberType.TENANT, "200", "acme"));
@@ -232,7 +237,7 @@ class VergeosSnapshotProviderTests {
 	void membersOfAMissingSnapshotAreNotFound() {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/99")).willReturn(notFound()));
 
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.members("99"))
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.members("99", EnumSet.allOf(MemberType.class)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshot_vms")));
 	}
