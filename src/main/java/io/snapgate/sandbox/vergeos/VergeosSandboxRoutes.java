@@ -30,30 +30,32 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 final class VergeosSandboxRoutes {
 
-	static final String BASE = "/sandbox/vergeos/api/v4";
+	static final String BASE_PATH = "/sandbox/vergeos";
+
+	private static final String API = BASE_PATH + "/api/v4";
 
 	private final VergeosSandboxState state;
 
-	private final VergeosSandboxProperties properties;
+	private final VergeosSandboxSettings settings;
 
-	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxProperties properties) {
+	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxSettings settings) {
 		this.state = state;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.POST(BASE + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
-			.DELETE(BASE + "/cloud_snapshots/{key}", authenticated((request) -> {
+			.POST(API + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
+			.DELETE(API + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
-			.POST(BASE + "/cloud_snapshot_vm_actions",
+			.POST(API + "/cloud_snapshot_vm_actions",
 					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.VM, body(request)))))
-			.POST(BASE + "/cloud_snapshot_tenant_actions",
+			.POST(API + "/cloud_snapshot_tenant_actions",
 					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.TENANT, body(request)))))
-			.GET(BASE + "/{table}", authenticated(this::list))
-			.GET(BASE + "/{table}/{key}", authenticated(this::row))
+			.GET(API + "/{table}", authenticated(this::list))
+			.GET(API + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,
 					(ex, request) -> ServerResponse.status(((VergeosSandboxException) ex).status())
 						.contentType(MediaType.APPLICATION_JSON)
@@ -81,8 +83,8 @@ final class VergeosSandboxRoutes {
 	private HandlerFunction<ServerResponse> authenticated(HandlerFunction<ServerResponse> handler) {
 		return (request) -> {
 			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString((this.properties.username() + ":" + this.properties.password()).getBytes(StandardCharsets.UTF_8));
-			String bearer = "Bearer " + this.properties.apiKey();
+				.encodeToString((this.settings.username() + ":" + this.settings.password()).getBytes(StandardCharsets.UTF_8));
+			String bearer = "Bearer " + this.settings.apiKey();
 			String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 			if (given == null || !(same(given, basic) || same(given, bearer))) {
 				throw new VergeosSandboxException(401, "Login failed");

@@ -43,7 +43,7 @@ final class VergeosSandboxState {
 
 	private final Clock clock;
 
-	private final VergeosSandboxProperties properties;
+	private final VergeosSandboxSettings settings;
 
 	private final Map<Long, SnapshotEntity> snapshots = new TreeMap<>();
 
@@ -57,9 +57,9 @@ final class VergeosSandboxState {
 
 	private final Map<String, Long> keys = new LinkedHashMap<>();
 
-	VergeosSandboxState(Clock clock, VergeosSandboxProperties properties) {
+	VergeosSandboxState(Clock clock, VergeosSandboxSettings settings) {
 		this.clock = clock;
-		this.properties = properties;
+		this.settings = settings;
 		seed(clock.instant().getEpochSecond());
 	}
 
@@ -134,7 +134,7 @@ final class VergeosSandboxState {
 		};
 		boolean immutable = flag(body, "immutable", false);
 		long task = nextKey("tasks");
-		Instant readyAt = this.clock.instant().plus(this.properties.createDelay());
+		Instant readyAt = this.clock.instant().plus(this.settings.createDelay());
 		this.tasks.put(task, new Task(task, "Create cloud snapshot " + name, "cloud_snapshots", readyAt));
 		long key = nextKey("cloud_snapshots");
 		int minSnapshots = (body.get("min_snapshots") != null) ? (int) positive(body, "min_snapshots") : 1;
@@ -205,8 +205,8 @@ final class VergeosSandboxState {
 	}
 
 	private List<Map<String, @Nullable Object>> memberRows(Kind kind, Instant now) {
-		Duration started = this.properties.recoverStartDelay();
-		Duration finished = started.plus(this.properties.recoverDelay());
+		Duration started = this.settings.recoverStartDelay();
+		Duration finished = started.plus(this.settings.recoverDelay());
 		return this.members.get(kind).values().stream().map((m) -> m.row(now, started, finished)).toList();
 	}
 

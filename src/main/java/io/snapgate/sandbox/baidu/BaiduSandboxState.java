@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.snapgate.provider.baidu.BceV1Signer;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.Attachment;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.CreateRequest;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.SnapshotPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.Attachment;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code SnapshotProcessing} while a snapshot of it is made or while it rolls back. Every operation
  * holds the emulator's lock, so that checks and changes are one step.
  */
-final class BaiduEmulator {
+final class BaiduSandboxState {
 
 	static final String SNAPSHOT_PROCESSING = "SnapshotProcessing";
 
@@ -53,7 +53,7 @@ final class BaiduEmulator {
 
 	private final AtomicLong sequence = new AtomicLong();
 
-	BaiduEmulator(BaiduSandboxSettings settings, Clock clock) {
+	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
 		seed(clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -101,11 +101,11 @@ final class BaiduEmulator {
 		if (marker != null && !marker.isEmpty()) {
 			start = ordered.stream().map(Snapshot::id).toList().indexOf(marker);
 			if (start < 0) {
-				throw BaiduApiException.invalid("marker " + marker + " is not a snapshot of this account");
+				throw BaiduSandboxException.invalid("marker " + marker + " is not a snapshot of this account");
 			}
 		}
 		String volumeId = (diskId != null && diskId.startsWith("i-")) ? systemVolumeOf(diskId) : diskId;
-		List<BaiduEmulatorJson.Snapshot> page = new ArrayList<>();
+		List<BaiduSandboxJson.Snapshot> page = new ArrayList<>();
 		String nextMarker = null;
 		for (Snapshot snapshot : ordered.subList(start, ordered.size())) {
 			if (snapshot.deleted() || (volumeId != null && !volumeId.equals(snapshot.volumeId()))) {
@@ -120,27 +120,27 @@ final class BaiduEmulator {
 		return new SnapshotPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
 	}
 
-	synchronized BaiduEmulatorJson.Snapshot snapshot(String snapshotId) {
+	synchronized BaiduSandboxJson.Snapshot snapshot(String snapshotId) {
 		return json(requireSnapshot(snapshotId), now());
 	}
 
-	synchronized BaiduEmulatorJson.Volume volume(String volumeId) {
+	synchronized BaiduSandboxJson.Volume volume(String volumeId) {
 		Volume volume = this.volumes.get(volumeId);
 		if (volume == null) {
-			throw BaiduApiException.notFound("volume " + volumeId);
+			throw BaiduSandboxException.notFound("volume " + volumeId);
 		}
 		List<Attachment> attachments = (volume.instanceId() != null)
 				? List.of(new Attachment(volume.id(), volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb",
 						volume.id().substring(2)))
 				: List.of();
-		return new BaiduEmulatorJson.Volume(volume.id(), volume.name(), volume.sizeGb(), status(volume, now()),
+		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(), status(volume, now()),
 				volume.system() ? "System" : "Cds", "enhanced_ssd_pl1", volume.system(), "cn-bj-a", attachments, "",
 				BceV1Signer.timestamp(volume.createdAt()));
 	}
 
-	synchronized BaiduEmulatorJson.Instance instance(String instanceId) {
+	synchronized BaiduSandboxJson.Instance instance(String instanceId) {
 		Instance instance = requireInstance(instanceId);
-		return new BaiduEmulatorJson.Instance(instance.id(), instance.name(), status(instance, now()), "cn-bj-a",
+		return new BaiduSandboxJson.Instance(instance.id(), instance.name(), status(instance, now()), "cn-bj-a",
 				BceV1Signer.timestamp(instance.createdAt()));
 	}
 
@@ -154,30 +154,30 @@ final class BaiduEmulator {
 		String desc = (request.desc() != null) ? request.desc() : "";
 		if (clientToken != null && (clientToken.isEmpty() || clientToken.length() >= 64
 				|| !clientToken.chars().allMatch((c) -> c > 32 && c < 127))) {
-			throw BaiduApiException.invalid("clientToken must be printable ASCII, shorter than 64 characters");
+			throw BaiduSandboxException.invalid("clientToken must be printable ASCII, shorter than 64 characters");
 		}
 		if (diskId == null || name == null) {
-			throw BaiduApiException.invalid("volumeId and snapshotName are required");
+			throw BaiduSandboxException.invalid("volumeId and snapshotName are required");
 		}
 		String fingerprint = diskId + "\n" + name + "\n" + desc;
 		if (clientToken != null) {
 			TokenUse earlier = this.clientTokens.get(clientToken);
 			if (earlier != null) {
 				if (!earlier.fingerprint().equals(fingerprint)) {
-					throw new BaiduApiException(409, "IdempotentParameterMismatch",
+					throw new BaiduSandboxException(409, "IdempotentParameterMismatch",
 							"The clientToken was used before with other parameters");
 				}
 				return earlier.snapshotId();
 			}
 		}
 		if (!name.matches("[A-Za-z0-9_]{1,65}")) {
-			throw BaiduApiException.invalid("snapshotName must be 1 to 65 letters, digits and underscores");
+			throw BaiduSandboxException.invalid("snapshotName must be 1 to 65 letters, digits and underscores");
 		}
 		Instant now = now();
 		Volume volume = snapshotTarget(diskId, now);
 		long held = this.snapshots.values().stream().filter((s) -> !s.deleted() && s.volumeId().equals(volume.id())).count();
 		if (held >= this.settings.quotaPerDisk()) {
-			throw new BaiduApiException(400, "SnapshotQuotaExceeded",
+			throw new BaiduSandboxException(400, "SnapshotQuotaExceeded",
 					"Volume " + volume.id() + " holds " + held + " snapshots, its quota");
 		}
 		String id = newSnapshotId();
@@ -198,7 +198,7 @@ final class BaiduEmulator {
 			.stream()
 			.anyMatch((v) -> snapshotId.equals(v.rollbackSnapshotId()) && isRollingBack(v, now));
 		if (!(status.equals("Available") || status.equals("CreatedFailed")) || rollingBackFromIt) {
-			throw new BaiduApiException(403, "OperationNotAllowed", "Snapshot " + snapshotId + " is " + status
+			throw new BaiduSandboxException(403, "OperationNotAllowed", "Snapshot " + snapshotId + " is " + status
 					+ (rollingBackFromIt ? " and in use by a rollback" : "") + "; it cannot be deleted now");
 		}
 		this.snapshots.put(snapshotId, snapshot.asDeleted());
@@ -208,27 +208,27 @@ final class BaiduEmulator {
 		Instant now = now();
 		Volume volume = this.volumes.get(volumeId);
 		if (volume == null) {
-			throw BaiduApiException.notFound("volume " + volumeId);
+			throw BaiduSandboxException.notFound("volume " + volumeId);
 		}
 		if (snapshotId == null) {
-			throw BaiduApiException.invalid("snapshotId is required");
+			throw BaiduSandboxException.invalid("snapshotId is required");
 		}
 		Snapshot snapshot = requireSnapshot(snapshotId);
 		if (!snapshot.volumeId().equals(volumeId)) {
-			throw BaiduApiException.notFound("snapshot " + snapshotId + " of volume " + volumeId);
+			throw BaiduSandboxException.notFound("snapshot " + snapshotId + " of volume " + volumeId);
 		}
 		if (!status(snapshot, now).equals("Available")) {
-			throw new BaiduApiException(409, "SnapshotStatusConflict", "Snapshot " + snapshotId + " is not Available");
+			throw new BaiduSandboxException(409, "SnapshotStatusConflict", "Snapshot " + snapshotId + " is not Available");
 		}
 		if (volume.system()) {
 			String instanceStatus = status(requireInstance(Objects.requireNonNull(volume.instanceId())), now);
 			if (!READY_INSTANCE.contains(instanceStatus)) {
-				throw new BaiduApiException(409, "InstanceStatusConflict",
+				throw new BaiduSandboxException(409, "InstanceStatusConflict",
 						"Instance " + volume.instanceId() + " is " + instanceStatus + "; it must be Running or Stopped");
 			}
 		}
 		else if (!status(volume, now).equals("Available")) {
-			throw new BaiduApiException(409, "VolumeStatusConflict",
+			throw new BaiduSandboxException(409, "VolumeStatusConflict",
 					"Volume " + volumeId + " is " + status(volume, now) + "; it must be detached (Available)");
 		}
 		this.volumes.put(volumeId, volume.rollingBack(snapshotId, now.plus(this.settings.rollbackDelay())));
@@ -249,18 +249,18 @@ final class BaiduEmulator {
 			Instance instance = requireInstance(diskId);
 			String status = status(instance, now);
 			if (!READY_INSTANCE.contains(status)) {
-				throw new BaiduApiException(409, "InstanceStatusConflict",
+				throw new BaiduSandboxException(409, "InstanceStatusConflict",
 						"Instance " + diskId + " is " + status + "; it must be Running or Stopped");
 			}
 			return this.volumes.get(instance.systemVolumeId());
 		}
 		Volume volume = this.volumes.get(diskId);
 		if (volume == null) {
-			throw BaiduApiException.notFound("volume " + diskId);
+			throw BaiduSandboxException.notFound("volume " + diskId);
 		}
 		String status = status(volume, now);
 		if (!SNAPSHOTTABLE_VOLUME.contains(status)) {
-			throw new BaiduApiException(409, "VolumeStatusConflict",
+			throw new BaiduSandboxException(409, "VolumeStatusConflict",
 					"Volume " + diskId + " is " + status + "; it must be InUse or Available");
 		}
 		return volume;
@@ -274,7 +274,7 @@ final class BaiduEmulator {
 	private Snapshot requireSnapshot(String snapshotId) {
 		Snapshot snapshot = this.snapshots.get(snapshotId);
 		if (snapshot == null || snapshot.deleted()) {
-			throw BaiduApiException.notFound("snapshot " + snapshotId);
+			throw BaiduSandboxException.notFound("snapshot " + snapshotId);
 		}
 		return snapshot;
 	}
@@ -282,7 +282,7 @@ final class BaiduEmulator {
 	private Instance requireInstance(String instanceId) {
 		Instance instance = this.instances.get(instanceId);
 		if (instance == null) {
-			throw BaiduApiException.notFound("instance " + instanceId);
+			throw BaiduSandboxException.notFound("instance " + instanceId);
 		}
 		return instance;
 	}
@@ -309,9 +309,9 @@ final class BaiduEmulator {
 		return volume.rollbackUntil() != null && now.isBefore(volume.rollbackUntil());
 	}
 
-	private BaiduEmulatorJson.Snapshot json(Snapshot snapshot, Instant now) {
+	private BaiduSandboxJson.Snapshot json(Snapshot snapshot, Instant now) {
 		String status = status(snapshot, now);
-		return new BaiduEmulatorJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
+		return new BaiduSandboxJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
 				BceV1Signer.timestamp(snapshot.createdAt()), status, snapshot.createMethod(), snapshot.volumeId(),
 				snapshot.desc(), null, false, progress(snapshot, status, now));
 	}
@@ -333,7 +333,7 @@ final class BaiduEmulator {
 			return MAX_KEYS;
 		}
 		if (!parameter.matches("[0-9]{1,4}") || Integer.parseInt(parameter) < 1 || Integer.parseInt(parameter) > MAX_KEYS) {
-			throw BaiduApiException.invalid("maxKeys must be 1 to " + MAX_KEYS);
+			throw BaiduSandboxException.invalid("maxKeys must be 1 to " + MAX_KEYS);
 		}
 		return Integer.parseInt(parameter);
 	}
