@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,9 +50,9 @@ final class VergeosSandboxRoutes {
 				return ServerResponse.ok().build();
 			}))
 			.POST(API + "/cloud_snapshot_vm_actions",
-					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.VM, body(request)))))
+					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.VM, body(request)))))
 			.POST(API + "/cloud_snapshot_tenant_actions",
-					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.TENANT, body(request)))))
+					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.TENANT, body(request)))))
 			.GET(API + "/{table}", authenticated(this::list))
 			.GET(API + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,
@@ -71,13 +70,13 @@ final class VergeosSandboxRoutes {
 		String table = request.pathVariable("table");
 		VergeosTableQuery query = new VergeosTableQuery(param(request, "filter"), param(request, "sort"),
 				param(request, "limit"), param(request, "offset"), param(request, "fields"));
-		return json(query.apply(this.state.rows(table), columns(table)));
+		return json(query.apply(this.state.rows(table), VergeosSandboxColumns.of(table)));
 	}
 
 	private ServerResponse row(ServerRequest request) {
 		String table = request.pathVariable("table");
 		VergeosTableQuery query = new VergeosTableQuery(null, null, null, null, param(request, "fields"));
-		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), columns(table)));
+		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), VergeosSandboxColumns.of(table)));
 	}
 
 	private HandlerFunction<ServerResponse> authenticated(HandlerFunction<ServerResponse> handler) {
@@ -118,14 +117,6 @@ final class VergeosSandboxRoutes {
 
 	private static boolean same(String given, String expected) {
 		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Set<String> columns(String table) {
-		Set<String> columns = VergeosSandboxState.COLUMNS.get(table);
-		if (columns == null) {
-			throw new VergeosSandboxException(404, "Invalid table: " + table);
-		}
-		return columns;
 	}
 
 	private static long key(String key) {
