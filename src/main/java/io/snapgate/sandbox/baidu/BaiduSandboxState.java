@@ -1,34 +1,27 @@
 package io.snapgate.sandbox.baidu;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.snapgate.provider.baidu.BceV1Signer;
-import io.snapgate.sandbox.baidu.BaiduSandboxJson.Attachment;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's instances, disks and snapshots in memory, with BCC's rules. Time moves states on: a snapshot
- * is {@code Creating} until its delay has passed when it is read, a disk shows
- * {@code SnapshotProcessing} while a snapshot of it is made or while it rolls back. Every operation
- * holds the emulator's lock, so that checks and changes are one step.
+ * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls disks back to,
+ * and which it refuses, over the {@linkplain BaiduSandboxSeed seeded} account, with statuses as
+ * {@link BaiduSandboxProgress} works them out from the clock. Every operation holds the one lock, so
+ * that checks and changes are one step.
  */
 final class BaiduSandboxState {
-
-	static final String SNAPSHOT_PROCESSING = "SnapshotProcessing";
 
 	private static final Set<String> SNAPSHOTTABLE_VOLUME = Set.of("InUse", "Available");
 
@@ -36,67 +29,30 @@ final class BaiduSandboxState {
 
 	private static final int MAX_KEYS = 1000;
 
-	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
 	private final BaiduSandboxSettings settings;
 
 	private final Clock clock;
 
-	private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+	private final BaiduSandboxAccount account = new BaiduSandboxAccount();
 
-	private final Map<String, Volume> volumes = new ConcurrentHashMap<>();
+	private final BaiduSandboxClientTokens clientTokens = new BaiduSandboxClientTokens();
 
-	/** Deleted snapshots stay as tombstones, so that a marker naming one still has its place. */
-	private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+	private final BaiduSandboxProgress progress;
 
-	private final Map<String, TokenUse> clientTokens = new ConcurrentHashMap<>();
-
-	private final AtomicLong sequence = new AtomicLong();
+	private final BaiduSandboxMapper mapper;
 
 	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
-		seed(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-	}
-
-	private void seed(Instant now) {
-		Instant longAgo = now.minus(Duration.ofDays(30));
-		instance("i-sandbox1", "web-01", "Running", "v-system01", longAgo);
-		instance("i-sandbox2", "db-01", "Stopped", "v-system02", longAgo);
-		instance("i-sandbox3", "batch-01", "Starting", "v-system03", longAgo);
-		volume("v-data0001", "web-data", 100, "InUse", "i-sandbox1", longAgo);
-		volume("v-data0002", "archive", 200, "Available", null, longAgo);
-		volume("v-data0003", "scratch", 50, "Scaling", null, longAgo);
-		snapshot("s-seed0001", "weekly_20261115", "v-system01", now.minus(Duration.ofDays(3)), "Available", "AUTO");
-		snapshot("s-seed0002", "nightly_20261120", "v-data0001", now.minus(Duration.ofDays(2)), "Available", "AUTO");
-		snapshot("s-seed0003", "nightly_20261121", "v-data0001", now.minus(Duration.ofDays(1)), "Available", "AUTO");
-		snapshot("s-seed0004", "failed_try", "v-data0003", now.minus(Duration.ofHours(6)), "CreatedFailed", "MANUAL");
-		snapshot("s-seed0005", "before_resize", "v-data0002", now.minus(Duration.ofHours(5)), "Available", "MANUAL");
-	}
-
-	private void instance(String id, String name, String status, String systemVolumeId, Instant createdAt) {
-		this.instances.put(id, new Instance(id, name, status, systemVolumeId, createdAt));
-		this.volumes.put(systemVolumeId, new Volume(systemVolumeId, name + "-system", 40, true, id, "InUse", createdAt,
-				null, null));
-	}
-
-	private void volume(String id, String name, int sizeGb, String status, @Nullable String instanceId, Instant createdAt) {
-		this.volumes.put(id, new Volume(id, name, sizeGb, false, instanceId, status, createdAt, null, null));
-	}
-
-	private void snapshot(String id, String name, String volumeId, Instant createdAt, String status, String method) {
-		int size = this.volumes.get(volumeId).sizeGb();
-		this.snapshots.put(id, new Snapshot(this.sequence.incrementAndGet(), id, name, "", volumeId, size, createdAt,
-				status, null, method, false));
+		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
+		this.mapper = new BaiduSandboxMapper(this.progress);
+		BaiduSandboxSeed.plant(this.account, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 	}
 
 	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter, @Nullable String diskId) {
 		int maxKeys = maxKeys(maxKeysParameter);
 		Instant now = now();
-		List<Snapshot> ordered = this.snapshots.values()
-			.stream()
-			.sorted(Comparator.comparingLong(Snapshot::sequence).reversed())
-			.toList();
+		List<Snapshot> ordered = this.account.newestFirst();
 		int start = 0;
 		if (marker != null && !marker.isEmpty()) {
 			start = ordered.stream().map(Snapshot::id).toList().indexOf(marker);
@@ -115,33 +71,21 @@ final class BaiduSandboxState {
 				nextMarker = snapshot.id();
 				break;
 			}
-			page.add(json(snapshot, now));
+			page.add(this.mapper.snapshot(snapshot, now));
 		}
 		return new SnapshotPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
 	}
 
 	synchronized BaiduSandboxJson.Snapshot snapshot(String snapshotId) {
-		return json(requireSnapshot(snapshotId), now());
+		return this.mapper.snapshot(this.account.requireSnapshot(snapshotId), now());
 	}
 
 	synchronized BaiduSandboxJson.Volume volume(String volumeId) {
-		Volume volume = this.volumes.get(volumeId);
-		if (volume == null) {
-			throw BaiduSandboxException.notFound("volume " + volumeId);
-		}
-		List<Attachment> attachments = (volume.instanceId() != null)
-				? List.of(new Attachment(volume.id(), volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb",
-						volume.id().substring(2)))
-				: List.of();
-		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(), status(volume, now()),
-				volume.system() ? "System" : "Cds", "enhanced_ssd_pl1", volume.system(), "cn-bj-a", attachments, "",
-				BceV1Signer.timestamp(volume.createdAt()));
+		return this.mapper.volume(this.account.requireVolume(volumeId), now());
 	}
 
 	synchronized BaiduSandboxJson.Instance instance(String instanceId) {
-		Instance instance = requireInstance(instanceId);
-		return new BaiduSandboxJson.Instance(instance.id(), instance.name(), status(instance, now()), "cn-bj-a",
-				BceV1Signer.timestamp(instance.createdAt()));
+		return this.mapper.instance(this.account.requireInstance(instanceId), now());
 	}
 
 	/**
@@ -152,22 +96,15 @@ final class BaiduSandboxState {
 		String diskId = request.volumeId();
 		String name = request.snapshotName();
 		String desc = (request.desc() != null) ? request.desc() : "";
-		if (clientToken != null && (clientToken.isEmpty() || clientToken.length() >= 64
-				|| !clientToken.chars().allMatch((c) -> c > 32 && c < 127))) {
-			throw BaiduSandboxException.invalid("clientToken must be printable ASCII, shorter than 64 characters");
-		}
+		BaiduSandboxClientTokens.requireValid(clientToken);
 		if (diskId == null || name == null) {
 			throw BaiduSandboxException.invalid("volumeId and snapshotName are required");
 		}
 		String fingerprint = diskId + "\n" + name + "\n" + desc;
 		if (clientToken != null) {
-			TokenUse earlier = this.clientTokens.get(clientToken);
+			String earlier = this.clientTokens.earlierSnapshot(clientToken, fingerprint);
 			if (earlier != null) {
-				if (!earlier.fingerprint().equals(fingerprint)) {
-					throw new BaiduSandboxException(409, "IdempotentParameterMismatch",
-							"The clientToken was used before with other parameters");
-				}
-				return earlier.snapshotId();
+				return earlier;
 			}
 		}
 		if (!name.matches("[A-Za-z0-9_]{1,65}")) {
@@ -175,90 +112,81 @@ final class BaiduSandboxState {
 		}
 		Instant now = now();
 		Volume volume = snapshotTarget(diskId, now);
-		long held = this.snapshots.values().stream().filter((s) -> !s.deleted() && s.volumeId().equals(volume.id())).count();
+		long held = this.account.heldBy(volume.id()).size();
 		if (held >= this.settings.quotaPerDisk()) {
 			throw new BaiduSandboxException(400, "SnapshotQuotaExceeded",
 					"Volume " + volume.id() + " holds " + held + " snapshots, its quota");
 		}
-		String id = newSnapshotId();
+		String id = this.account.newSnapshotId();
 		Instant createdAt = now.truncatedTo(ChronoUnit.SECONDS);
-		this.snapshots.put(id, new Snapshot(this.sequence.incrementAndGet(), id, name, desc, volume.id(), volume.sizeGb(),
+		this.account.put(new Snapshot(this.account.nextSequence(), id, name, desc, volume.id(), volume.sizeGb(),
 				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false));
 		if (clientToken != null) {
-			this.clientTokens.put(clientToken, new TokenUse(fingerprint, id));
+			this.clientTokens.remember(clientToken, fingerprint, id);
 		}
 		return id;
 	}
 
 	synchronized void delete(String snapshotId) {
-		Snapshot snapshot = requireSnapshot(snapshotId);
+		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
 		Instant now = now();
-		String status = status(snapshot, now);
-		boolean rollingBackFromIt = this.volumes.values()
+		String status = this.progress.status(snapshot, now);
+		boolean rollingBackFromIt = this.account.volumes()
 			.stream()
-			.anyMatch((v) -> snapshotId.equals(v.rollbackSnapshotId()) && isRollingBack(v, now));
+			.anyMatch((v) -> snapshotId.equals(v.rollbackSnapshotId()) && v.isRollingBack(now));
 		if (!(status.equals("Available") || status.equals("CreatedFailed")) || rollingBackFromIt) {
 			throw new BaiduSandboxException(403, "OperationNotAllowed", "Snapshot " + snapshotId + " is " + status
 					+ (rollingBackFromIt ? " and in use by a rollback" : "") + "; it cannot be deleted now");
 		}
-		this.snapshots.put(snapshotId, snapshot.asDeleted());
+		this.account.put(snapshot.asDeleted());
 	}
 
 	synchronized void rollBack(String volumeId, @Nullable String snapshotId) {
 		Instant now = now();
-		Volume volume = this.volumes.get(volumeId);
-		if (volume == null) {
-			throw BaiduSandboxException.notFound("volume " + volumeId);
-		}
+		Volume volume = this.account.requireVolume(volumeId);
 		if (snapshotId == null) {
 			throw BaiduSandboxException.invalid("snapshotId is required");
 		}
-		Snapshot snapshot = requireSnapshot(snapshotId);
+		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
 		if (!snapshot.volumeId().equals(volumeId)) {
 			throw BaiduSandboxException.notFound("snapshot " + snapshotId + " of volume " + volumeId);
 		}
-		if (!status(snapshot, now).equals("Available")) {
-			throw new BaiduSandboxException(409, "SnapshotStatusConflict", "Snapshot " + snapshotId + " is not Available");
+		if (!this.progress.status(snapshot, now).equals("Available")) {
+			throw new BaiduSandboxException(409, "SnapshotStatusConflict",
+					"Snapshot " + snapshotId + " is not Available");
 		}
 		if (volume.system()) {
-			String instanceStatus = status(requireInstance(Objects.requireNonNull(volume.instanceId())), now);
+			Instance instance = this.account.requireInstance(Objects.requireNonNull(volume.instanceId()));
+			String instanceStatus = this.progress.status(instance, now);
 			if (!READY_INSTANCE.contains(instanceStatus)) {
 				throw new BaiduSandboxException(409, "InstanceStatusConflict",
 						"Instance " + volume.instanceId() + " is " + instanceStatus + "; it must be Running or Stopped");
 			}
 		}
-		else if (!status(volume, now).equals("Available")) {
-			throw new BaiduSandboxException(409, "VolumeStatusConflict",
-					"Volume " + volumeId + " is " + status(volume, now) + "; it must be detached (Available)");
+		else if (!this.progress.status(volume, now).equals("Available")) {
+			throw new BaiduSandboxException(409, "VolumeStatusConflict", "Volume " + volumeId + " is "
+					+ this.progress.status(volume, now) + "; it must be detached (Available)");
 		}
-		this.volumes.put(volumeId, volume.rollingBack(snapshotId, now.plus(this.settings.rollbackDelay())));
+		this.account.put(volume.rollingBack(snapshotId, now.plus(this.settings.rollbackDelay())));
 	}
 
 	/** The ids of the snapshots a disk holds now, newest first. */
 	synchronized List<String> snapshotsOf(String volumeId) {
-		return this.snapshots.values()
-			.stream()
-			.filter((s) -> !s.deleted() && s.volumeId().equals(volumeId))
-			.sorted(Comparator.comparingLong(Snapshot::sequence).reversed())
-			.map(Snapshot::id)
-			.toList();
+		return this.account.heldBy(volumeId).stream().map(Snapshot::id).toList();
 	}
 
 	private Volume snapshotTarget(String diskId, Instant now) {
 		if (diskId.startsWith("i-")) {
-			Instance instance = requireInstance(diskId);
-			String status = status(instance, now);
+			Instance instance = this.account.requireInstance(diskId);
+			String status = this.progress.status(instance, now);
 			if (!READY_INSTANCE.contains(status)) {
 				throw new BaiduSandboxException(409, "InstanceStatusConflict",
 						"Instance " + diskId + " is " + status + "; it must be Running or Stopped");
 			}
-			return this.volumes.get(instance.systemVolumeId());
+			return this.account.systemVolume(instance);
 		}
-		Volume volume = this.volumes.get(diskId);
-		if (volume == null) {
-			throw BaiduSandboxException.notFound("volume " + diskId);
-		}
-		String status = status(volume, now);
+		Volume volume = this.account.requireVolume(diskId);
+		String status = this.progress.status(volume, now);
 		if (!SNAPSHOTTABLE_VOLUME.contains(status)) {
 			throw new BaiduSandboxException(409, "VolumeStatusConflict",
 					"Volume " + diskId + " is " + status + "; it must be InUse or Available");
@@ -267,65 +195,8 @@ final class BaiduSandboxState {
 	}
 
 	private String systemVolumeOf(String instanceId) {
-		Instance instance = this.instances.get(instanceId);
+		Instance instance = this.account.instance(instanceId);
 		return (instance != null) ? instance.systemVolumeId() : "";
-	}
-
-	private Snapshot requireSnapshot(String snapshotId) {
-		Snapshot snapshot = this.snapshots.get(snapshotId);
-		if (snapshot == null || snapshot.deleted()) {
-			throw BaiduSandboxException.notFound("snapshot " + snapshotId);
-		}
-		return snapshot;
-	}
-
-	private Instance requireInstance(String instanceId) {
-		Instance instance = this.instances.get(instanceId);
-		if (instance == null) {
-			throw BaiduSandboxException.notFound("instance " + instanceId);
-		}
-		return instance;
-	}
-
-	private String status(Snapshot snapshot, Instant now) {
-		return (snapshot.status().equals("Creating") && snapshot.readyAt() != null && !now.isBefore(snapshot.readyAt()))
-				? "Available" : snapshot.status();
-	}
-
-	private String status(Volume volume, Instant now) {
-		boolean snapshotting = this.snapshots.values()
-			.stream()
-			.anyMatch((s) -> !s.deleted() && s.volumeId().equals(volume.id()) && status(s, now).equals("Creating"));
-		return (snapshotting || isRollingBack(volume, now)) ? SNAPSHOT_PROCESSING : volume.status();
-	}
-
-	private String status(Instance instance, Instant now) {
-		Volume system = this.volumes.get(instance.systemVolumeId());
-		boolean busy = system != null && status(system, now).equals(SNAPSHOT_PROCESSING);
-		return busy ? SNAPSHOT_PROCESSING : instance.status();
-	}
-
-	private static boolean isRollingBack(Volume volume, Instant now) {
-		return volume.rollbackUntil() != null && now.isBefore(volume.rollbackUntil());
-	}
-
-	private BaiduSandboxJson.Snapshot json(Snapshot snapshot, Instant now) {
-		String status = status(snapshot, now);
-		return new BaiduSandboxJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
-				BceV1Signer.timestamp(snapshot.createdAt()), status, snapshot.createMethod(), snapshot.volumeId(),
-				snapshot.desc(), null, false, progress(snapshot, status, now));
-	}
-
-	private String progress(Snapshot snapshot, String status, Instant now) {
-		return switch (status) {
-			case "Available" -> "100";
-			case "Creating" -> {
-				long total = Math.max(1, this.settings.snapshotDelay().toMillis());
-				long done = Duration.between(snapshot.createdAt(), now).toMillis();
-				yield Long.toString(Math.clamp(done * 100 / total, 0, 99));
-			}
-			default -> "0";
-		};
 	}
 
 	private static int maxKeys(@Nullable String parameter) {
@@ -338,48 +209,8 @@ final class BaiduSandboxState {
 		return Integer.parseInt(parameter);
 	}
 
-	private String newSnapshotId() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		String id;
-		do {
-			StringBuilder builder = new StringBuilder("s-");
-			for (int i = 0; i < 8; i++) {
-				builder.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-			}
-			id = builder.toString();
-		}
-		while (this.snapshots.containsKey(id));
-		return id;
-	}
-
 	private Instant now() {
 		return this.clock.instant();
-	}
-
-	private record Instance(String id, String name, String status, String systemVolumeId, Instant createdAt) {
-	}
-
-	private record Volume(String id, String name, int sizeGb, boolean system, @Nullable String instanceId,
-			String status, Instant createdAt, @Nullable Instant rollbackUntil, @Nullable String rollbackSnapshotId) {
-
-		Volume rollingBack(String snapshotId, Instant until) {
-			return new Volume(this.id, this.name, this.sizeGb, this.system, this.instanceId, this.status,
-					this.createdAt, until, snapshotId);
-		}
-
-	}
-
-	private record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb,
-			Instant createdAt, String status, @Nullable Instant readyAt, String createMethod, boolean deleted) {
-
-		Snapshot asDeleted() {
-			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,
-					this.createdAt, this.status, this.readyAt, this.createMethod, true);
-		}
-
-	}
-
-	private record TokenUse(String fingerprint, String snapshotId) {
 	}
 
 }
