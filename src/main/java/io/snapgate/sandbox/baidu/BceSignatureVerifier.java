@@ -1,7 +1,5 @@
 package io.snapgate.sandbox.baidu;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.Map;
 
 import io.snapgate.provider.baidu.BceRequest;
 import io.snapgate.provider.baidu.BceV1Signer;
+import io.snapgate.sandbox.SandboxSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -58,8 +57,7 @@ final class BceSignatureVerifier {
 		BceRequest received = BceRequest.of(request.getMethod(), request.getRequestURI(), request.getQueryString(),
 				headers(request, signedHeaders), signedHeaders);
 		String expected = new BceV1Signer(parts[1], secret, expiration, this.clock).authorization(received, signedAt);
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-				authorization.getBytes(StandardCharsets.UTF_8))) {
+		if (!SandboxSecrets.same(authorization, expected)) {
 			throw new BaiduSandboxException(403, "SignatureDoesNotMatch",
 					"The request signature does not match the one computed by the server");
 		}

@@ -1,10 +1,10 @@
 package io.snapgate.sandbox.vergeos;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
+import io.snapgate.sandbox.SandboxSecrets;
 import tools.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
@@ -85,7 +85,7 @@ final class VergeosSandboxRoutes {
 				.encodeToString((this.settings.username() + ":" + this.settings.password()).getBytes(StandardCharsets.UTF_8));
 			String bearer = "Bearer " + this.settings.apiKey();
 			String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-			if (given == null || !(same(given, basic) || same(given, bearer))) {
+			if (given == null || !(SandboxSecrets.same(given, basic) || SandboxSecrets.same(given, bearer))) {
 				throw new VergeosSandboxException(401, "Login failed");
 			}
 			return handler.handle(request);
@@ -113,10 +113,6 @@ final class VergeosSandboxRoutes {
 
 	private static @Nullable String param(ServerRequest request, String name) {
 		return request.param(name).orElse(null);
-	}
-
-	private static boolean same(String given, String expected) {
-		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static long key(String key) {
