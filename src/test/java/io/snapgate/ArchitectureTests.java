@@ -1,10 +1,23 @@
 package io.snapgate;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.snapgate.config.DefaultProviderDeclaration;
+import io.snapgate.provider.baidu.BceRequest;
+import io.snapgate.provider.baidu.BceV1Signer;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependency;
+import static com.tngtech.archunit.core.domain.Dependency.Predicates.dependencyTarget;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.haveAnyDependenciesThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -61,10 +74,24 @@ class ArchitectureTests {
 				"io.snapgate.sandbox..");
 
 	@ArchTest
-	static final ArchRule onlyTheCompositionRootAndTheSandboxKnowAdapters = noClasses().that()
-		.resideOutsideOfPackages("io.snapgate.provider..", "io.snapgate.config..", "io.snapgate.sandbox..")
+	static final ArchRule onlyTheCompositionRootKnowsAdapters = noClasses().that()
+		.resideOutsideOfPackages("io.snapgate.provider..", "io.snapgate.config..")
+		.should(haveAnyDependenciesThat(dependencyTarget(resideInAPackage("io.snapgate.provider.."))
+			.and(not(dependency(resideInAPackage("io.snapgate.sandbox.."), sharedWithTheSandbox())))));
+
+	@ArchTest
+	static final ArchRule sandboxSharesOnlyWhatItMust = classes().that()
+		.resideInAPackage("io.snapgate.sandbox..")
 		.should()
-		.dependOnClassesThat()
-		.resideInAPackage("io.snapgate.provider..");
+		.onlyDependOnClassesThat(resideOutsideOfPackage("io.snapgate..").or(resideInAPackage("io.snapgate.sandbox.."))
+			.or(sharedWithTheSandbox()));
+
+	/**
+	 * What the sandbox may use of ours: the declaration of its default providers, and BCE signing, so that
+	 * the Baidu emulator verifies signatures exactly as the adapter makes them.
+	 */
+	private static DescribedPredicate<JavaClass> sharedWithTheSandbox() {
+		return belongToAnyOf(DefaultProviderDeclaration.class, BceV1Signer.class, BceRequest.class);
+	}
 
 }

@@ -31,20 +31,20 @@ class BaiduSandboxConfiguration {
 	@Bean
 	DefaultProviderDeclaration sandboxBaiduProvider() {
 		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "baidu", "endpoint",
-				SandboxHost.baseUrl(BaiduEmulatorRoutes.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
+				SandboxHost.baseUrl(BaiduSandboxRoutes.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
 				"secret-access-key", SECRET_ACCESS_KEY));
 	}
 
 	@Bean
-	BaiduEmulator baiduEmulator(BaiduSandboxSettings settings) {
-		return new BaiduEmulator(settings, Clock.systemUTC());
+	BaiduSandboxState baiduSandboxState(BaiduSandboxSettings settings) {
+		return new BaiduSandboxState(settings, Clock.systemUTC());
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> baiduEmulatorRoutes(BaiduEmulator emulator, BaiduSandboxSettings settings) {
+	RouterFunction<ServerResponse> baiduSandboxRoutes(BaiduSandboxState state, BaiduSandboxSettings settings) {
 		BceSignatureVerifier verifier = new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY),
 				settings.allowedClockSkew(), Clock.systemUTC());
-		return new BaiduEmulatorRoutes(emulator, verifier).routes();
+		return new BaiduSandboxRoutes(state, verifier).routes();
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.snapgate.sandbox.baidu;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.Map;
 
 import io.snapgate.provider.baidu.BceRequest;
 import io.snapgate.provider.baidu.BceV1Signer;
+import io.snapgate.sandbox.SandboxSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -40,11 +39,11 @@ final class BceSignatureVerifier {
 		Instant signedAt = (parts.length == 6) ? BceV1Signer.parseTimestamp(parts[2]) : null;
 		if (parts.length != 6 || !parts[0].equals(BceV1Signer.AUTH_VERSION) || signedAt == null
 				|| !parts[3].matches("[0-9]{1,6}")) {
-			throw new BaiduApiException(400, "InvalidHTTPAuthHeader", "The Authorization header is not bce-auth-v1");
+			throw new BaiduSandboxException(400, "InvalidHTTPAuthHeader", "The Authorization header is not bce-auth-v1");
 		}
 		String secret = this.secrets.get(parts[1]);
 		if (secret == null) {
-			throw new BaiduApiException(403, "InvalidAccessKeyId", "The access key id does not exist");
+			throw new BaiduSandboxException(403, "InvalidAccessKeyId", "The access key id does not exist");
 		}
 		Instant now = this.clock.instant();
 		int expiration = Integer.parseInt(parts[3]);
@@ -52,15 +51,14 @@ final class BceSignatureVerifier {
 		Instant date = (dateHeader != null) ? BceV1Signer.parseTimestamp(dateHeader) : signedAt;
 		if (isStale(signedAt, now) || date == null || isStale(date, now)
 				|| now.isAfter(signedAt.plusSeconds(expiration))) {
-			throw new BaiduApiException(400, "RequestExpired", "The request's time is too far from the server's");
+			throw new BaiduSandboxException(400, "RequestExpired", "The request's time is too far from the server's");
 		}
 		List<String> signedHeaders = parts[4].isEmpty() ? List.of() : Arrays.asList(parts[4].split(";"));
 		BceRequest received = BceRequest.of(request.getMethod(), request.getRequestURI(), request.getQueryString(),
 				headers(request, signedHeaders), signedHeaders);
 		String expected = new BceV1Signer(parts[1], secret, expiration, this.clock).authorization(received, signedAt);
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-				authorization.getBytes(StandardCharsets.UTF_8))) {
-			throw new BaiduApiException(403, "SignatureDoesNotMatch",
+		if (!SandboxSecrets.same(authorization, expected)) {
+			throw new BaiduSandboxException(403, "SignatureDoesNotMatch",
 					"The request signature does not match the one computed by the server");
 		}
 	}

@@ -15,28 +15,28 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The VergeOS emulator and the default provider {@value #PROVIDER} that reaches it over HTTP through
+ * The VergeOS emulator and the default provider {@value #PROVIDER_ID} that reaches it over HTTP through
  * the real adapter.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
-@EnableConfigurationProperties(VergeosSandboxProperties.class)
+@EnableConfigurationProperties(VergeosSandboxSettings.class)
 class VergeosSandboxConfiguration {
 
-	static final String PROVIDER = "sandbox-vergeos";
+	static final String PROVIDER_ID = "sandbox-vergeos";
 
 	@Bean
-	DefaultProviderDeclaration sandboxVergeosProvider(VergeosSandboxProperties properties) {
-		return new DefaultProviderDeclaration(PROVIDER, Map.of("type", "vergeos", "base-url",
-				SandboxHost.baseUrl("/sandbox/vergeos"), "username", properties.username(), "password",
-				properties.password()));
+	DefaultProviderDeclaration sandboxVergeosProvider(VergeosSandboxSettings settings) {
+		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "vergeos", "base-url",
+				SandboxHost.baseUrl(VergeosSandboxRoutes.BASE_PATH), "username", settings.username(), "password",
+				settings.password()));
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxProperties properties,
+	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxSettings settings,
 			ObjectProvider<Clock> clock) {
-		VergeosSandboxState state = new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), properties);
-		return new VergeosSandboxRoutes(state, properties).routes();
+		VergeosSandboxState state = new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), settings);
+		return new VergeosSandboxRoutes(state, settings).routes();
 	}
 
 }

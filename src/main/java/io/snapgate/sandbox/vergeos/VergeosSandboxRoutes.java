@@ -1,11 +1,10 @@
 package io.snapgate.sandbox.vergeos;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
 
+import io.snapgate.sandbox.SandboxSecrets;
 import tools.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
@@ -30,30 +29,32 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 final class VergeosSandboxRoutes {
 
-	static final String BASE = "/sandbox/vergeos/api/v4";
+	static final String BASE_PATH = "/sandbox/vergeos";
+
+	private static final String API = BASE_PATH + "/api/v4";
 
 	private final VergeosSandboxState state;
 
-	private final VergeosSandboxProperties properties;
+	private final VergeosSandboxSettings settings;
 
-	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxProperties properties) {
+	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxSettings settings) {
 		this.state = state;
-		this.properties = properties;
+		this.settings = settings;
 	}
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.POST(BASE + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
-			.DELETE(BASE + "/cloud_snapshots/{key}", authenticated((request) -> {
+			.POST(API + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
+			.DELETE(API + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
-			.POST(BASE + "/cloud_snapshot_vm_actions",
-					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.VM, body(request)))))
-			.POST(BASE + "/cloud_snapshot_tenant_actions",
-					authenticated((request) -> created(this.state.recover(VergeosSandboxState.Kind.TENANT, body(request)))))
-			.GET(BASE + "/{table}", authenticated(this::list))
-			.GET(BASE + "/{table}/{key}", authenticated(this::row))
+			.POST(API + "/cloud_snapshot_vm_actions",
+					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.VM, body(request)))))
+			.POST(API + "/cloud_snapshot_tenant_actions",
+					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.TENANT, body(request)))))
+			.GET(API + "/{table}", authenticated(this::list))
+			.GET(API + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,
 					(ex, request) -> ServerResponse.status(((VergeosSandboxException) ex).status())
 						.contentType(MediaType.APPLICATION_JSON)
@@ -69,22 +70,22 @@ final class VergeosSandboxRoutes {
 		String table = request.pathVariable("table");
 		VergeosTableQuery query = new VergeosTableQuery(param(request, "filter"), param(request, "sort"),
 				param(request, "limit"), param(request, "offset"), param(request, "fields"));
-		return json(query.apply(this.state.rows(table), columns(table)));
+		return json(query.apply(this.state.rows(table), VergeosSandboxColumns.of(table)));
 	}
 
 	private ServerResponse row(ServerRequest request) {
 		String table = request.pathVariable("table");
 		VergeosTableQuery query = new VergeosTableQuery(null, null, null, null, param(request, "fields"));
-		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), columns(table)));
+		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), VergeosSandboxColumns.of(table)));
 	}
 
 	private HandlerFunction<ServerResponse> authenticated(HandlerFunction<ServerResponse> handler) {
 		return (request) -> {
 			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString((this.properties.username() + ":" + this.properties.password()).getBytes(StandardCharsets.UTF_8));
-			String bearer = "Bearer " + this.properties.apiKey();
+				.encodeToString((this.settings.username() + ":" + this.settings.password()).getBytes(StandardCharsets.UTF_8));
+			String bearer = "Bearer " + this.settings.apiKey();
 			String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-			if (given == null || !(same(given, basic) || same(given, bearer))) {
+			if (given == null || !(SandboxSecrets.same(given, basic) || SandboxSecrets.same(given, bearer))) {
 				throw new VergeosSandboxException(401, "Login failed");
 			}
 			return handler.handle(request);
@@ -112,18 +113,6 @@ final class VergeosSandboxRoutes {
 
 	private static @Nullable String param(ServerRequest request, String name) {
 		return request.param(name).orElse(null);
-	}
-
-	private static boolean same(String given, String expected) {
-		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Set<String> columns(String table) {
-		Set<String> columns = VergeosSandboxState.COLUMNS.get(table);
-		if (columns == null) {
-			throw new VergeosSandboxException(404, "Invalid table: " + table);
-		}
-		return columns;
 	}
 
 	private static long key(String key) {

@@ -41,13 +41,13 @@ class BaiduSandboxJourneyIT {
 	int port;
 
 	@Autowired
-	BaiduEmulator emulator;
+	BaiduSandboxState state;
 
 	@Test
 	void aDetachedDiskIsSnapshottedOnceListedRolledBackAndItsSnapshotDeleted() throws Exception {
 		String key = "it-" + UUID.randomUUID();
 		String body = "{\"provider\":\"sandbox-baidu\",\"name\":\"it_journey\",\"volumeId\":\"v-data0002\"}";
-		List<String> before = this.emulator.snapshotsOf("v-data0002");
+		List<String> before = this.state.snapshotsOf("v-data0002");
 
 		HttpResponse<String> created = send("POST", "/snapshots", body, key);
 		assertThat(created.statusCode()).isEqualTo(202);
@@ -62,7 +62,7 @@ class BaiduSandboxJourneyIT {
 		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(id);
 		assertThat(JsonPath.<String>read(again.body(), "$.status")).isEqualTo("AVAILABLE");
 		String nativeId = id.substring("sandbox-baidu:".length());
-		assertThat(this.emulator.snapshotsOf("v-data0002")).hasSize(before.size() + 1).contains(nativeId);
+		assertThat(this.state.snapshotsOf("v-data0002")).hasSize(before.size() + 1).contains(nativeId);
 
 		HttpResponse<String> listing = send("GET", "/snapshots?pageSize=500", null, null);
 		assertThat(listing.statusCode()).isEqualTo(200);
@@ -91,7 +91,7 @@ class BaiduSandboxJourneyIT {
 		assertThat(gone.statusCode()).isEqualTo(404);
 		assertThat(JsonPath.<String>read(gone.body(), "$.code")).isEqualTo("SNAPSHOT_NOT_FOUND");
 		assertThat(send("GET", "/snapshots/" + id, null, null).statusCode()).isEqualTo(404);
-		assertThat(this.emulator.snapshotsOf("v-data0002")).doesNotContain(nativeId);
+		assertThat(this.state.snapshotsOf("v-data0002")).doesNotContain(nativeId);
 	}
 
 	@Test

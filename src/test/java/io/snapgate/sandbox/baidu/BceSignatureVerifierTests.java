@@ -81,7 +81,7 @@ class BceSignatureVerifierTests {
 	}
 
 	private void refused(MockHttpServletRequest request, int status, String code) {
-		assertThatExceptionOfType(BaiduApiException.class).isThrownBy(() -> this.verifier.verify(request))
+		assertThatExceptionOfType(BaiduSandboxException.class).isThrownBy(() -> this.verifier.verify(request))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(status);
 				assertThat(ex.code()).isEqualTo(code);

@@ -38,11 +38,11 @@ class VergeosSandboxRulesTests {
 
 	private final MutableClock clock = new MutableClock(START);
 
-	private final VergeosSandboxProperties properties = new VergeosSandboxProperties(Duration.ofSeconds(3),
+	private final VergeosSandboxSettings settings = new VergeosSandboxSettings(Duration.ofSeconds(3),
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key");
 
 	private final MockMvc http = MockMvcBuilders
-		.routerFunctions(new VergeosSandboxRoutes(new VergeosSandboxState(this.clock, this.properties), this.properties)
+		.routerFunctions(new VergeosSandboxRoutes(new VergeosSandboxState(this.clock, this.settings), this.settings)
 			.routes())
 		.build();
 

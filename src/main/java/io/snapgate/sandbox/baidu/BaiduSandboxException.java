@@ -3,7 +3,7 @@ package io.snapgate.sandbox.baidu;
 /**
  * A refusal as BCC answers it: an HTTP status and {@code {"requestId", "code", "message"}}.
  */
-final class BaiduApiException extends RuntimeException {
+final class BaiduSandboxException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -11,18 +11,18 @@ final class BaiduApiException extends RuntimeException {
 
 	private final String code;
 
-	BaiduApiException(int status, String code, String message) {
+	BaiduSandboxException(int status, String code, String message) {
 		super(message, null, false, false);
 		this.status = status;
 		this.code = code;
 	}
 
-	static BaiduApiException notFound(String what) {
-		return new BaiduApiException(404, "NoSuchObject", "The specified " + what + " does not exist");
+	static BaiduSandboxException notFound(String what) {
+		return new BaiduSandboxException(404, "NoSuchObject", "The specified " + what + " does not exist");
 	}
 
-	static BaiduApiException invalid(String message) {
-		return new BaiduApiException(400, "InvalidParameter", message);
+	static BaiduSandboxException invalid(String message) {
+		return new BaiduSandboxException(400, "InvalidParameter", message);
 	}
 
 	int status() {

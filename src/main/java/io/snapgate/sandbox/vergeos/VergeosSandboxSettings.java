@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.vergeos")
-record VergeosSandboxProperties(@NotNull @DefaultValue("PT3S") Duration createDelay,
+record VergeosSandboxSettings(@NotNull @DefaultValue("PT3S") Duration createDelay,
 		@NotNull @DefaultValue("PT1S") Duration recoverStartDelay, @NotNull @DefaultValue("PT3S") Duration recoverDelay,
 		@NotBlank @DefaultValue("snapgate") String username, @NotBlank @DefaultValue("sandbox") String password,
 		@NotBlank @DefaultValue("sandbox-vergeos-api-key") String apiKey) {

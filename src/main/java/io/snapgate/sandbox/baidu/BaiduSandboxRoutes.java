@@ -3,12 +3,12 @@ package io.snapgate.sandbox.baidu;
 import java.io.IOException;
 import java.util.UUID;
 
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.CreateRequest;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.Created;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.InstanceReply;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.RollbackRequest;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.SnapshotReply;
-import io.snapgate.sandbox.baidu.BaiduEmulatorJson.VolumeReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.Created;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.RollbackRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumeReply;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +25,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * no controller of the emulator joins the API's web slices). Every request's signature is checked
  * first; answers and refusals carry {@code x-bce-request-id}, refusals BCC's error body.
  */
-final class BaiduEmulatorRoutes {
+final class BaiduSandboxRoutes {
 
 	static final String BASE_PATH = "/sandbox/baidu";
 
@@ -35,12 +35,12 @@ final class BaiduEmulatorRoutes {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final BaiduEmulator emulator;
+	private final BaiduSandboxState state;
 
 	private final BceSignatureVerifier verifier;
 
-	BaiduEmulatorRoutes(BaiduEmulator emulator, BceSignatureVerifier verifier) {
-		this.emulator = emulator;
+	BaiduSandboxRoutes(BaiduSandboxState state, BceSignatureVerifier verifier) {
+		this.state = state;
 		this.verifier = verifier;
 	}
 
@@ -58,7 +58,7 @@ final class BaiduEmulatorRoutes {
 					this.verifier.verify(request.servletRequest());
 					return next.handle(request);
 				}
-				catch (BaiduApiException ex) {
+				catch (BaiduSandboxException ex) {
 					return refused(ex);
 				}
 			})
@@ -66,44 +66,44 @@ final class BaiduEmulatorRoutes {
 	}
 
 	private ServerResponse list(ServerRequest request) {
-		return ok(this.emulator.list(request.param("marker").orElse(null), request.param("maxKeys").orElse(null),
+		return ok(this.state.list(request.param("marker").orElse(null), request.param("maxKeys").orElse(null),
 				request.param("volumeId").orElse(null)));
 	}
 
 	private ServerResponse snapshot(ServerRequest request) {
-		return ok(new SnapshotReply(this.emulator.snapshot(request.pathVariable("snapshotId"))));
+		return ok(new SnapshotReply(this.state.snapshot(request.pathVariable("snapshotId"))));
 	}
 
 	private ServerResponse create(ServerRequest request) throws IOException {
 		CreateRequest body = read(request, CreateRequest.class);
-		return ok(new Created(this.emulator.create(request.param("clientToken").orElse(null), body)));
+		return ok(new Created(this.state.create(request.param("clientToken").orElse(null), body)));
 	}
 
 	private ServerResponse delete(ServerRequest request) {
-		this.emulator.delete(request.pathVariable("snapshotId"));
+		this.state.delete(request.pathVariable("snapshotId"));
 		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
 	}
 
 	private ServerResponse rollBack(ServerRequest request) throws IOException {
 		RollbackRequest body = read(request, RollbackRequest.class);
-		this.emulator.rollBack(request.pathVariable("volumeId"), body.snapshotId());
+		this.state.rollBack(request.pathVariable("volumeId"), body.snapshotId());
 		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
 	}
 
 	private ServerResponse volume(ServerRequest request) {
-		return ok(new VolumeReply(this.emulator.volume(request.pathVariable("volumeId"))));
+		return ok(new VolumeReply(this.state.volume(request.pathVariable("volumeId"))));
 	}
 
 	private ServerResponse instance(ServerRequest request) {
-		return ok(new InstanceReply(this.emulator.instance(request.pathVariable("instanceId"))));
+		return ok(new InstanceReply(this.state.instance(request.pathVariable("instanceId"))));
 	}
 
-	private static ServerResponse refused(BaiduApiException ex) {
+	private static ServerResponse refused(BaiduSandboxException ex) {
 		String requestId = requestId();
 		return ServerResponse.status(ex.status())
 			.header(REQUEST_ID, requestId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new BaiduEmulatorJson.Error(requestId, ex.code(), ex.getMessage()));
+			.body(new BaiduSandboxJson.Error(requestId, ex.code(), ex.getMessage()));
 	}
 
 	private static <T> T read(ServerRequest request, Class<T> type) throws IOException {
@@ -111,12 +111,12 @@ final class BaiduEmulatorRoutes {
 		try {
 			T value = (body.length > 0) ? json.readValue(body, type) : null;
 			if (value == null) {
-				throw new BaiduApiException(400, "MalformedJSON", "The request body is not the JSON expected");
+				throw new BaiduSandboxException(400, "MalformedJSON", "The request body is not the JSON expected");
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw new BaiduApiException(400, "MalformedJSON", "The request body is not valid JSON");
+			throw new BaiduSandboxException(400, "MalformedJSON", "The request body is not valid JSON");
 		}
 	}
 

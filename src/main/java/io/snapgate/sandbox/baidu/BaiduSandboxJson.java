@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * BCC's JSON shapes as the emulator writes and reads them.
  */
-final class BaiduEmulatorJson {
+final class BaiduSandboxJson {
 
-	private BaiduEmulatorJson() {
+	private BaiduSandboxJson() {
 	}
 
 	record Snapshot(String id, String name, int sizeInGB, String createTime, String status, String createMethod,

@@ -1,0 +1,45 @@
+package io.snapgate.sandbox.baidu;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.snapgate.provider.baidu.BceV1Signer;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.Attachment;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
+
+/**
+ * The account's resources in BCC's JSON, with their statuses as they are at a given time.
+ */
+final class BaiduSandboxMapper {
+
+	private final BaiduSandboxProgress progress;
+
+	BaiduSandboxMapper(BaiduSandboxProgress progress) {
+		this.progress = progress;
+	}
+
+	BaiduSandboxJson.Snapshot snapshot(Snapshot snapshot, Instant now) {
+		String status = this.progress.status(snapshot, now);
+		return new BaiduSandboxJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
+				BceV1Signer.timestamp(snapshot.createdAt()), status, snapshot.createMethod(), snapshot.volumeId(),
+				snapshot.desc(), null, false, this.progress.percent(snapshot, status, now));
+	}
+
+	BaiduSandboxJson.Volume volume(Volume volume, Instant now) {
+		List<Attachment> attachments = (volume.instanceId() != null)
+				? List.of(new Attachment(volume.id(), volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb",
+						volume.id().substring(2)))
+				: List.of();
+		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(),
+				this.progress.status(volume, now), volume.system() ? "System" : "Cds", "enhanced_ssd_pl1",
+				volume.system(), "cn-bj-a", attachments, "", BceV1Signer.timestamp(volume.createdAt()));
+	}
+
+	BaiduSandboxJson.Instance instance(Instance instance, Instant now) {
+		return new BaiduSandboxJson.Instance(instance.id(), instance.name(), this.progress.status(instance, now),
+				"cn-bj-a", BceV1Signer.timestamp(instance.createdAt()));
+	}
+
+}

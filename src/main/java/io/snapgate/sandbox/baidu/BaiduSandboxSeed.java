@@ -1,0 +1,60 @@
+package io.snapgate.sandbox.baidu;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the emulated account holds when it starts: three instances ({@code i-sandbox3} busy starting),
+ * each with its system disk, three data disks ({@code v-data0001} attached, {@code v-data0002} detached,
+ * {@code v-data0003} busy scaling) and five snapshots of them, one of which failed.
+ */
+final class BaiduSandboxSeed {
+
+	private BaiduSandboxSeed() {
+	}
+
+	/** Seeds {@code account} as it is {@code now}. */
+	static void plant(BaiduSandboxAccount account, Instant now) {
+		Instant longAgo = now.minus(Duration.ofDays(30));
+		instance(account, "i-sandbox1", "web-01", "Running", "v-system01", longAgo);
+		instance(account, "i-sandbox2", "db-01", "Stopped", "v-system02", longAgo);
+		instance(account, "i-sandbox3", "batch-01", "Starting", "v-system03", longAgo);
+		volume(account, "v-data0001", "web-data", 100, "InUse", "i-sandbox1", longAgo);
+		volume(account, "v-data0002", "archive", 200, "Available", null, longAgo);
+		volume(account, "v-data0003", "scratch", 50, "Scaling", null, longAgo);
+		snapshot(account, "s-seed0001", "weekly_20261115", "v-system01", now.minus(Duration.ofDays(3)), "Available",
+				"AUTO");
+		snapshot(account, "s-seed0002", "nightly_20261120", "v-data0001", now.minus(Duration.ofDays(2)), "Available",
+				"AUTO");
+		snapshot(account, "s-seed0003", "nightly_20261121", "v-data0001", now.minus(Duration.ofDays(1)), "Available",
+				"AUTO");
+		snapshot(account, "s-seed0004", "failed_try", "v-data0003", now.minus(Duration.ofHours(6)), "CreatedFailed",
+				"MANUAL");
+		snapshot(account, "s-seed0005", "before_resize", "v-data0002", now.minus(Duration.ofHours(5)), "Available",
+				"MANUAL");
+	}
+
+	private static void instance(BaiduSandboxAccount account, String id, String name, String status,
+			String systemVolumeId, Instant createdAt) {
+		account.put(new Instance(id, name, status, systemVolumeId, createdAt));
+		account.put(new Volume(systemVolumeId, name + "-system", 40, true, id, "InUse", createdAt, null, null));
+	}
+
+	private static void volume(BaiduSandboxAccount account, String id, String name, int sizeGb, String status,
+			@Nullable String instanceId, Instant createdAt) {
+		account.put(new Volume(id, name, sizeGb, false, instanceId, status, createdAt, null, null));
+	}
+
+	private static void snapshot(BaiduSandboxAccount account, String id, String name, String volumeId,
+			Instant createdAt, String status, String method) {
+		int size = account.requireVolume(volumeId).sizeGb();
+		account.put(new Snapshot(account.nextSequence(), id, name, "", volumeId, size, createdAt, status, null, method,
+				false));
+	}
+
+}

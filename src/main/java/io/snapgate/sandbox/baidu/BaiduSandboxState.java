@@ -1,0 +1,216 @@
+package io.snapgate.sandbox.baidu;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls disks back to,
+ * and which it refuses, over the {@linkplain BaiduSandboxSeed seeded} account, with statuses as
+ * {@link BaiduSandboxProgress} works them out from the clock. Every operation holds the one lock, so
+ * that checks and changes are one step.
+ */
+final class BaiduSandboxState {
+
+	private static final Set<String> SNAPSHOTTABLE_VOLUME = Set.of("InUse", "Available");
+
+	private static final Set<String> READY_INSTANCE = Set.of("Running", "Stopped");
+
+	private static final int MAX_KEYS = 1000;
+
+	private final BaiduSandboxSettings settings;
+
+	private final Clock clock;
+
+	private final BaiduSandboxAccount account = new BaiduSandboxAccount();
+
+	private final BaiduSandboxClientTokens clientTokens = new BaiduSandboxClientTokens();
+
+	private final BaiduSandboxProgress progress;
+
+	private final BaiduSandboxMapper mapper;
+
+	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
+		this.mapper = new BaiduSandboxMapper(this.progress);
+		BaiduSandboxSeed.plant(this.account, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter, @Nullable String diskId) {
+		int maxKeys = maxKeys(maxKeysParameter);
+		Instant now = now();
+		List<Snapshot> ordered = this.account.newestFirst();
+		int start = 0;
+		if (marker != null && !marker.isEmpty()) {
+			start = ordered.stream().map(Snapshot::id).toList().indexOf(marker);
+			if (start < 0) {
+				throw BaiduSandboxException.invalid("marker " + marker + " is not a snapshot of this account");
+			}
+		}
+		String volumeId = (diskId != null && diskId.startsWith("i-")) ? systemVolumeOf(diskId) : diskId;
+		List<BaiduSandboxJson.Snapshot> page = new ArrayList<>();
+		String nextMarker = null;
+		for (Snapshot snapshot : ordered.subList(start, ordered.size())) {
+			if (snapshot.deleted() || (volumeId != null && !volumeId.equals(snapshot.volumeId()))) {
+				continue;
+			}
+			if (page.size() == maxKeys) {
+				nextMarker = snapshot.id();
+				break;
+			}
+			page.add(this.mapper.snapshot(snapshot, now));
+		}
+		return new SnapshotPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
+	}
+
+	synchronized BaiduSandboxJson.Snapshot snapshot(String snapshotId) {
+		return this.mapper.snapshot(this.account.requireSnapshot(snapshotId), now());
+	}
+
+	synchronized BaiduSandboxJson.Volume volume(String volumeId) {
+		return this.mapper.volume(this.account.requireVolume(volumeId), now());
+	}
+
+	synchronized BaiduSandboxJson.Instance instance(String instanceId) {
+		return this.mapper.instance(this.account.requireInstance(instanceId), now());
+	}
+
+	/**
+	 * @return the new snapshot's id, or the first one's for a client token seen before with the same
+	 * request
+	 */
+	synchronized String create(@Nullable String clientToken, CreateRequest request) {
+		String diskId = request.volumeId();
+		String name = request.snapshotName();
+		String desc = (request.desc() != null) ? request.desc() : "";
+		BaiduSandboxClientTokens.requireValid(clientToken);
+		if (diskId == null || name == null) {
+			throw BaiduSandboxException.invalid("volumeId and snapshotName are required");
+		}
+		String fingerprint = diskId + "\n" + name + "\n" + desc;
+		if (clientToken != null) {
+			String earlier = this.clientTokens.earlierSnapshot(clientToken, fingerprint);
+			if (earlier != null) {
+				return earlier;
+			}
+		}
+		if (!name.matches("[A-Za-z0-9_]{1,65}")) {
+			throw BaiduSandboxException.invalid("snapshotName must be 1 to 65 letters, digits and underscores");
+		}
+		Instant now = now();
+		Volume volume = snapshotTarget(diskId, now);
+		long held = this.account.heldBy(volume.id()).size();
+		if (held >= this.settings.quotaPerDisk()) {
+			throw new BaiduSandboxException(400, "SnapshotQuotaExceeded",
+					"Volume " + volume.id() + " holds " + held + " snapshots, its quota");
+		}
+		String id = this.account.newSnapshotId();
+		Instant createdAt = now.truncatedTo(ChronoUnit.SECONDS);
+		this.account.put(new Snapshot(this.account.nextSequence(), id, name, desc, volume.id(), volume.sizeGb(),
+				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false));
+		if (clientToken != null) {
+			this.clientTokens.remember(clientToken, fingerprint, id);
+		}
+		return id;
+	}
+
+	synchronized void delete(String snapshotId) {
+		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
+		Instant now = now();
+		String status = this.progress.status(snapshot, now);
+		boolean rollingBackFromIt = this.account.volumes()
+			.stream()
+			.anyMatch((v) -> snapshotId.equals(v.rollbackSnapshotId()) && v.isRollingBack(now));
+		if (!(status.equals("Available") || status.equals("CreatedFailed")) || rollingBackFromIt) {
+			throw new BaiduSandboxException(403, "OperationNotAllowed", "Snapshot " + snapshotId + " is " + status
+					+ (rollingBackFromIt ? " and in use by a rollback" : "") + "; it cannot be deleted now");
+		}
+		this.account.put(snapshot.asDeleted());
+	}
+
+	synchronized void rollBack(String volumeId, @Nullable String snapshotId) {
+		Instant now = now();
+		Volume volume = this.account.requireVolume(volumeId);
+		if (snapshotId == null) {
+			throw BaiduSandboxException.invalid("snapshotId is required");
+		}
+		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
+		if (!snapshot.volumeId().equals(volumeId)) {
+			throw BaiduSandboxException.notFound("snapshot " + snapshotId + " of volume " + volumeId);
+		}
+		if (!this.progress.status(snapshot, now).equals("Available")) {
+			throw new BaiduSandboxException(409, "SnapshotStatusConflict",
+					"Snapshot " + snapshotId + " is not Available");
+		}
+		if (volume.system()) {
+			Instance instance = this.account.requireInstance(Objects.requireNonNull(volume.instanceId()));
+			String instanceStatus = this.progress.status(instance, now);
+			if (!READY_INSTANCE.contains(instanceStatus)) {
+				throw new BaiduSandboxException(409, "InstanceStatusConflict",
+						"Instance " + volume.instanceId() + " is " + instanceStatus + "; it must be Running or Stopped");
+			}
+		}
+		else if (!this.progress.status(volume, now).equals("Available")) {
+			throw new BaiduSandboxException(409, "VolumeStatusConflict", "Volume " + volumeId + " is "
+					+ this.progress.status(volume, now) + "; it must be detached (Available)");
+		}
+		this.account.put(volume.rollingBack(snapshotId, now.plus(this.settings.rollbackDelay())));
+	}
+
+	/** The ids of the snapshots a disk holds now, newest first. */
+	synchronized List<String> snapshotsOf(String volumeId) {
+		return this.account.heldBy(volumeId).stream().map(Snapshot::id).toList();
+	}
+
+	private Volume snapshotTarget(String diskId, Instant now) {
+		if (diskId.startsWith("i-")) {
+			Instance instance = this.account.requireInstance(diskId);
+			String status = this.progress.status(instance, now);
+			if (!READY_INSTANCE.contains(status)) {
+				throw new BaiduSandboxException(409, "InstanceStatusConflict",
+						"Instance " + diskId + " is " + status + "; it must be Running or Stopped");
+			}
+			return this.account.systemVolume(instance);
+		}
+		Volume volume = this.account.requireVolume(diskId);
+		String status = this.progress.status(volume, now);
+		if (!SNAPSHOTTABLE_VOLUME.contains(status)) {
+			throw new BaiduSandboxException(409, "VolumeStatusConflict",
+					"Volume " + diskId + " is " + status + "; it must be InUse or Available");
+		}
+		return volume;
+	}
+
+	private String systemVolumeOf(String instanceId) {
+		Instance instance = this.account.instance(instanceId);
+		return (instance != null) ? instance.systemVolumeId() : "";
+	}
+
+	private static int maxKeys(@Nullable String parameter) {
+		if (parameter == null) {
+			return MAX_KEYS;
+		}
+		if (!parameter.matches("[0-9]{1,4}") || Integer.parseInt(parameter) < 1 || Integer.parseInt(parameter) > MAX_KEYS) {
+			throw BaiduSandboxException.invalid("maxKeys must be 1 to " + MAX_KEYS);
+		}
+		return Integer.parseInt(parameter);
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.snapgate.sandbox.vergeos;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+
+/**
+ * What the emulated system holds when it starts: VMs {@code web-01}, {@code web-02}, {@code db-01} and
+ * {@code broken-vm} (whose recoveries fail), tenants {@code acme} and {@code globex}, and four cloud
+ * snapshots of them: a daily one, an immutable locked one, one past its expiry and one kept until
+ * deleted. Member keys start at 100 for VMs and at 1000 for tenants, apart from every other key.
+ */
+final class VergeosSandboxSeed {
+
+	private static final long DAY = 86400;
+
+	private VergeosSandboxSeed() {
+	}
+
+	/** Seeds {@code tables} as they are {@code now} (in epoch seconds). */
+	static void plant(VergeosSandboxTables tables, long now) {
+		tables.keysAfter("vm_members", 99L);
+		tables.keysAfter("tenant_members", 999L);
+		for (String vm : List.of("web-01", "web-02", "db-01", "broken-vm")) {
+			long key = tables.nextKey("vms");
+			tables.addMachine(VergeosSandboxKind.VM, new Machine(key, vm, "", now - 90 * DAY, vm.startsWith("broken")));
+		}
+		for (String tenant : List.of("acme", "globex")) {
+			long key = tables.nextKey("tenants");
+			tables.addMachine(VergeosSandboxKind.TENANT, new Machine(key, tenant, "", now - 90 * DAY, false));
+		}
+		String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.ofEpochSecond(now - DAY));
+		snapshot(tables, "Daily_" + day, "Nightly system snapshot", now - DAY, now + 2 * DAY, false, "unlocked", 0,
+				"normal", false);
+		snapshot(tables, "Weekly_immutable", "Locked against deletion", now - 3 * DAY, now + 27 * DAY, true, "locked",
+				now + 27 * DAY, "normal", false);
+		snapshot(tables, "Daily_expired", "Past its expiry, kept by min_snapshots", now - 5 * DAY, now - 2 * DAY, false,
+				"unlocked", 0, "normal", false);
+		snapshot(tables, "pre-upgrade", "Kept until deleted", now - 7 * DAY, 0, false, "unlocked", 0, "held", true);
+	}
+
+	private static void snapshot(VergeosSandboxTables tables, String name, String description, long created,
+			long expires, boolean immutable, String immutableStatus, long lockExpires, String status,
+			boolean privateSnapshot) {
+		long key = tables.nextKey("cloud_snapshots");
+		tables.addSnapshot(new CloudSnapshot(key, name, description, created, expires, privateSnapshot, immutable,
+				immutableStatus, lockExpires, status, 1, null, Instant.ofEpochSecond(created)));
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.snapgate.sandbox.vergeos;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Member;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Task;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The emulated system's rows in memory, each table in key order, with the last key each table gave
+ * out. Not synchronized: {@link VergeosSandboxState} holds its lock around every use.
+ */
+final class VergeosSandboxTables {
+
+	private final Map<Long, CloudSnapshot> snapshots = new TreeMap<>();
+
+	private final Map<VergeosSandboxKind, Map<Long, Member>> members = Map.of(VergeosSandboxKind.VM, new TreeMap<>(),
+			VergeosSandboxKind.TENANT, new TreeMap<>());
+
+	private final Map<VergeosSandboxKind, Map<Long, Machine>> machines = Map.of(VergeosSandboxKind.VM,
+			new TreeMap<>(), VergeosSandboxKind.TENANT, new TreeMap<>());
+
+	private final Map<Long, Task> tasks = new TreeMap<>();
+
+	private final Map<String, Long> keys = new LinkedHashMap<>();
+
+	long nextKey(String table) {
+		return this.keys.merge(table, 1L, Long::sum);
+	}
+
+	/** Lets the keys of {@code table} go on from {@code lastKey}. */
+	void keysAfter(String table, long lastKey) {
+		this.keys.put(table, lastKey);
+	}
+
+	Collection<CloudSnapshot> snapshots() {
+		return Collections.unmodifiableCollection(this.snapshots.values());
+	}
+
+	@Nullable CloudSnapshot snapshot(long key) {
+		return this.snapshots.get(key);
+	}
+
+	/** Adds a snapshot and, since a cloud snapshot holds the whole system, a member for every machine. */
+	void addSnapshot(CloudSnapshot snapshot) {
+		this.snapshots.put(snapshot.key(), snapshot);
+		for (VergeosSandboxKind kind : VergeosSandboxKind.values()) {
+			for (Machine machine : this.machines.get(kind).values()) {
+				long key = nextKey(kind.memberTable());
+				Member member = new Member(key, kind, snapshot.key(), machine.key(), machine.name(),
+						machine.recoverFails(), null);
+				this.members.get(kind).put(key, member);
+			}
+		}
+	}
+
+	/** Removes a snapshot with its members. */
+	void removeSnapshot(long key) {
+		this.snapshots.remove(key);
+		this.members.values().forEach((rows) -> rows.values().removeIf((member) -> member.snapshot() == key));
+	}
+
+	Collection<Member> members(VergeosSandboxKind kind) {
+		return Collections.unmodifiableCollection(this.members.get(kind).values());
+	}
+
+	@Nullable Member member(VergeosSandboxKind kind, long key) {
+		return this.members.get(kind).get(key);
+	}
+
+	/** Puts {@code member} in the place of the member with its key. */
+	void replaceMember(Member member) {
+		this.members.get(member.kind()).put(member.key(), member);
+	}
+
+	Collection<Machine> machines(VergeosSandboxKind kind) {
+		return Collections.unmodifiableCollection(this.machines.get(kind).values());
+	}
+
+	void addMachine(VergeosSandboxKind kind, Machine machine) {
+		this.machines.get(kind).put(machine.key(), machine);
+	}
+
+	Collection<Task> tasks() {
+		return Collections.unmodifiableCollection(this.tasks.values());
+	}
+
+	void addTask(Task task) {
+		this.tasks.put(task.key(), task);
+	}
+
+}
