@@ -41,6 +41,8 @@ class ProviderConfiguration {
 			properties.providers().forEach((id, declaration) -> declared.put(id, declaration.type()));
 			registry = registryFactory.create(declared, Binder.get(environment));
 		}
+		Binder settings = Binder.get(environment);
+		registry.all().forEach((provider) -> ResilienceSurface.check(settings, provider.id()));
 		if (registry.isEmpty()) {
 			logger.warn("No providers are configured: every listing is empty. Configure snapgate.providers "
 					+ "or run with the 'sandbox' profile.");

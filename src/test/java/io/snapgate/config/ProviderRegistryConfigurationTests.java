@@ -69,6 +69,38 @@ class ProviderRegistryConfigurationTests {
 	}
 
 	@Test
+	void resilience4jsOwnInstanceForAProviderStopsStartUpNamingWhereItBelongs() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
+					"resilience4j.circuitbreaker.instances.prod.failure-rate-threshold=10")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("resilience4j.circuitbreaker.instances.prod")
+					.hasMessageContaining("snapgate.providers.prod.resilience");
+			});
+	}
+
+	@Test
+	void aRetryInstanceForAProvidersCreatesStopsStartUpToo() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
+					"resilience4j.retry.instances.prod-create.max-attempts=5")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("resilience4j.retry.instances.prod-create"));
+	}
+
+	@Test
+	void instancesOfOtherNamesAndTheDefaultsAreLeftAlone() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
+					"resilience4j.circuitbreaker.instances.something-else.failure-rate-threshold=10",
+					"resilience4j.circuitbreaker.configs.default.failure-rate-threshold=30",
+					"snapgate.providers.prod.resilience.failure-rate-threshold=20")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void aBadProviderIdStopsStartUp() {
 		this.contextRunner.withPropertyValues("snapgate.providers[Prod_1].type=fake",
 				"snapgate.providers[Prod_1].endpoint=https://a")
