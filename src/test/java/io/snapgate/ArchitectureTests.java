@@ -18,6 +18,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.haveAnyDependenciesThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -93,5 +94,50 @@ class ArchitectureTests {
 	private static DescribedPredicate<JavaClass> sharedWithTheSandbox() {
 		return belongToAnyOf(DefaultProviderDeclaration.class, BceV1Signer.class, BceRequest.class);
 	}
+
+	@ArchTest
+	static final ArchRule noPackageCycles = slices().matching("io.snapgate.(**)").should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule securityKnowsOnlyTheEdgeAndTheUseCases = noClasses().that()
+		.resideInAPackage("io.snapgate.security..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.snapgate.provider..", "io.snapgate.sandbox..", "io.snapgate.config..",
+				"io.snapgate.observability..");
+
+	@ArchTest
+	static final ArchRule onlyTheCompositionRootKnowsSecurity = noClasses().that()
+		.resideOutsideOfPackages("io.snapgate.security..", "io.snapgate.config..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.snapgate.security..");
+
+	@ArchTest
+	static final ArchRule observabilityKnowsOnlyTheDomain = noClasses().that()
+		.resideInAPackage("io.snapgate.observability..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.snapgate.api..", "io.snapgate.application..", "io.snapgate.provider..",
+				"io.snapgate.config..", "io.snapgate.sandbox..", "io.snapgate.security..");
+
+	@ArchTest
+	static final ArchRule onlyTheGuardsAndTheCompositionRootKnowObservability = noClasses().that()
+		.resideOutsideOfPackages("io.snapgate.observability..", "io.snapgate.provider.resilience..",
+				"io.snapgate.config..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.snapgate.observability..");
+
+	/** An upstream's JSON shapes are its adapter's business alone. */
+	@ArchTest
+	static final ArchRule wireTypesStayInTheirAdapter = classes().that()
+		.resideInAPackage("io.snapgate.provider.(*)..")
+		.and()
+		.haveNameMatching(".*(Json|Row|Reply|Replies|Body|Action)")
+		.should()
+		.notBePublic()
+		.andShould()
+		.notBeProtected();
 
 }
