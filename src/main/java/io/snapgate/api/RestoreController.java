@@ -3,7 +3,6 @@ package io.snapgate.api;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import io.snapgate.application.NewRestore;
 import io.snapgate.application.RestoreService;
@@ -11,17 +10,14 @@ import io.snapgate.application.StartedRestore;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.SnapshotRef;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -49,14 +45,10 @@ class RestoreController {
 			description = "A VM or tenant is restored as a new copy. A volume is rolled back in place, which "
 					+ "destroys its current data: that needs \"confirmInPlace\": true.")
 	@ApiResponse(responseCode = "202", description = "Started; follow Location")
-	ResponseEntity<RestoreResource> start(
-			@Parameter(description = "Makes retries safe") @RequestHeader(name = "Idempotency-Key",
-					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
-			@Valid @RequestBody RestoreRequest body) {
+	ResponseEntity<RestoreResource> start(@Valid @RequestBody RestoreRequest body) {
 		RestoreRequest.Target target = body.target();
 		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()),
-				target.type(), target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()),
-				idempotencyKey));
+				target.type(), target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace())));
 		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/restores/{id}")

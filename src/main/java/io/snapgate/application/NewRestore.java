@@ -11,14 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param member for a VM or tenant, its member name or member id
  * @param newName for a copy, the name to give it
  * @param confirmInPlace the caller's confirmation that an in-place restore may destroy current data
- * @param idempotencyKey the caller's idempotency key, if any
  */
 public record NewRestore(SnapshotRef snapshot, RestoreTargetType targetType, @Nullable String member,
-		@Nullable String newName, boolean confirmInPlace, @Nullable String idempotencyKey) {
-
-	String canonicalForm() {
-		return String.join("\n", "restore", this.snapshot.toString(), this.targetType.name(),
-				String.valueOf(this.member), String.valueOf(this.newName));
-	}
-
+		@Nullable String newName, boolean confirmInPlace) {
 }

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
-import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
@@ -54,10 +53,7 @@ public class RestoreService {
 						FieldError.of("confirmInPlace", "must be true for an in-place restore"));
 			}
 		}
-		IdempotencyKey idempotency = (request.idempotencyKey() != null)
-				? new IdempotencyKey(request.idempotencyKey(), IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
-		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName(),
-				idempotency);
+		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName(), null);
 		Restore restore = this.audit.record("restore", provider.id().value(),
 				request.snapshot() + " " + request.targetType() + " " + target.mode(), () -> provider.restore(command));
 		return new StartedRestore(provider.id(), restore);
