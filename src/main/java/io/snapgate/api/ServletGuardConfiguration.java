@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Guards at the servlet level: a bound on request bodies, and problem details for the container's own
- * refusals.
+ * Guards at the servlet level: a bound on request bodies, parameters that decode or a refusal, and
+ * problem details for the container's own refusals.
  */
 @Configuration(proxyBeanMethods = false)
 class ServletGuardConfiguration {
@@ -22,6 +22,15 @@ class ServletGuardConfiguration {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimitFilter(settings.maxRequestBytes(), json));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Before Spring Security, whose filters may read a parameter, and after the body's bound. */
+	@Bean
+	FilterRegistrationBean<ParameterDecodingFilter> parameterDecodingFilter(JsonMapper json) {
+		FilterRegistrationBean<ParameterDecodingFilter> registration = new FilterRegistrationBean<>(
+				new ParameterDecodingFilter(json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

@@ -64,6 +64,7 @@ final class ProblemSecurityHandlers {
 	private static String detail(AuthenticationException exception) {
 		return switch (exception) {
 			case InvalidBearerTokenException e -> "The bearer token is invalid, expired, or not meant for SnapGate";
+			case MultipleApiKeysException e -> "Send one API key, in X-API-Key or as Authorization: ApiKey, not several";
 			case BadCredentialsException e -> "The API key is unknown or revoked";
 			default -> "Authenticate with a bearer token (Authorization: Bearer ...) or an API key (X-API-Key)";
 		};

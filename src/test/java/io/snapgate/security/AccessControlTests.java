@@ -185,6 +185,23 @@ class AccessControlTests {
 			.isEqualTo(401);
 	}
 
+	@Test
+	void aRequestWithMoreThanOneApiKeyIsRefusedWhicheverOfThemIsValid() throws Exception {
+		List<String[]> headers = List.of(new String[] { "X-API-Key", READER_KEY, "X-API-Key", READER_KEY },
+				new String[] { "X-API-Key", READER_KEY, "X-API-Key", "nobody-" + UUID.randomUUID() },
+				new String[] { "X-API-Key", "nobody-" + UUID.randomUUID(), "X-API-Key", READER_KEY },
+				new String[] { "X-API-Key", READER_KEY, "Authorization", "ApiKey " + WRITER_KEY });
+		for (String[] twoKeys : headers) {
+			HttpResponse<String> response = this.http.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
+				.headers(twoKeys)
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(String.join(" ", twoKeys)).isEqualTo(401);
+			assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"").contains("Send one API key");
+		}
+	}
+
 	static Stream<Arguments> endpointsAndScopes() {
 		List<String[]> endpoints = List.of(new String[] { "GET", "/providers", "snapshots:read" },
 				new String[] { "GET", "/snapshots", "snapshots:read" },

@@ -6,19 +6,26 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.testing.FakeProviderFactories;
 import io.snapgate.testing.FakeSnapshotProvider;
+import io.snapgate.testing.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
@@ -34,6 +41,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +55,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scope, and checks that each is answered without a server error, that every refusal is a problem
  * detail, and that nothing unvalidated reached a provider: neither the in-memory ones nor, through the
  * real VergeOS and Baidu adapters, a fake upstream whose request journal is checked afterwards.
+ * <p>
+ * What only a socket sends as it is (see {@link HostileRequests}) goes to the real Tomcat port: there
+ * each request is refused with a problem detail, never a server error, a stack trace or an HTML page,
+ * and no write reaches a provider, where the same requests well-formed do write.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(FakeProviderFactories.class)
 class HostileInputTests {
@@ -65,8 +82,17 @@ class HostileInputTests {
 		.resetOnEachTest(false)
 		.build();
 
+	/** A VergeOS row that a delete first reads, so that the delete itself would go out. */
+	private static final String ROW_12 = """
+			{"$key":12,"name":"daily","description":"","created":1763805600,"expires":0,"snapshot_profile":null,\
+			"private":false,"remote_sync":false,"immutable":false,"immutable_status":"unlocked",\
+			"immutable_lock_expires":0,"status":"normal","status_info":"","task":null}""";
+
 	@Autowired
 	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void configuration(DynamicPropertyRegistry registry) {
@@ -141,6 +167,62 @@ class HostileInputTests {
 							(value) -> assertThat(value).doesNotContainPattern("\\p{Cntrl}").hasSizeLessThanOrEqualTo(128));
 			}
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileRequests")
+	void onTheRealPortAHostileRequestIsRefusedWithAProblemAndWritesNothingUpstream(HostileRequests.Case request) {
+		upstreamTakesWrites();
+
+		RawHttp.Response response = new RawHttp(this.port).send(request.bytes());
+
+		assertThat(response.status()).as("the status of %s", response).isBetween(400, 499);
+		assertThat(response.body()).as("the body, never a stack trace nor an HTML page")
+			.doesNotContainIgnoringCase("<html")
+			.doesNotContain("Exception")
+			.doesNotContain("\tat ");
+		assertThat(response.contentType()).as("the type of %s", response).startsWith("application/problem+json");
+		assertThat(JsonPath.<String>read(response.body(), "$.code")).as("the code").matches("[A-Z_]+");
+		assertThat(writesThatReachedAProvider()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wellFormedWrites")
+	void onTheRealPortTheWellFormedVariantsOfTheHostileWritesDoReachAProvider(HostileRequests.Case request) {
+		upstreamTakesWrites();
+
+		RawHttp.Response response = new RawHttp(this.port).send(request.bytes());
+
+		assertThat(writesThatReachedAProvider()).as("the writes after %s", response).hasSize(1);
+	}
+
+	static Stream<HostileRequests.Case> hostileRequests() {
+		return new HostileRequests(KEY).all().stream();
+	}
+
+	static Stream<HostileRequests.Case> wellFormedWrites() {
+		return new HostileRequests(KEY).wellFormedWrites().stream();
+	}
+
+	/** VergeOS finds no earlier snapshot with a create's key, and snapshot 12 to delete: next would come a write. */
+	private static void upstreamTakesWrites() {
+		upstream.stubFor(WireMock.get(urlPathEqualTo("/verge/api/v4/cloud_snapshots")).willReturn(okJson("[]")));
+		upstream.stubFor(WireMock.get(urlPathEqualTo("/verge/api/v4/cloud_snapshots/12")).willReturn(okJson(ROW_12)));
+	}
+
+	private static List<String> writesThatReachedAProvider() {
+		List<String> writes = new ArrayList<>();
+		Stream.of(postRequestedFor(anyUrl()), putRequestedFor(anyUrl()), patchRequestedFor(anyUrl()),
+				deleteRequestedFor(anyUrl()))
+			.flatMap((pattern) -> upstream.findAll(pattern).stream())
+			.forEach((call) -> writes.add(call.getMethod() + " " + call.getUrl()));
+		for (String id : List.of("fuzz-sys", "fuzz-vol")) {
+			fake(id).calls()
+				.stream()
+				.filter(List.of("create", "delete", "restore")::contains)
+				.forEach((operation) -> writes.add(operation + " on " + id));
+		}
+		return writes;
 	}
 
 	private MockHttpServletRequestBuilder request(HostileInputs inputs) {
