@@ -92,7 +92,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.id = id;
 		this.client = client;
 		this.disks = new BaiduDisks(client);
-		this.mapper = new BaiduSnapshotMapper(id, this.disks);
+		this.mapper = new BaiduSnapshotMapper(id);
 		this.clock = clock;
 	}
 
@@ -146,7 +146,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 				if (entries.size() == limit) {
 					return new Page<>(entries, new Cursor(position(json.id())));
 				}
-				Snapshot snapshot = this.mapper.toSnapshot(json);
+				Snapshot snapshot = toSnapshot(json);
 				if (rest.matches(snapshot, now)) {
 					entries.add(new Page.Entry<>(snapshot, new Cursor(snapshot.nativeId())));
 				}
@@ -165,7 +165,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return this.client.findSnapshot(nativeId).map(this.mapper::toSnapshot);
+		return this.client.findSnapshot(nativeId).map(this::toSnapshot);
 	}
 
 	@Override
@@ -197,8 +197,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a snapshot id of an unknown shape");
 		}
 		return this.client.findSnapshot(snapshotId)
-			.map(this.mapper::toSnapshot)
-			.orElseGet(() -> this.mapper.creating(snapshotId, name, command.description(), diskId,
+			.map(this::toSnapshot)
+			.orElseGet(() -> this.mapper.creating(snapshotId, name, command.description(), this.disks.sourceOf(diskId),
 					this.clock.instant().truncatedTo(ChronoUnit.SECONDS)));
 	}
 
@@ -272,6 +272,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			logger.debug("Provider {} is down: {}", this.id, ex.getMessage());
 			return ProviderHealth.DOWN;
 		}
+	}
+
+	/** Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped. */
+	private Snapshot toSnapshot(BaiduSnapshotJson json) {
+		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()));
 	}
 
 	private BaiduOperation checkInstanceSnapshottable(String instanceId) {
