@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.snapgate.domain.Capability;
-import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
@@ -22,7 +21,6 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
-import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
@@ -39,6 +37,7 @@ import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
+import io.snapgate.provider.baidu.BaiduRules.RollbackTarget;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,18 +62,9 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	/** BCC pages read for one listing when filters BCC cannot apply leave pages sparse. */
 	private static final int MAX_PAGES_PER_LIST = 10;
 
-	private static final Set<String> READY_INSTANCE = Set.of("running", "stopped");
-
-	private static final Set<String> SNAPSHOTTABLE_VOLUME = Set.of("inuse", "available");
-
-	private static final Set<String> DELETABLE_SNAPSHOT = Set.of("available", "createdfailed");
-
 	private static final Set<String> SETTLED_VOLUME = Set.of("available", "inuse");
 
 	private static final Set<String> FAILED_VOLUME = Set.of("error", "deleted", "deleting", "expired", "notavailable");
-
-	/** What a disk or instance shows while a snapshot is taken; a repeated create is left to the client token. */
-	private static final String SNAPSHOT_PROCESSING = "snapshotprocessing";
 
 	private static final Logger logger = LoggerFactory.getLogger(BaiduSnapshotProvider.class);
 
@@ -86,6 +76,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduSnapshotMapper mapper;
 
+	private final BaiduRules rules;
+
 	private final Clock clock;
 
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
@@ -93,6 +85,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.client = client;
 		this.disks = new BaiduDisks(client);
 		this.mapper = new BaiduSnapshotMapper(id);
+		this.rules = new BaiduRules(client, this.disks);
 		this.clock = clock;
 	}
 
@@ -170,7 +163,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
-		requireSnapshot(nativeId);
+		this.rules.requireSnapshot(nativeId);
 		return List.of();
 	}
 
@@ -186,8 +179,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			throw InvalidRequestException.field("volumeId",
 					"name the disk to snapshot: a CDS volume id (v-...), or an instance id (i-...) for its system disk");
 		}
-		BaiduOperation operation = BaiduIds.isInstanceId(diskId) ? checkInstanceSnapshottable(diskId)
-				: checkVolumeSnapshottable(diskId);
+		BaiduOperation operation = this.rules.checkSnapshottable(diskId);
 		// the same caller's key gives the same token on every replica, so BCC makes the snapshot once
 		String clientToken = (command.idempotency() != null) ? command.idempotency().token(this.id)
 				: UUID.randomUUID().toString();
@@ -204,11 +196,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
-		BaiduSnapshotJson snapshot = requireSnapshot(nativeId);
-		if (!is(snapshot.status(), DELETABLE_SNAPSHOT)) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + nativeId + " is " + snapshot.status()
-					+ "; Baidu deletes only Available or CreatedFailed snapshots");
-		}
+		this.rules.checkDeletable(nativeId);
 		this.client.deleteSnapshot(nativeId);
 		return DeleteOutcome.DELETED;
 	}
@@ -220,12 +208,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 					"Baidu rolls back the snapshot's own disk in place; use target type VOLUME");
 		}
 		String snapshotId = command.snapshotNativeId();
-		BaiduSnapshotJson snapshot = requireSnapshot(snapshotId);
-		if (!is(snapshot.status(), Set.of("available"))) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY,
-					"Snapshot " + snapshotId + " is " + snapshot.status() + "; only an Available snapshot can be rolled back to");
-		}
-		RollbackTarget disk = rollbackTarget(snapshotId, snapshot.volumeId());
+		RollbackTarget disk = this.rules.rollbackTarget(snapshotId);
 		Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
 		RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type()).encode();
@@ -279,83 +262,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()));
 	}
 
-	private BaiduOperation checkInstanceSnapshottable(String instanceId) {
-		BaiduInstanceJson instance = requireInstance(instanceId);
-		if (!is(instance.status(), READY_INSTANCE) && !is(instance.status(), Set.of(SNAPSHOT_PROCESSING))) {
-			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + instanceId + " is " + instance.status()
-					+ "; a snapshot of its system disk needs it Running or Stopped");
-		}
-		return BaiduOperation.SNAPSHOT_SYSTEM_DISK;
-	}
-
-	private BaiduOperation checkVolumeSnapshottable(String volumeId) {
-		BaiduVolumeJson volume = requireVolume(volumeId);
-		this.disks.remember(volume);
-		if (!is(volume.status(), SNAPSHOTTABLE_VOLUME) && !is(volume.status(), Set.of(SNAPSHOT_PROCESSING))) {
-			throw new ConflictException(ErrorCode.VOLUME_BUSY,
-					"Disk " + volumeId + " is " + volume.status() + "; a snapshot needs it InUse or Available");
-		}
-		return BaiduOperation.SNAPSHOT_CDS_VOLUME;
-	}
-
-	/** The disk a snapshot rolls back onto, checked against BCC's rules for it. */
-	private RollbackTarget rollbackTarget(String snapshotId, @Nullable String diskId) {
-		if (BaiduIds.isInstanceId(diskId)) {
-			// a system-disk snapshot may name its instance rather than the disk
-			BaiduInstanceJson instance = requireRunningOrStopped(diskId);
-			String systemVolume = instance.systemVolumeId();
-			if (!BaiduIds.isVolumeId(systemVolume)) {
-				throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
-						"Baidu did not tell which disk is the system disk of instance " + diskId);
-			}
-			return new RollbackTarget(systemVolume, DiskType.SYSTEM, null, BaiduOperation.ROLL_BACK_SYSTEM_DISK);
-		}
-		if (!BaiduIds.isVolumeId(diskId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
-					"Baidu answered snapshot " + snapshotId + " without a disk id of a known shape");
-		}
-		BaiduVolumeJson volume = requireVolume(diskId);
-		this.disks.remember(volume);
-		if (volume.systemVolume()) {
-			String instanceId = volume.instanceId();
-			if (!BaiduIds.isInstanceId(instanceId)) {
-				throw new ConflictException(ErrorCode.INSTANCE_BUSY,
-						"System disk " + diskId + " is attached to no instance; it cannot be rolled back now");
-			}
-			requireRunningOrStopped(instanceId);
-			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(), BaiduOperation.ROLL_BACK_SYSTEM_DISK);
-		}
-		if (!is(volume.status(), Set.of("available"))) {
-			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + diskId + " is " + volume.status()
-					+ "; Baidu rolls back a CDS disk only while it is detached (Available)");
-		}
-		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), BaiduOperation.ROLL_BACK_CDS_VOLUME);
-	}
-
-	private BaiduInstanceJson requireRunningOrStopped(String instanceId) {
-		BaiduInstanceJson instance = requireInstance(instanceId);
-		if (!is(instance.status(), READY_INSTANCE)) {
-			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + instanceId + " is " + instance.status()
-					+ "; its system disk is rolled back only while it is Running or Stopped");
-		}
-		return instance;
-	}
-
-	private BaiduSnapshotJson requireSnapshot(String snapshotId) {
-		return this.client.findSnapshot(snapshotId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + snapshotId));
-	}
-
-	private BaiduVolumeJson requireVolume(String volumeId) {
-		return this.client.findVolume(volumeId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.VOLUME_NOT_FOUND, "No disk " + volumeId));
-	}
-
-	private BaiduInstanceJson requireInstance(String instanceId) {
-		return this.client.findInstance(instanceId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.INSTANCE_NOT_FOUND, "No instance " + instanceId));
-	}
-
 	private static String marker(Cursor cursor) {
 		if (!BaiduIds.isSnapshotId(cursor.value())) {
 			throw new InvalidRequestException(ErrorCode.INVALID_PAGE_TOKEN, "Not a position in a Baidu listing");
@@ -371,15 +277,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		return snapshotId;
 	}
 
-	private static boolean is(@Nullable String status, Set<String> lowerCaseStates) {
-		return status != null && lowerCaseStates.contains(status.toLowerCase(Locale.ROOT));
-	}
-
 	private static String describe(DiskType type) {
 		return (type == DiskType.SYSTEM) ? "system disk" : "CDS disk";
-	}
-
-	private record RollbackTarget(String volumeId, DiskType type, @Nullable String name, BaiduOperation operation) {
 	}
 
 }
