@@ -50,17 +50,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
 
-	/** The most BCC lists per page. */
-	static final int MAX_KEYS = 1000;
-
 	/**
 	 * How long after a rollback was asked for a disk that still shows its usual state counts as not
 	 * started yet rather than done: SnapGate cannot tell the two apart from the volume alone.
 	 */
 	static final Duration ROLLBACK_GRACE = Duration.ofSeconds(2);
-
-	/** BCC pages read for one listing when filters BCC cannot apply leave pages sparse. */
-	private static final int MAX_PAGES_PER_LIST = 10;
 
 	private static final Set<String> SETTLED_VOLUME = Set.of("available", "inuse");
 
@@ -72,9 +66,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduClient client;
 
-	private final BaiduDisks disks;
-
-	private final BaiduSnapshotMapper mapper;
+	private final BaiduListing listing;
 
 	private final BaiduRules rules;
 
@@ -83,9 +75,9 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
 		this.id = id;
 		this.client = client;
-		this.disks = new BaiduDisks(client);
-		this.mapper = new BaiduSnapshotMapper(id);
-		this.rules = new BaiduRules(client, this.disks);
+		BaiduDisks disks = new BaiduDisks(client);
+		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
+		this.rules = new BaiduRules(client, disks);
 		this.clock = clock;
 	}
 
@@ -114,51 +106,14 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		return true;
 	}
 
-	/**
-	 * BCC filters by disk only; the other filters are applied here, page by page. The order is BCC's
-	 * own (newest first, as far as its documentation and SDKs show), and a cursor is the marker at
-	 * which BCC begins a listing: the id of the snapshot it starts with.
-	 */
 	@Override
 	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		String diskId = query.volumeId();
-		if (query.scope() == Scope.SYSTEM
-				|| (diskId != null && !BaiduIds.isVolumeId(diskId) && !BaiduIds.isInstanceId(diskId))) {
-			return Page.last(List.of());
-		}
-		// BCC has filtered by disk; a system disk may be named by its instance, so it is not checked again
-		SnapshotQuery rest = new SnapshotQuery(query.statuses(), query.scope(), null, query.name(),
-				query.createdAfter(), query.createdBefore(), query.includeExpired());
-		String marker = (cursor != null) ? marker(cursor) : null;
-		int maxKeys = Math.clamp(limit, 1, MAX_KEYS);
-		Instant now = this.clock.instant();
-		List<Page.Entry<Snapshot>> entries = new ArrayList<>();
-		for (int pages = 0; pages < MAX_PAGES_PER_LIST; pages++) {
-			BaiduSnapshotListJson page = this.client.listSnapshots(marker, maxKeys, diskId);
-			for (BaiduSnapshotJson json : page.snapshotsOrEmpty()) {
-				if (entries.size() == limit) {
-					return new Page<>(entries, new Cursor(position(json.id())));
-				}
-				Snapshot snapshot = toSnapshot(json);
-				if (rest.matches(snapshot, now)) {
-					entries.add(new Page.Entry<>(snapshot, new Cursor(snapshot.nativeId())));
-				}
-			}
-			String next = page.truncated() ? BaiduSnapshotMapper.blankToNull(page.nextMarker()) : null;
-			if (next == null) {
-				return Page.last(entries);
-			}
-			marker = position(next);
-			if (entries.size() == limit) {
-				break;
-			}
-		}
-		return new Page<>(entries, new Cursor(marker));
+		return this.listing.list(query, cursor, limit);
 	}
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return this.client.findSnapshot(nativeId).map(this::toSnapshot);
+		return this.listing.get(nativeId);
 	}
 
 	@Override
@@ -188,10 +143,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		if (!BaiduIds.isSnapshotId(snapshotId)) {
 			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a snapshot id of an unknown shape");
 		}
-		return this.client.findSnapshot(snapshotId)
-			.map(this::toSnapshot)
-			.orElseGet(() -> this.mapper.creating(snapshotId, name, command.description(), this.disks.sourceOf(diskId),
-					this.clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+		return this.listing.get(snapshotId)
+			.orElseGet(() -> this.listing.creating(snapshotId, name, command.description(), diskId));
 	}
 
 	@Override
@@ -255,26 +208,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			logger.debug("Provider {} is down: {}", this.id, ex.getMessage());
 			return ProviderHealth.DOWN;
 		}
-	}
-
-	/** Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped. */
-	private Snapshot toSnapshot(BaiduSnapshotJson json) {
-		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()));
-	}
-
-	private static String marker(Cursor cursor) {
-		if (!BaiduIds.isSnapshotId(cursor.value())) {
-			throw new InvalidRequestException(ErrorCode.INVALID_PAGE_TOKEN, "Not a position in a Baidu listing");
-		}
-		return cursor.value();
-	}
-
-	/** A marker BCC answered, checked before it travels back. */
-	private static String position(@Nullable String snapshotId) {
-		if (!BaiduIds.isSnapshotId(snapshotId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a marker that is no snapshot id");
-		}
-		return snapshotId;
 	}
 
 	private static String describe(DiskType type) {
