@@ -50,16 +50,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
 
-	/**
-	 * How long after a rollback was asked for a disk that still shows its usual state counts as not
-	 * started yet rather than done: SnapGate cannot tell the two apart from the volume alone.
-	 */
-	static final Duration ROLLBACK_GRACE = Duration.ofSeconds(2);
-
-	private static final Set<String> SETTLED_VOLUME = Set.of("available", "inuse");
-
-	private static final Set<String> FAILED_VOLUME = Set.of("error", "deleted", "deleting", "expired", "notavailable");
-
 	private static final Logger logger = LoggerFactory.getLogger(BaiduSnapshotProvider.class);
 
 	private final ProviderId id;
@@ -70,7 +60,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduRules rules;
 
-	private final Clock clock;
+	private final BaiduRollbacks rollbacks;
 
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
 		this.id = id;
@@ -78,7 +68,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		BaiduDisks disks = new BaiduDisks(client);
 		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
 		this.rules = new BaiduRules(client, disks);
-		this.clock = clock;
+		this.rollbacks = new BaiduRollbacks(client, this.rules, clock);
 	}
 
 	@Override
@@ -156,46 +146,12 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restore(RestoreCommand command) {
-		if (!(command.target() instanceof RestoreTarget.VolumeTarget)) {
-			throw InvalidRequestException.unsupported("target.type",
-					"Baidu rolls back the snapshot's own disk in place; use target type VOLUME");
-		}
-		String snapshotId = command.snapshotNativeId();
-		RollbackTarget disk = this.rules.rollbackTarget(snapshotId);
-		Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
-		RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type()).encode();
-		return new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
-				"Baidu is rolling back " + describe(disk.type()) + " " + disk.volumeId(), startedAt, null, disk.name());
+		return this.rollbacks.start(command);
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
-		RestoreTarget target = new RestoreTarget.VolumeTarget();
-		String disk = describe(rollback.diskType()) + " " + rollback.volumeId();
-		Optional<BaiduVolumeJson> found = this.client.findVolume(rollback.volumeId());
-		if (found.isEmpty()) {
-			return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED, disk + " no longer exists",
-					rollback.startedAt(), null, null);
-		}
-		BaiduVolumeJson volume = found.get();
-		String status = (volume.status() != null) ? volume.status() : "unknown";
-		RestoreStatus progress = rollbackProgress(status, Duration.between(rollback.startedAt(), this.clock.instant()));
-		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status, rollback.startedAt(),
-				null, volume.name());
-	}
-
-	/**
-	 * A settled disk means done, unless it is so soon after the request that BCC may not have begun.
-	 * Unknown states count as still going.
-	 */
-	static RestoreStatus rollbackProgress(String volumeStatus, Duration sinceStart) {
-		String status = volumeStatus.toLowerCase(Locale.ROOT);
-		if (SETTLED_VOLUME.contains(status)) {
-			return (sinceStart.compareTo(ROLLBACK_GRACE) < 0) ? RestoreStatus.RUNNING : RestoreStatus.SUCCEEDED;
-		}
-		return FAILED_VOLUME.contains(status) ? RestoreStatus.FAILED : RestoreStatus.RUNNING;
+		return this.rollbacks.status(handle);
 	}
 
 	@Override
@@ -208,10 +164,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			logger.debug("Provider {} is down: {}", this.id, ex.getMessage());
 			return ProviderHealth.DOWN;
 		}
-	}
-
-	private static String describe(DiskType type) {
-		return (type == DiskType.SYSTEM) ? "system disk" : "CDS disk";
 	}
 
 }
