@@ -13,24 +13,27 @@ import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.domain.VolumeSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's snapshots as SnapGate's. The attributes are {@code createMethod}, {@code encrypted},
- * {@code progress}, {@code templateId} and {@code insnapId}, each when BCC gives it.
+ * BCC's snapshots as SnapGate's, from BCC's JSON and the disk it was taken of, already told (a
+ * snapshot only names its disk; {@link BaiduDisks} tells what that disk is). The attributes are
+ * {@code createMethod}, {@code encrypted}, {@code progress}, {@code templateId} and
+ * {@code insnapId}, each when BCC gives it.
  */
 final class BaiduSnapshotMapper {
 
 	private final ProviderId provider;
 
-	private final BaiduDisks disks;
-
-	BaiduSnapshotMapper(ProviderId provider, BaiduDisks disks) {
+	BaiduSnapshotMapper(ProviderId provider) {
 		this.provider = provider;
-		this.disks = disks;
 	}
 
-	Snapshot toSnapshot(BaiduSnapshotJson json) {
+	/**
+	 * @param source the disk named by the snapshot's {@code volumeId}; {@code null} when it names none
+	 */
+	Snapshot toSnapshot(BaiduSnapshotJson json, @Nullable VolumeSource source) {
 		String id = json.id();
 		Instant createdAt = parseTime(json.createTime());
 		if (!BaiduIds.isSnapshotId(id) || createdAt == null) {
@@ -39,15 +42,15 @@ final class BaiduSnapshotMapper {
 		}
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
-				blankToNull(json.desc()), Scope.VOLUME, this.disks.sourceOf(json.volumeId()), status(status), status,
+				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status,
 				createdAt, parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json));
 	}
 
 	/** A snapshot just asked for that BCC does not show yet. */
-	Snapshot creating(String id, String name, @Nullable String description, String diskId, Instant now) {
+	Snapshot creating(String id, String name, @Nullable String description, @Nullable VolumeSource source,
+			Instant now) {
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, name, blankToNull(description), Scope.VOLUME,
-				this.disks.sourceOf(diskId), SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null,
-				Map.of());
+				source, SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null, Map.of());
 	}
 
 	static SnapshotStatus status(String providerStatus) {

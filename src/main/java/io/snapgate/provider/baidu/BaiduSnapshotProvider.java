@@ -1,28 +1,17 @@
 package io.snapgate.provider.baidu;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import io.snapgate.domain.Capability;
-import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
-import io.snapgate.domain.DiskType;
-import io.snapgate.domain.ErrorCode;
-import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
-import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
@@ -30,51 +19,23 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStatus;
-import io.snapgate.domain.RestoreTarget;
-import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
-import io.snapgate.domain.UpstreamErrorException;
-import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. BCC's rules are checked
- * before a request that would break them is sent, so that callers get a specific 409.
+ * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each operation is done
+ * by the class named for it: {@link BaiduListing} lists and reads, {@link BaiduCreation} takes a
+ * snapshot, {@link BaiduRollbacks} rolls a disk back, and {@link BaiduRules} checks BCC's rules before
+ * a request that would break them is sent, so that callers get a specific 409.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
-
-	/** The most BCC lists per page. */
-	static final int MAX_KEYS = 1000;
-
-	/**
-	 * How long after a rollback was asked for a disk that still shows its usual state counts as not
-	 * started yet rather than done: SnapGate cannot tell the two apart from the volume alone.
-	 */
-	static final Duration ROLLBACK_GRACE = Duration.ofSeconds(2);
-
-	/** BCC pages read for one listing when filters BCC cannot apply leave pages sparse. */
-	private static final int MAX_PAGES_PER_LIST = 10;
-
-	private static final Set<String> READY_INSTANCE = Set.of("running", "stopped");
-
-	private static final Set<String> SNAPSHOTTABLE_VOLUME = Set.of("inuse", "available");
-
-	private static final Set<String> DELETABLE_SNAPSHOT = Set.of("available", "createdfailed");
-
-	private static final Set<String> SETTLED_VOLUME = Set.of("available", "inuse");
-
-	private static final Set<String> FAILED_VOLUME = Set.of("error", "deleted", "deleting", "expired", "notavailable");
-
-	/** What a disk or instance shows while a snapshot is taken; a repeated create is left to the client token. */
-	private static final String SNAPSHOT_PROCESSING = "snapshotprocessing";
 
 	private static final Logger logger = LoggerFactory.getLogger(BaiduSnapshotProvider.class);
 
@@ -82,18 +43,22 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduClient client;
 
-	private final BaiduDisks disks;
+	private final BaiduListing listing;
 
-	private final BaiduSnapshotMapper mapper;
+	private final BaiduRules rules;
 
-	private final Clock clock;
+	private final BaiduCreation creation;
+
+	private final BaiduRollbacks rollbacks;
 
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
 		this.id = id;
 		this.client = client;
-		this.disks = new BaiduDisks(client);
-		this.mapper = new BaiduSnapshotMapper(id, this.disks);
-		this.clock = clock;
+		BaiduDisks disks = new BaiduDisks(client);
+		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
+		this.rules = new BaiduRules(client, disks);
+		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
+		this.rollbacks = new BaiduRollbacks(client, this.rules, clock);
 	}
 
 	@Override
@@ -121,145 +86,42 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		return true;
 	}
 
-	/**
-	 * BCC filters by disk only; the other filters are applied here, page by page. The order is BCC's
-	 * own (newest first, as far as its documentation and SDKs show), and a cursor is the marker at
-	 * which BCC begins a listing: the id of the snapshot it starts with.
-	 */
 	@Override
 	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		String diskId = query.volumeId();
-		if (query.scope() == Scope.SYSTEM
-				|| (diskId != null && !BaiduIds.isVolumeId(diskId) && !BaiduIds.isInstanceId(diskId))) {
-			return Page.last(List.of());
-		}
-		// BCC has filtered by disk; a system disk may be named by its instance, so it is not checked again
-		SnapshotQuery rest = new SnapshotQuery(query.statuses(), query.scope(), null, query.name(),
-				query.createdAfter(), query.createdBefore(), query.includeExpired());
-		String marker = (cursor != null) ? marker(cursor) : null;
-		int maxKeys = Math.clamp(limit, 1, MAX_KEYS);
-		Instant now = this.clock.instant();
-		List<Page.Entry<Snapshot>> entries = new ArrayList<>();
-		for (int pages = 0; pages < MAX_PAGES_PER_LIST; pages++) {
-			BaiduSnapshotListJson page = this.client.listSnapshots(marker, maxKeys, diskId);
-			for (BaiduSnapshotJson json : page.snapshotsOrEmpty()) {
-				if (entries.size() == limit) {
-					return new Page<>(entries, new Cursor(position(json.id())));
-				}
-				Snapshot snapshot = this.mapper.toSnapshot(json);
-				if (rest.matches(snapshot, now)) {
-					entries.add(new Page.Entry<>(snapshot, new Cursor(snapshot.nativeId())));
-				}
-			}
-			String next = page.truncated() ? BaiduSnapshotMapper.blankToNull(page.nextMarker()) : null;
-			if (next == null) {
-				return Page.last(entries);
-			}
-			marker = position(next);
-			if (entries.size() == limit) {
-				break;
-			}
-		}
-		return new Page<>(entries, new Cursor(marker));
+		return this.listing.list(query, cursor, limit);
 	}
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return this.client.findSnapshot(nativeId).map(this.mapper::toSnapshot);
+		return this.listing.get(nativeId);
 	}
 
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
-		requireSnapshot(nativeId);
+		this.rules.requireSnapshot(nativeId);
 		return List.of();
 	}
 
 	@Override
 	public Snapshot create(CreateSnapshot command) {
-		String name = command.name();
-		if (!BaiduIds.isSnapshotName(name)) {
-			throw InvalidRequestException.field("name",
-					"Baidu snapshot names are 1 to 65 letters, digits and underscores");
-		}
-		String diskId = command.volumeId();
-		if (diskId == null || !(BaiduIds.isVolumeId(diskId) || BaiduIds.isInstanceId(diskId))) {
-			throw InvalidRequestException.field("volumeId",
-					"name the disk to snapshot: a CDS volume id (v-...), or an instance id (i-...) for its system disk");
-		}
-		BaiduOperation operation = BaiduIds.isInstanceId(diskId) ? checkInstanceSnapshottable(diskId)
-				: checkVolumeSnapshottable(diskId);
-		// the same caller's key gives the same token on every replica, so BCC makes the snapshot once
-		String clientToken = (command.idempotency() != null) ? command.idempotency().token(this.id)
-				: UUID.randomUUID().toString();
-		String snapshotId = this.client.createSnapshot(clientToken,
-				new CreateSnapshotBody(diskId, name, BaiduSnapshotMapper.blankToNull(command.description())), operation);
-		if (!BaiduIds.isSnapshotId(snapshotId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a snapshot id of an unknown shape");
-		}
-		return this.client.findSnapshot(snapshotId)
-			.map(this.mapper::toSnapshot)
-			.orElseGet(() -> this.mapper.creating(snapshotId, name, command.description(), diskId,
-					this.clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+		return this.creation.create(command);
 	}
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
-		BaiduSnapshotJson snapshot = requireSnapshot(nativeId);
-		if (!is(snapshot.status(), DELETABLE_SNAPSHOT)) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + nativeId + " is " + snapshot.status()
-					+ "; Baidu deletes only Available or CreatedFailed snapshots");
-		}
+		this.rules.checkDeletable(nativeId);
 		this.client.deleteSnapshot(nativeId);
 		return DeleteOutcome.DELETED;
 	}
 
 	@Override
 	public Restore restore(RestoreCommand command) {
-		if (!(command.target() instanceof RestoreTarget.VolumeTarget)) {
-			throw InvalidRequestException.unsupported("target.type",
-					"Baidu rolls back the snapshot's own disk in place; use target type VOLUME");
-		}
-		String snapshotId = command.snapshotNativeId();
-		BaiduSnapshotJson snapshot = requireSnapshot(snapshotId);
-		if (!is(snapshot.status(), Set.of("available"))) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY,
-					"Snapshot " + snapshotId + " is " + snapshot.status() + "; only an Available snapshot can be rolled back to");
-		}
-		RollbackTarget disk = rollbackTarget(snapshotId, snapshot.volumeId());
-		Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
-		RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type()).encode();
-		return new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
-				"Baidu is rolling back " + describe(disk.type()) + " " + disk.volumeId(), startedAt, null, disk.name());
+		return this.rollbacks.start(command);
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
-		RestoreTarget target = new RestoreTarget.VolumeTarget();
-		String disk = describe(rollback.diskType()) + " " + rollback.volumeId();
-		Optional<BaiduVolumeJson> found = this.client.findVolume(rollback.volumeId());
-		if (found.isEmpty()) {
-			return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED, disk + " no longer exists",
-					rollback.startedAt(), null, null);
-		}
-		BaiduVolumeJson volume = found.get();
-		String status = (volume.status() != null) ? volume.status() : "unknown";
-		RestoreStatus progress = rollbackProgress(status, Duration.between(rollback.startedAt(), this.clock.instant()));
-		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status, rollback.startedAt(),
-				null, volume.name());
-	}
-
-	/**
-	 * A settled disk means done, unless it is so soon after the request that BCC may not have begun.
-	 * Unknown states count as still going.
-	 */
-	static RestoreStatus rollbackProgress(String volumeStatus, Duration sinceStart) {
-		String status = volumeStatus.toLowerCase(Locale.ROOT);
-		if (SETTLED_VOLUME.contains(status)) {
-			return (sinceStart.compareTo(ROLLBACK_GRACE) < 0) ? RestoreStatus.RUNNING : RestoreStatus.SUCCEEDED;
-		}
-		return FAILED_VOLUME.contains(status) ? RestoreStatus.FAILED : RestoreStatus.RUNNING;
+		return this.rollbacks.status(handle);
 	}
 
 	@Override
@@ -272,109 +134,6 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 			logger.debug("Provider {} is down: {}", this.id, ex.getMessage());
 			return ProviderHealth.DOWN;
 		}
-	}
-
-	private BaiduOperation checkInstanceSnapshottable(String instanceId) {
-		BaiduInstanceJson instance = requireInstance(instanceId);
-		if (!is(instance.status(), READY_INSTANCE) && !is(instance.status(), Set.of(SNAPSHOT_PROCESSING))) {
-			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + instanceId + " is " + instance.status()
-					+ "; a snapshot of its system disk needs it Running or Stopped");
-		}
-		return BaiduOperation.SNAPSHOT_SYSTEM_DISK;
-	}
-
-	private BaiduOperation checkVolumeSnapshottable(String volumeId) {
-		BaiduVolumeJson volume = requireVolume(volumeId);
-		this.disks.remember(volume);
-		if (!is(volume.status(), SNAPSHOTTABLE_VOLUME) && !is(volume.status(), Set.of(SNAPSHOT_PROCESSING))) {
-			throw new ConflictException(ErrorCode.VOLUME_BUSY,
-					"Disk " + volumeId + " is " + volume.status() + "; a snapshot needs it InUse or Available");
-		}
-		return BaiduOperation.SNAPSHOT_CDS_VOLUME;
-	}
-
-	/** The disk a snapshot rolls back onto, checked against BCC's rules for it. */
-	private RollbackTarget rollbackTarget(String snapshotId, @Nullable String diskId) {
-		if (BaiduIds.isInstanceId(diskId)) {
-			// a system-disk snapshot may name its instance rather than the disk
-			BaiduInstanceJson instance = requireRunningOrStopped(diskId);
-			String systemVolume = instance.systemVolumeId();
-			if (!BaiduIds.isVolumeId(systemVolume)) {
-				throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
-						"Baidu did not tell which disk is the system disk of instance " + diskId);
-			}
-			return new RollbackTarget(systemVolume, DiskType.SYSTEM, null, BaiduOperation.ROLL_BACK_SYSTEM_DISK);
-		}
-		if (!BaiduIds.isVolumeId(diskId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
-					"Baidu answered snapshot " + snapshotId + " without a disk id of a known shape");
-		}
-		BaiduVolumeJson volume = requireVolume(diskId);
-		this.disks.remember(volume);
-		if (volume.systemVolume()) {
-			String instanceId = volume.instanceId();
-			if (!BaiduIds.isInstanceId(instanceId)) {
-				throw new ConflictException(ErrorCode.INSTANCE_BUSY,
-						"System disk " + diskId + " is attached to no instance; it cannot be rolled back now");
-			}
-			requireRunningOrStopped(instanceId);
-			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(), BaiduOperation.ROLL_BACK_SYSTEM_DISK);
-		}
-		if (!is(volume.status(), Set.of("available"))) {
-			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + diskId + " is " + volume.status()
-					+ "; Baidu rolls back a CDS disk only while it is detached (Available)");
-		}
-		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), BaiduOperation.ROLL_BACK_CDS_VOLUME);
-	}
-
-	private BaiduInstanceJson requireRunningOrStopped(String instanceId) {
-		BaiduInstanceJson instance = requireInstance(instanceId);
-		if (!is(instance.status(), READY_INSTANCE)) {
-			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + instanceId + " is " + instance.status()
-					+ "; its system disk is rolled back only while it is Running or Stopped");
-		}
-		return instance;
-	}
-
-	private BaiduSnapshotJson requireSnapshot(String snapshotId) {
-		return this.client.findSnapshot(snapshotId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + snapshotId));
-	}
-
-	private BaiduVolumeJson requireVolume(String volumeId) {
-		return this.client.findVolume(volumeId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.VOLUME_NOT_FOUND, "No disk " + volumeId));
-	}
-
-	private BaiduInstanceJson requireInstance(String instanceId) {
-		return this.client.findInstance(instanceId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.INSTANCE_NOT_FOUND, "No instance " + instanceId));
-	}
-
-	private static String marker(Cursor cursor) {
-		if (!BaiduIds.isSnapshotId(cursor.value())) {
-			throw new InvalidRequestException(ErrorCode.INVALID_PAGE_TOKEN, "Not a position in a Baidu listing");
-		}
-		return cursor.value();
-	}
-
-	/** A marker BCC answered, checked before it travels back. */
-	private static String position(@Nullable String snapshotId) {
-		if (!BaiduIds.isSnapshotId(snapshotId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a marker that is no snapshot id");
-		}
-		return snapshotId;
-	}
-
-	private static boolean is(@Nullable String status, Set<String> lowerCaseStates) {
-		return status != null && lowerCaseStates.contains(status.toLowerCase(Locale.ROOT));
-	}
-
-	private static String describe(DiskType type) {
-		return (type == DiskType.SYSTEM) ? "system disk" : "CDS disk";
-	}
-
-	private record RollbackTarget(String volumeId, DiskType type, @Nullable String name, BaiduOperation operation) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.snapgate.provider.baidu;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.DiskType;
@@ -9,6 +11,7 @@ import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
+import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.UpstreamErrorException;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Rolling back: the snapshot's own disk, a CDS disk only while detached, a system disk only while its
- * instance is Running or Stopped, all checked before the PUT.
+ * instance is Running or Stopped, all checked before the PUT; its progress is read from the disk.
  */
 class BaiduRollbackTests {
 
@@ -142,6 +145,18 @@ class BaiduRollbackTests {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider.restore(vm))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD));
 		bcc.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aDiskStillSettledRightAfterTheRequestCountsAsNotStartedYet() {
+		assertThat(BaiduRollbacks.progress("Available", Duration.ofMillis(500)))
+			.isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbacks.progress("InUse", Duration.ofSeconds(3)))
+			.isEqualTo(RestoreStatus.SUCCEEDED);
+		assertThat(BaiduRollbacks.progress("Attaching", Duration.ofMinutes(3)))
+			.isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbacks.progress("SomethingNew", Duration.ofMinutes(3)))
+			.isEqualTo(RestoreStatus.RUNNING);
 	}
 
 	private static void snapshotOf(String diskId, String status) {

@@ -1,7 +1,6 @@
 package io.snapgate.provider.baidu;
 
 import io.snapgate.testing.MutableClock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -243,18 +242,6 @@ class BaiduSnapshotProviderTests {
 
 		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(aResponse().withStatus(404)));
 		assertThat(provider.restoreStatus(handle).status()).isEqualTo(RestoreStatus.FAILED);
-	}
-
-	@Test
-	void aDiskStillSettledRightAfterTheRequestCountsAsNotStartedYet() {
-		assertThat(BaiduSnapshotProvider.rollbackProgress("Available", Duration.ofMillis(500)))
-			.isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduSnapshotProvider.rollbackProgress("InUse", Duration.ofSeconds(3)))
-			.isEqualTo(RestoreStatus.SUCCEEDED);
-		assertThat(BaiduSnapshotProvider.rollbackProgress("Attaching", Duration.ofMinutes(3)))
-			.isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduSnapshotProvider.rollbackProgress("SomethingNew", Duration.ofMinutes(3)))
-			.isEqualTo(RestoreStatus.RUNNING);
 	}
 
 	@Test

@@ -1,0 +1,66 @@
+package io.snapgate.provider.baidu;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.snapgate.domain.DiskType;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.VolumeSource;
+import io.snapgate.provider.UpstreamJson;
+import org.junit.jupiter.api.Test;
+
+import static io.snapgate.provider.baidu.BaiduUpstream.NOW;
+import static io.snapgate.provider.baidu.BaiduUpstream.PROVIDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mapping is a function of BCC's JSON and the disk it names, told beforehand: no client, no call.
+ */
+class BaiduSnapshotMapperTests {
+
+	private final BaiduSnapshotMapper mapper = new BaiduSnapshotMapper(PROVIDER);
+
+	@Test
+	void aSnapshotIsMappedWithTheDiskItIsGiven() {
+		BaiduSnapshotJson json = read(BaiduUpstream.snapshot("s-8kQ2x1Zv", "v-Sys00001", "Available", "2026-11-22T09:00:00Z"));
+		VolumeSource systemDisk = new VolumeSource("v-Sys00001", DiskType.SYSTEM, "i-Z9y8X7w6");
+
+		Snapshot snapshot = this.mapper.toSnapshot(json, systemDisk);
+
+		assertThat(snapshot.provider()).isEqualTo(PROVIDER);
+		assertThat(snapshot.providerType()).isEqualTo(BaiduSnapshotProvider.TYPE);
+		assertThat(snapshot.nativeId()).isEqualTo("s-8kQ2x1Zv");
+		assertThat(snapshot.name()).isEqualTo("snap_8kQ2x1Zv");
+		assertThat(snapshot.description()).isNull();
+		assertThat(snapshot.scope()).isEqualTo(Scope.VOLUME);
+		assertThat(snapshot.source()).isSameAs(systemDisk);
+		assertThat(snapshot.status()).isEqualTo(SnapshotStatus.AVAILABLE);
+		assertThat(snapshot.providerStatus()).isEqualTo("Available");
+		assertThat(snapshot.createdAt()).isEqualTo("2026-11-22T09:00:00Z");
+		assertThat(snapshot.expiresAt()).isNull();
+		assertThat(snapshot.sizeGb()).isEqualTo(40);
+		assertThat(snapshot.attributes()).containsExactlyInAnyOrderEntriesOf(
+				Map.of("createMethod", "MANUAL", "encrypted", "false", "progress", "100"));
+	}
+
+	@Test
+	void aSnapshotJustAskedForIsCreatingOnTheDiskItIsGiven() {
+		VolumeSource dataDisk = new VolumeSource("v-Data0001", DiskType.CDS, null);
+
+		Snapshot snapshot = this.mapper.creating("s-New00001", "nightly", " ", dataDisk, NOW);
+
+		assertThat(snapshot.nativeId()).isEqualTo("s-New00001");
+		assertThat(snapshot.description()).isNull();
+		assertThat(snapshot.source()).isSameAs(dataDisk);
+		assertThat(snapshot.status()).isEqualTo(SnapshotStatus.CREATING);
+		assertThat(snapshot.createdAt()).isEqualTo(NOW);
+		assertThat(snapshot.attributes()).isEmpty();
+	}
+
+	private static BaiduSnapshotJson read(String json) {
+		return UpstreamJson.read(json.getBytes(StandardCharsets.UTF_8), BaiduSnapshotJson.class).orElseThrow();
+	}
+
+}
