@@ -40,7 +40,6 @@ import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
-import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.SnapshotWithMembers;
 import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +64,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 			Capability.RESTORE_VM, Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION,
 			Capability.PRIVATE));
 
-	private static final Pattern NATIVE_ID = Pattern.compile("[0-9]{1,18}");
-
 	private static final Pattern OFFSET = Pattern.compile("[0-9]{1,9}");
-
-	private static final int MAX_NAME = 128;
 
 	private static final int MAX_DESCRIPTION = 2048;
 
@@ -119,7 +114,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public boolean isValidNativeId(String nativeId) {
-		return NATIVE_ID.matcher(nativeId).matches();
+		return VergeosLimits.isKey(nativeId);
 	}
 
 	/**
@@ -142,7 +137,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 			Map<String, String> tasks = taskStatuses(rows);
 			for (int i = 0; i < rows.size(); i++) {
 				VergeosCloudSnapshotRow row = rows.get(i);
-				if (row.key() == null || !isValidNativeId(row.key())) {
+				if (row.key() == null || !VergeosLimits.isKey(row.key())) {
 					continue;
 				}
 				Snapshot snapshot = this.mapper.snapshot(row, taskStatus(row, tasks), now);
@@ -175,7 +170,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
 		if (this.client.cloudSnapshot(nativeId).isEmpty()) {
-			throw snapshotNotFound(nativeId);
+			throw VergeosErrors.snapshotNotFound(nativeId);
 		}
 		return memberRows(nativeId, types);
 	}
@@ -205,9 +200,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		if (command.volumeId() != null) {
 			throw InvalidRequestException.unsupported("volumeId", "VergeOS snapshots whole systems");
 		}
-		if (command.name().isBlank() || command.name().length() > MAX_NAME) {
-			throw InvalidRequestException.field("name", "VergeOS takes 1 to " + MAX_NAME + " characters");
-		}
+		VergeosLimits.checkName("name", command.name());
 		if (command.retention() != null && (command.retention().isNegative() || command.retention().isZero())) {
 			throw InvalidRequestException.field("retention", "must be positive");
 		}
@@ -244,8 +237,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 			}
 			throw ex;
 		}
-		if (reply.key() != null && isValidNativeId(reply.key())) {
-			return get(reply.key()).orElseGet(() -> provisional(reply.key(), command, now, expires));
+		if (reply.key() != null && VergeosLimits.isKey(reply.key())) {
+			return get(reply.key()).orElseGet(() -> this.mapper.provisional(reply.key(), command, now, expires));
 		}
 		if (marker != null) {
 			Optional<Snapshot> made = findMarked(marker);
@@ -258,7 +251,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
-		VergeosCloudSnapshotRow row = this.client.cloudSnapshot(nativeId).orElseThrow(() -> snapshotNotFound(nativeId));
+		VergeosCloudSnapshotRow row = this.client.cloudSnapshot(nativeId)
+			.orElseThrow(() -> VergeosErrors.snapshotNotFound(nativeId));
 		Instant lockExpiresAt = VergeosSnapshotMapper.epoch(row.immutableLockExpires());
 		if (VergeosSnapshotMapper.isLocked(row, this.clock.instant())) {
 			throw locked(nativeId, lockExpiresAt);
@@ -280,12 +274,12 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		if (!(command.target() instanceof RestoreTarget.MemberTarget target)) {
 			throw InvalidRequestException.unsupported("target.type", "VergeOS restores VMs and tenants as new copies");
 		}
-		if (!isValidNativeId(target.member())) {
+		if (!VergeosLimits.isKey(target.member())) {
 			throw new NotFoundException(ErrorCode.MEMBER_NOT_FOUND, "No such VM or tenant in the snapshot");
 		}
 		String newName = command.newName();
-		if (newName != null && (newName.isBlank() || newName.length() > MAX_NAME)) {
-			throw InvalidRequestException.field("newName", "VergeOS takes 1 to " + MAX_NAME + " characters");
+		if (newName != null) {
+			VergeosLimits.checkName("newName", newName);
 		}
 		Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		RestoreHandle handle = new VergeosRestoreHandle(target.type(), target.member(), command.snapshotNativeId(),
@@ -330,7 +324,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	/** The status of each task that the rows name, read in one request. */
 	private Map<String, String> taskStatuses(List<VergeosCloudSnapshotRow> rows) {
 		Set<String> keys = new LinkedHashSet<>();
-		rows.stream().map(VergeosCloudSnapshotRow::task).filter((task) -> task != null && isValidNativeId(task))
+		rows.stream().map(VergeosCloudSnapshotRow::task).filter((task) -> task != null && VergeosLimits.isKey(task))
 			.forEach(keys::add);
 		if (keys.isEmpty()) {
 			return Map.of();
@@ -380,13 +374,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		return Optional.empty();
 	}
 
-	/** The new snapshot as asked for, when VergeOS does not show its row yet. */
-	private Snapshot provisional(String key, CreateSnapshot command, Instant now, long expires) {
-		return new Snapshot(this.id, TYPE, key, command.name(), command.description(), Scope.SYSTEM, null,
-				SnapshotStatus.CREATING, "", now, VergeosSnapshotMapper.epoch(expires), null, command.immutable(), false,
-				null, Map.of());
-	}
-
 	private static VergeosFilter listFilter(SnapshotQuery query, Instant now) {
 		List<VergeosFilter> parts = new ArrayList<>();
 		if (!query.includeExpired()) {
@@ -419,10 +406,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	private static Cursor cursorAt(int offset) {
 		return new Cursor(Integer.toString(offset));
-	}
-
-	private static NotFoundException snapshotNotFound(String nativeId) {
-		return new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No VergeOS snapshot " + nativeId);
 	}
 
 	private static ConflictException locked(String nativeId, @Nullable Instant lockExpiresAt) {
