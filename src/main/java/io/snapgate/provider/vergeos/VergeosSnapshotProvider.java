@@ -16,7 +16,6 @@ import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.ErrorCode;
-import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
@@ -34,20 +33,11 @@ import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
-import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of those as new
- * copies.
- * <p>
- * Creates are idempotent without help from VergeOS, which takes no client token: the create carries a
- * marker derived from the idempotency key in the snapshot's description (see
- * {@link VergeosIdempotencyMarker}), and before creating, the adapter looks for a snapshot that
- * carries it. A lost reply thus never leads to a second snapshot when the caller asks again with the
- * same key; and since VergeOS refuses a second snapshot of the same name (409), a create running twice
- * at once makes one snapshot, whose marker tells the loser that it is its own. A POST is never
- * repeated here.
+ * copies. Reads are {@link VergeosListing}'s and creates {@link VergeosCreation}'s.
  */
 final class VergeosSnapshotProvider implements SnapshotProvider {
 
@@ -57,33 +47,24 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 			Capability.RESTORE_VM, Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION,
 			Capability.PRIVATE));
 
-	private static final int MAX_DESCRIPTION = 2048;
-
-	private static final int MARKER_MATCHES = 10;
-
 	private final ProviderId id;
 
 	private final VergeosClient client;
 
-	private final VergeosSnapshotMapper mapper;
-
 	private final VergeosListing listing;
 
+	private final VergeosCreation creation;
+
 	private final Clock clock;
-
-	private final int minSnapshots;
-
-	private final Duration defaultRetention;
 
 	VergeosSnapshotProvider(ProviderId id, VergeosClient client, Clock clock, int minSnapshots,
 			Duration defaultRetention) {
 		this.id = id;
 		this.client = client;
-		this.mapper = new VergeosSnapshotMapper(id);
-		this.listing = new VergeosListing(client, this.mapper, clock);
+		VergeosSnapshotMapper mapper = new VergeosSnapshotMapper(id);
+		this.listing = new VergeosListing(client, mapper, clock);
+		this.creation = new VergeosCreation(id, client, this.listing, mapper, clock, minSnapshots, defaultRetention);
 		this.clock = clock;
-		this.minSnapshots = minSnapshots;
-		this.defaultRetention = defaultRetention;
 	}
 
 	@Override
@@ -128,56 +109,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Snapshot create(CreateSnapshot command) {
-		if (command.volumeId() != null) {
-			throw InvalidRequestException.unsupported("volumeId", "VergeOS snapshots whole systems");
-		}
-		VergeosLimits.checkName("name", command.name());
-		if (command.retention() != null && (command.retention().isNegative() || command.retention().isZero())) {
-			throw InvalidRequestException.field("retention", "must be positive");
-		}
-		VergeosIdempotencyMarker marker = (command.idempotency() != null)
-				? VergeosIdempotencyMarker.of(command.idempotency(), this.id) : null;
-		if (marker != null) {
-			Optional<Snapshot> earlier = findMarked(marker);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-		}
-		String description = (marker != null) ? marker.appendTo(command.description()) : command.description();
-		if (description != null && description.length() > MAX_DESCRIPTION) {
-			throw InvalidRequestException.field("description", "too long for VergeOS");
-		}
-		Instant now = this.clock.instant();
-		Duration retention = (command.retention() != null) ? command.retention() : this.defaultRetention;
-		long expires = command.neverExpire() ? 0 : now.plus(retention).getEpochSecond();
-		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(), (description != null) ? description : "",
-				this.minSnapshots, expires,
-				command.neverExpire() ? VergeosNewCloudSnapshot.EXPIRES_NEVER : VergeosNewCloudSnapshot.EXPIRES_DATE,
-				command.immutable(), command.privateSnapshot());
-		VergeosCreateReply reply;
-		try {
-			reply = this.client.createCloudSnapshot(body);
-		}
-		catch (ConflictException ex) {
-			if (marker != null) {
-				// a twin request may have won the race for the name: its marker says whether it was ours
-				Optional<Snapshot> twin = findMarkedByName(command.name(), marker);
-				if (twin.isPresent()) {
-					return twin.get();
-				}
-			}
-			throw ex;
-		}
-		if (reply.key() != null && VergeosLimits.isKey(reply.key())) {
-			return get(reply.key()).orElseGet(() -> this.mapper.provisional(reply.key(), command, now, expires));
-		}
-		if (marker != null) {
-			Optional<Snapshot> made = findMarked(marker);
-			if (made.isPresent()) {
-				return made.get();
-			}
-		}
-		throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS did not say which snapshot it made");
+		return this.creation.create(command);
 	}
 
 	@Override
@@ -245,37 +177,6 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		catch (SnapGateException ex) {
 			return ProviderHealth.DOWN;
 		}
-	}
-
-	private Optional<Snapshot> findMarked(VergeosIdempotencyMarker marker) {
-		return matching(this.client.cloudSnapshots(VergeosFilter.contains("description", marker.token()),
-				MARKER_MATCHES, 0), marker);
-	}
-
-	private Optional<Snapshot> findMarkedByName(String name, VergeosIdempotencyMarker marker) {
-		return matching(this.client.cloudSnapshots(VergeosFilter.eq("name", name), 1, 0), marker);
-	}
-
-	/**
-	 * The row made under the same key for the same request, if any.
-	 * @throws IdempotencyKeyReusedException when a row was made under the same key for another request
-	 */
-	private Optional<Snapshot> matching(List<VergeosCloudSnapshotRow> rows, VergeosIdempotencyMarker marker) {
-		boolean reused = false;
-		for (VergeosCloudSnapshotRow row : rows) {
-			Optional<VergeosIdempotencyMarker> found = VergeosIdempotencyMarker.in(row.description())
-				.filter((candidate) -> candidate.token().equals(marker.token()));
-			if (found.isPresent() && row.key() != null) {
-				if (found.get().equals(marker)) {
-					return Optional.of(this.listing.snapshot(row));
-				}
-				reused = true;
-			}
-		}
-		if (reused) {
-			throw new IdempotencyKeyReusedException();
-		}
-		return Optional.empty();
 	}
 
 	private static ConflictException locked(String nativeId, @Nullable Instant lockExpiresAt) {
