@@ -29,6 +29,11 @@ final class VergeosErrors {
 	private VergeosErrors() {
 	}
 
+	/** VergeOS has no row of that key. */
+	static NotFoundException snapshotNotFound(String nativeId) {
+		return new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No VergeOS snapshot " + nativeId);
+	}
+
 	/**
 	 * @param status the HTTP status, not 2xx
 	 * @param retryAfter what the {@code Retry-After} header asked for, if anything

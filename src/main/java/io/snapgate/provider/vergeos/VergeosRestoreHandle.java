@@ -20,8 +20,6 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 
 	private static final String VERSION = "v1";
 
-	private static final Pattern KEY = Pattern.compile("[0-9]{1,18}");
-
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]*");
 
 	RestoreHandle encode() {
@@ -39,7 +37,7 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 	static VergeosRestoreHandle decode(RestoreHandle handle) {
 		String[] parts = handle.value().split("\\.", -1);
 		if (parts.length != 6 || !VERSION.equals(parts[0]) || !(parts[1].equals("vm") || parts[1].equals("tenant"))
-				|| !KEY.matcher(parts[2]).matches() || !KEY.matcher(parts[3]).matches()
+				|| !VergeosLimits.isKey(parts[2]) || !VergeosLimits.isKey(parts[3])
 				|| !parts[4].matches("[0-9]{1,15}") || !NAME.matcher(parts[5]).matches()) {
 			throw invalid();
 		}

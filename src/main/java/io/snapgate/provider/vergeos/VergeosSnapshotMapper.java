@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.RestoreStatus;
@@ -48,6 +49,13 @@ final class VergeosSnapshotMapper {
 				(row.status() != null) ? row.status() : "", (row.created() != null) ? Instant.ofEpochSecond(row.created())
 						: Instant.EPOCH,
 				epoch(row.expires()), null, immutable, isLocked(row, now), lockExpiresAt, attributes(row));
+	}
+
+	/** The snapshot as asked for, while VergeOS does not show its row yet. */
+	Snapshot provisional(String key, CreateSnapshot command, Instant now, long expires) {
+		return new Snapshot(this.provider, VergeosSnapshotProvider.TYPE, key, command.name(), command.description(),
+				Scope.SYSTEM, null, SnapshotStatus.CREATING, "", now, epoch(expires), null, command.immutable(), false, null,
+				Map.of());
 	}
 
 	static boolean isLocked(VergeosCloudSnapshotRow row, Instant now) {

@@ -1,0 +1,145 @@
+package io.snapgate.provider.vergeos;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.CreateSnapshot;
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKeyReusedException;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.UpstreamErrorException;
+
+/**
+ * Takes cloud snapshots.
+ * <p>
+ * Creates are idempotent without help from VergeOS, which takes no client token: the create carries a
+ * marker derived from the idempotency key in the snapshot's description (see
+ * {@link VergeosIdempotencyMarker}), and before creating, the adapter looks for a snapshot that
+ * carries it. A lost reply thus never leads to a second snapshot when the caller asks again with the
+ * same key; and since VergeOS refuses a second snapshot of the same name (409), a create running twice
+ * at once makes one snapshot, whose marker tells the loser that it is its own. A POST is never
+ * repeated here.
+ */
+final class VergeosCreation {
+
+	private static final int MAX_DESCRIPTION = 2048;
+
+	private static final int MARKER_MATCHES = 10;
+
+	private final ProviderId provider;
+
+	private final VergeosClient client;
+
+	private final VergeosListing listing;
+
+	private final VergeosSnapshotMapper mapper;
+
+	private final Clock clock;
+
+	private final int minSnapshots;
+
+	private final Duration defaultRetention;
+
+	VergeosCreation(ProviderId provider, VergeosClient client, VergeosListing listing, VergeosSnapshotMapper mapper,
+			Clock clock, int minSnapshots, Duration defaultRetention) {
+		this.provider = provider;
+		this.client = client;
+		this.listing = listing;
+		this.mapper = mapper;
+		this.clock = clock;
+		this.minSnapshots = minSnapshots;
+		this.defaultRetention = defaultRetention;
+	}
+
+	Snapshot create(CreateSnapshot command) {
+		if (command.volumeId() != null) {
+			throw InvalidRequestException.unsupported("volumeId", "VergeOS snapshots whole systems");
+		}
+		VergeosLimits.checkName("name", command.name());
+		if (command.retention() != null && (command.retention().isNegative() || command.retention().isZero())) {
+			throw InvalidRequestException.field("retention", "must be positive");
+		}
+		VergeosIdempotencyMarker marker = (command.idempotency() != null)
+				? VergeosIdempotencyMarker.of(command.idempotency(), this.provider) : null;
+		if (marker != null) {
+			Optional<Snapshot> earlier = findMarked(marker);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		String description = (marker != null) ? marker.appendTo(command.description()) : command.description();
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			throw InvalidRequestException.field("description", "too long for VergeOS");
+		}
+		Instant now = this.clock.instant();
+		Duration retention = (command.retention() != null) ? command.retention() : this.defaultRetention;
+		long expires = command.neverExpire() ? 0 : now.plus(retention).getEpochSecond();
+		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(), (description != null) ? description : "",
+				this.minSnapshots, expires,
+				command.neverExpire() ? VergeosNewCloudSnapshot.EXPIRES_NEVER : VergeosNewCloudSnapshot.EXPIRES_DATE,
+				command.immutable(), command.privateSnapshot());
+		VergeosCreateReply reply;
+		try {
+			reply = this.client.createCloudSnapshot(body);
+		}
+		catch (ConflictException ex) {
+			if (marker != null) {
+				// a twin request may have won the race for the name: its marker says whether it was ours
+				Optional<Snapshot> twin = findMarkedByName(command.name(), marker);
+				if (twin.isPresent()) {
+					return twin.get();
+				}
+			}
+			throw ex;
+		}
+		if (reply.key() != null && VergeosLimits.isKey(reply.key())) {
+			return this.listing.get(reply.key())
+				.orElseGet(() -> this.mapper.provisional(reply.key(), command, now, expires));
+		}
+		if (marker != null) {
+			Optional<Snapshot> made = findMarked(marker);
+			if (made.isPresent()) {
+				return made.get();
+			}
+		}
+		throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS did not say which snapshot it made");
+	}
+
+	private Optional<Snapshot> findMarked(VergeosIdempotencyMarker marker) {
+		return matching(this.client.cloudSnapshots(VergeosFilter.contains("description", marker.token()),
+				MARKER_MATCHES, 0), marker);
+	}
+
+	private Optional<Snapshot> findMarkedByName(String name, VergeosIdempotencyMarker marker) {
+		return matching(this.client.cloudSnapshots(VergeosFilter.eq("name", name), 1, 0), marker);
+	}
+
+	/**
+	 * The row made under the same key for the same request, if any.
+	 * @throws IdempotencyKeyReusedException when a row was made under the same key for another request
+	 */
+	private Optional<Snapshot> matching(List<VergeosCloudSnapshotRow> rows, VergeosIdempotencyMarker marker) {
+		boolean reused = false;
+		for (VergeosCloudSnapshotRow row : rows) {
+			Optional<VergeosIdempotencyMarker> found = VergeosIdempotencyMarker.in(row.description())
+				.filter((candidate) -> candidate.token().equals(marker.token()));
+			if (found.isPresent() && row.key() != null) {
+				if (found.get().equals(marker)) {
+					return Optional.of(this.listing.snapshot(row));
+				}
+				reused = true;
+			}
+		}
+		if (reused) {
+			throw new IdempotencyKeyReusedException();
+		}
+		return Optional.empty();
+	}
+
+}
