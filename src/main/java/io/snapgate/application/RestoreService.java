@@ -53,7 +53,7 @@ public class RestoreService {
 						FieldError.of("confirmInPlace", "must be true for an in-place restore"));
 			}
 		}
-		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName(), null);
+		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName());
 		Restore restore = this.audit.record("restore", provider.id().value(),
 				request.snapshot() + " " + request.targetType() + " " + target.mode(), () -> provider.restore(command));
 		return new StartedRestore(provider.id(), restore);

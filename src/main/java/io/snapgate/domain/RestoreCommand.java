@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param snapshotNativeId the provider's id of the snapshot
  * @param target what to restore
  * @param newName for a copy, the name to give it
- * @param idempotency the caller's idempotency key, if any
  */
-public record RestoreCommand(String snapshotNativeId, RestoreTarget target, @Nullable String newName,
-		@Nullable IdempotencyKey idempotency) {
+public record RestoreCommand(String snapshotNativeId, RestoreTarget target, @Nullable String newName) {
 }

@@ -19,13 +19,11 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each operation is done
@@ -36,8 +34,6 @@ import org.slf4j.LoggerFactory;
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
-
-	private static final Logger logger = LoggerFactory.getLogger(BaiduSnapshotProvider.class);
 
 	private final ProviderId id;
 
@@ -126,14 +122,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public ProviderHealth health() {
-		try {
-			this.client.listSnapshots(null, 1, null);
-			return ProviderHealth.UP;
-		}
-		catch (SnapGateException ex) {
-			logger.debug("Provider {} is down: {}", this.id, ex.getMessage());
-			return ProviderHealth.DOWN;
-		}
+		return UpstreamHealth.probe(this.id, () -> this.client.listSnapshots(null, 1, null));
 	}
 
 }

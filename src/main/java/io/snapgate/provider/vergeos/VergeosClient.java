@@ -107,24 +107,24 @@ final class VergeosClient {
 	}
 
 	VergeosCreateReply createCloudSnapshot(VergeosNewCloudSnapshot snapshot) {
-		UpstreamReply reply = send(HttpMethod.POST, "/cloud_snapshots", Map.of(), snapshot, VergeosCall.CREATE);
+		UpstreamReply reply = send(HttpMethod.POST, "/cloud_snapshots", Map.of(), snapshot, VergeosOperation.CREATE);
 		return VergeosJson.row(reply.body(), VergeosCreateReply.class)
 			.orElseGet(() -> new VergeosCreateReply(null, null, null));
 	}
 
 	/** @return the HTTP status of the successful answer */
 	int deleteCloudSnapshot(String key) {
-		return send(HttpMethod.DELETE, "/cloud_snapshots/{key}", Map.of("key", key), null, VergeosCall.DELETE).status();
+		return send(HttpMethod.DELETE, "/cloud_snapshots/{key}", Map.of("key", key), null, VergeosOperation.DELETE).status();
 	}
 
 	void recover(VergeosMemberTable<?> table, long memberKey, @Nullable String name) {
 		send(HttpMethod.POST, "/" + table.actionTable(), Map.of(), VergeosRecoverAction.recover(memberKey, name),
-				VergeosCall.RECOVER);
+				VergeosOperation.RECOVER);
 	}
 
 	VergeosSystemRow system() {
 		byte[] body = send(HttpMethod.GET, "/system?fields={fields}", Map.of("fields", VergeosSystemRow.FIELDS), null,
-				VergeosCall.READ)
+				VergeosOperation.READ)
 			.body();
 		return VergeosJson.row(body, VergeosSystemRow.class)
 			.orElseThrow(() -> new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS answered no system row"));
@@ -146,12 +146,12 @@ final class VergeosClient {
 		template.append("&limit={limit}&offset={offset}");
 		variables.put("limit", limit);
 		variables.put("offset", offset);
-		return send(HttpMethod.GET, template.toString(), variables, null, VergeosCall.READ).body();
+		return send(HttpMethod.GET, template.toString(), variables, null, VergeosOperation.READ).body();
 	}
 
 	private <T> Optional<T> row(String template, String key, String fields, Class<T> type) {
 		try {
-			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null, VergeosCall.READ)
+			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null, VergeosOperation.READ)
 				.body();
 			return VergeosJson.row(body, type);
 		}
@@ -161,12 +161,12 @@ final class VergeosClient {
 	}
 
 	private UpstreamReply send(HttpMethod method, String template, Map<String, ?> variables, @Nullable Object body,
-			VergeosCall call) {
+			VergeosOperation operation) {
 		UpstreamReply reply = this.exchange.exchange(method, template, variables,
-				(body != null) ? UpstreamJson.write(body) : null, call.action());
+				(body != null) ? UpstreamJson.write(body) : null, operation.action());
 		if (!reply.isSuccess()) {
 			throw VergeosErrors.fromResponse(reply.status(), reply.retryAfter(this.clock),
-					VergeosJson.errorText(reply.body()), call);
+					VergeosJson.errorText(reply.body()), operation);
 		}
 		return reply;
 	}

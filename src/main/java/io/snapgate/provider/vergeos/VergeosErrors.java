@@ -38,27 +38,27 @@ final class VergeosErrors {
 	 * @param status the HTTP status, not 2xx
 	 * @param retryAfter what the {@code Retry-After} header asked for, if anything
 	 * @param message the upstream's error text, if any
-	 * @param call what was asked, which decides what 404, 409 and a lock refusal mean
+	 * @param operation what was asked, which decides what 404, 409 and a lock refusal mean
 	 */
 	static SnapGateException fromResponse(int status, @Nullable Duration retryAfter, @Nullable String message,
-			VergeosCall call) {
+			VergeosOperation operation) {
 		String logged = (message != null && message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE)
 				: message;
 		UpstreamDetails details = new UpstreamDetails(String.valueOf(status), null, logged);
-		return classify(status, retryAfter, logged, call).withUpstream(details);
+		return classify(status, retryAfter, logged, operation).withUpstream(details);
 	}
 
 	private static SnapGateException classify(int status, @Nullable Duration retryAfter, @Nullable String message,
-			VergeosCall call) {
-		if (call == VergeosCall.DELETE && (status == 403 || status == 409 || status == 422 || status == 400)
+			VergeosOperation operation) {
+		if (operation == VergeosOperation.DELETE && (status == 403 || status == 409 || status == 422 || status == 400)
 				&& message != null && LOCKED.matcher(message.toLowerCase(Locale.ROOT)).find()) {
 			return new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "The snapshot is immutable and locked: it cannot be deleted");
 		}
 		return switch (status) {
 			case 401, 403 -> new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED,
 					"VergeOS refused SnapGate's credentials for this provider (HTTP " + status + ")");
-			case 404 -> new NotFoundException(call.notFound(), call.notFoundMessage());
-			case 409 -> new ConflictException(call.conflict(), (call.conflict() == ErrorCode.NAME_TAKEN)
+			case 404 -> new NotFoundException(operation.notFound(), operation.notFoundMessage());
+			case 409 -> new ConflictException(operation.conflict(), (operation.conflict() == ErrorCode.NAME_TAKEN)
 					? "VergeOS already has one by that name" : "VergeOS refused: the snapshot is busy (HTTP 409)");
 			case 400, 422 -> new InvalidRequestException(ErrorCode.UPSTREAM_REJECTED_REQUEST,
 					"VergeOS refused the request as invalid (HTTP " + status + ")");

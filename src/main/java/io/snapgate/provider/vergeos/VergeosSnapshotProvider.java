@@ -21,10 +21,10 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,13 +126,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public ProviderHealth health() {
-		try {
-			this.client.system();
-			return ProviderHealth.UP;
-		}
-		catch (SnapGateException ex) {
-			return ProviderHealth.DOWN;
-		}
+		return UpstreamHealth.probe(this.id, this.client::system);
 	}
 
 }

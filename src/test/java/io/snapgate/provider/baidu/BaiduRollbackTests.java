@@ -140,7 +140,7 @@ class BaiduRollbackTests {
 
 	@Test
 	void onlyTheVolumeCanBeTheTarget() {
-		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null, null);
+		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null);
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider.restore(vm))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD));

@@ -263,7 +263,7 @@ class BaiduSnapshotProviderTests {
 	}
 
 	static RestoreCommand volumeRollback(String snapshotId) {
-		return new RestoreCommand(snapshotId, new RestoreTarget.VolumeTarget(), null, null);
+		return new RestoreCommand(snapshotId, new RestoreTarget.VolumeTarget(), null);
 	}
 
 }

@@ -144,8 +144,7 @@ class ResilientSnapshotProviderTests {
 		this.fake.failWith(FailureKinds::unavailable);
 
 		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> resilient().restore(
-				new io.snapgate.domain.RestoreCommand("s-1", new io.snapgate.domain.RestoreTarget.VolumeTarget(), null,
-						null)));
+				new io.snapgate.domain.RestoreCommand("s-1", new io.snapgate.domain.RestoreTarget.VolumeTarget(), null)));
 
 		assertThat(this.fake.callsTo("restore")).isEqualTo(1);
 	}

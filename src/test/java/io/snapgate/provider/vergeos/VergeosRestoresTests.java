@@ -45,7 +45,7 @@ class VergeosRestoresTests {
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}")));
 
 		Restore restore = this.provider.restore(new RestoreCommand("12",
-				new RestoreTarget.MemberTarget(MemberType.VM, "100"), "web-01-restored", null));
+				new RestoreTarget.MemberTarget(MemberType.VM, "100"), "web-01-restored"));
 
 		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
 		assertThat(restore.mode()).isEqualTo(RestoreMode.NEW_COPY);
@@ -78,7 +78,7 @@ class VergeosRestoresTests {
 				"{\"$key\":200,\"cloud_snapshot\":12,\"name\":\"acme\",\"status\":\"complete\",\"status_info\":\"Restored to: acme (1)\"}")));
 
 		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null, null));
+			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null));
 		Restore status = this.provider.restoreStatus(restore.handle());
 
 		assertThat(status.status()).isEqualTo(RestoreStatus.SUCCEEDED);
@@ -91,7 +91,7 @@ class VergeosRestoresTests {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms/100")).willReturn(notFound()));
 		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null, null));
+			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null));
 
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.provider.restoreStatus(restore.handle()))
@@ -114,14 +114,14 @@ class VergeosRestoresTests {
 
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.provider.restore(
-					new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null, null)))
+					new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
 	}
 
 	@Test
 	void aVolumeTargetIsNotSomethingVergeosRestores() {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(
-				() -> this.provider.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null, null)));
+				() -> this.provider.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null)));
 	}
 
 }

@@ -5,7 +5,7 @@ import io.snapgate.domain.ErrorCode;
 /**
  * What a request to VergeOS was for, which decides what its 404 and 409 mean.
  */
-enum VergeosCall {
+enum VergeosOperation {
 
 	READ("read", ErrorCode.NOT_FOUND, "VergeOS has no such row", ErrorCode.SNAPSHOT_BUSY),
 	CREATE("create a snapshot", ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN),
@@ -21,7 +21,7 @@ enum VergeosCall {
 
 	private final ErrorCode conflict;
 
-	VergeosCall(String action, ErrorCode notFound, String notFoundMessage, ErrorCode conflict) {
+	VergeosOperation(String action, ErrorCode notFound, String notFoundMessage, ErrorCode conflict) {
 		this.action = action;
 		this.notFound = notFound;
 		this.notFoundMessage = notFoundMessage;
