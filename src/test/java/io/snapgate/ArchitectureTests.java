@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The import rules of the house (see the architecture notes): the HTTP edge and the use cases never
- * see an adapter, the domain sees nothing of ours, and adapters see only the domain and themselves.
+ * The import rules of the house (see the architecture notes): the HTTP edge and the use
+ * cases never see an adapter, the domain sees nothing of ours, and adapters see only the
+ * domain and themselves.
  */
 @AnalyzeClasses(packages = "io.snapgate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

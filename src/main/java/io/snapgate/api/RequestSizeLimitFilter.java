@@ -18,8 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit with a 413 problem, whether they announce their length or
- * stream it, before anything parses them.
+ * Refuses request bodies over the limit with a 413 problem, whether they announce their
+ * length or stream it, before anything parses them.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 

@@ -54,9 +54,8 @@ class RestoreController {
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Valid @RequestBody RestoreRequest body) {
 		RestoreRequest.Target target = body.target();
-		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()),
-				target.type(), target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()),
-				idempotencyKey));
+		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()), target.type(),
+				target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()), idempotencyKey));
 		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/restores/{id}")

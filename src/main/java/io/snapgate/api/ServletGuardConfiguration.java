@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Guards at the servlet level: a bound on request bodies, and problem details for the container's own
- * refusals.
+ * Guards at the servlet level: a bound on request bodies, and problem details for the
+ * container's own refusals.
  */
 @Configuration(proxyBeanMethods = false)
 class ServletGuardConfiguration {

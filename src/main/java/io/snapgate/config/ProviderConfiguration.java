@@ -19,8 +19,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Wires the provider registry from {@code snapgate.providers}, or from the default declarations (the
- * sandbox's) when the operator configured none.
+ * Wires the provider registry from {@code snapgate.providers}, or from the default
+ * declarations (the sandbox's) when the operator configured none.
  */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
@@ -33,8 +33,7 @@ class ProviderConfiguration {
 			ObjectProvider<DefaultProviderDeclaration> defaults, ObjectProvider<ResilienceDecorator> resilience) {
 		ResilienceDecorator decorator = resilience.getIfAvailable();
 		ProviderRegistryFactory registryFactory = new ProviderRegistryFactory(factories,
-				new SpringValidatorAdapter(validator),
-				(provider, settings) -> new AttributedSnapshotProvider(
+				new SpringValidatorAdapter(validator), (provider, settings) -> new AttributedSnapshotProvider(
 						(decorator != null) ? decorator.decorate(provider, settings) : provider));
 		ProviderRegistry registry;
 		if (properties.providers().isEmpty()) {
@@ -49,8 +48,9 @@ class ProviderConfiguration {
 			logger.warn("No providers are configured: every listing is empty. Configure snapgate.providers "
 					+ "or run with the 'sandbox' profile.");
 		}
-		registry.all().forEach((provider) -> logger.info("Provider '{}' of type '{}' with capabilities {}",
-				provider.id(), provider.type(), provider.capabilities()));
+		registry.all()
+			.forEach((provider) -> logger.info("Provider '{}' of type '{}' with capabilities {}", provider.id(),
+					provider.type(), provider.capabilities()));
 		return registry;
 	}
 

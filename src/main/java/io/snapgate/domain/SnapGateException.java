@@ -7,13 +7,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one hierarchy of errors that adapters and services throw. The HTTP edge turns each kind into a
- * problem detail; no upstream body is carried, only its code and request id.
+ * The one hierarchy of errors that adapters and services throw. The HTTP edge turns each
+ * kind into a problem detail; no upstream body is carried, only its code and request id.
  */
-public abstract sealed class SnapGateException extends RuntimeException
-		permits NotFoundException, ConflictException, InvalidRequestException, IdempotencyKeyReusedException,
-		UpstreamThrottledException, UpstreamAuthException, UpstreamErrorException, UpstreamUnavailableException,
-		UpstreamTimeoutException {
+public abstract sealed class SnapGateException extends RuntimeException permits NotFoundException, ConflictException,
+		InvalidRequestException, IdempotencyKeyReusedException, UpstreamThrottledException, UpstreamAuthException,
+		UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -28,8 +27,8 @@ public abstract sealed class SnapGateException extends RuntimeException
 	}
 
 	/**
-	 * @param stackTrace whether to record where it was thrown; not worth its cost for refusals that
-	 * come by the thousand and are never logged with one
+	 * @param stackTrace whether to record where it was thrown; not worth its cost for
+	 * refusals that come by the thousand and are never logged with one
 	 */
 	protected SnapGateException(ErrorCode code, String message, @Nullable Throwable cause, boolean stackTrace) {
 		super(message, cause, false, stackTrace);

@@ -7,9 +7,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The port: what SnapGate needs of one configured upstream. Every adapter implements it; nothing
- * outside an adapter knows which upstream it talks to. Methods block (callers run on virtual threads)
- * and throw {@link SnapGateException}s, never the transport's own exceptions.
+ * The port: what SnapGate needs of one configured upstream. Every adapter implements it;
+ * nothing outside an adapter knows which upstream it talks to. Methods block (callers run
+ * on virtual threads) and throw {@link SnapGateException}s, never the transport's own
+ * exceptions.
  */
 public interface SnapshotProvider {
 
@@ -20,8 +21,8 @@ public interface SnapshotProvider {
 	Set<Capability> capabilities();
 
 	/**
-	 * Whether {@code nativeId} looks like an id this provider issues. Checked before any id reaches
-	 * an upstream URL or filter.
+	 * Whether {@code nativeId} looks like an id this provider issues. Checked before any
+	 * id reaches an upstream URL or filter.
 	 */
 	boolean isValidNativeId(String nativeId);
 
@@ -35,23 +36,24 @@ public interface SnapshotProvider {
 	Optional<Snapshot> get(String nativeId);
 
 	/**
-	 * The VMs and tenants captured in a snapshot; empty for a snapshot that captures none.
+	 * The VMs and tenants captured in a snapshot; empty for a snapshot that captures
+	 * none.
 	 * @throws NotFoundException when the snapshot does not exist
 	 */
 	List<Member> members(String nativeId);
 
 	/**
-	 * The members of a snapshot just read, so an adapter that has to check existence before it lists
-	 * members can skip that check.
+	 * The members of a snapshot just read, so an adapter that has to check existence
+	 * before it lists members can skip that check.
 	 */
 	default List<Member> membersOf(Snapshot snapshot) {
 		return members(snapshot.nativeId());
 	}
 
 	/**
-	 * Takes a snapshot. With an idempotency key, asking again with the same key returns the snapshot
-	 * the first call made instead of making another, and a different request under the same key is an
-	 * {@link IdempotencyKeyReusedException}.
+	 * Takes a snapshot. With an idempotency key, asking again with the same key returns
+	 * the snapshot the first call made instead of making another, and a different request
+	 * under the same key is an {@link IdempotencyKeyReusedException}.
 	 */
 	Snapshot create(CreateSnapshot command);
 
@@ -70,8 +72,8 @@ public interface SnapshotProvider {
 	ProviderHealth health();
 
 	/**
-	 * Whether the upstream itself makes a repeated create with the same idempotency key a no-op (a
-	 * client token), so that a create may be retried after a timeout or a 5xx.
+	 * Whether the upstream itself makes a repeated create with the same idempotency key a
+	 * no-op (a client token), so that a create may be retried after a timeout or a 5xx.
 	 */
 	default boolean deduplicatesCreates() {
 		return false;

@@ -1,8 +1,9 @@
 package io.snapgate.domain;
 
 /**
- * The public id of a snapshot: {@code <provider>:<nativeId>}. Parsing checks only the shape; whether
- * the native part is one the provider could have issued is the provider's to say.
+ * The public id of a snapshot: {@code <provider>:<nativeId>}. Parsing checks only the
+ * shape; whether the native part is one the provider could have issued is the provider's
+ * to say.
  */
 public record SnapshotRef(ProviderId provider, String nativeId) {
 
@@ -16,8 +17,8 @@ public record SnapshotRef(ProviderId provider, String nativeId) {
 
 	/**
 	 * Parses {@code <provider>:<nativeId>}.
-	 * @throws InvalidRequestException with code {@link ErrorCode#INVALID_SNAPSHOT_ID} when it is not of
-	 * that shape
+	 * @throws InvalidRequestException with code {@link ErrorCode#INVALID_SNAPSHOT_ID}
+	 * when it is not of that shape
 	 */
 	public static SnapshotRef parse(String id) {
 		int colon = id.indexOf(':');

@@ -13,9 +13,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * One health indicator per provider under {@code /actuator/health/providers}, read from its circuit
- * breaker without calling the upstream. It is not part of readiness: a sick upstream must not take
- * healthy replicas out of service.
+ * One health indicator per provider under {@code /actuator/health/providers}, read from
+ * its circuit breaker without calling the upstream. It is not part of readiness: a sick
+ * upstream must not take healthy replicas out of service.
  */
 public final class ProviderHealthIndicators {
 

@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates requests that carry an API key, in {@code X-API-Key} or as
  * {@code Authorization: ApiKey <key>} (for clients such as Prometheus that can only set
- * {@code Authorization}). A key that is unknown or revoked is refused at once: it is never mistaken for
- * an anonymous request.
+ * {@code Authorization}). A key that is unknown or revoked is refused at once: it is
+ * never mistaken for an anonymous request.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,7 +42,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String presented = request.getHeader(HEADER);
 		String authorization = request.getHeader("Authorization");
-		if (presented == null && authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+		if (presented == null && authorization != null
+				&& authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
 			presented = authorization.substring(SCHEME.length());
 		}
 		if (presented == null) {

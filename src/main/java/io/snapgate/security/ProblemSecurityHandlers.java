@@ -21,8 +21,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * 401 and 403 as problem details, saying what to send without saying why a credential failed beyond
- * what helps an honest caller.
+ * 401 and 403 as problem details, saying what to send without saying why a credential
+ * failed beyond what helps an honest caller.
  */
 final class ProblemSecurityHandlers {
 
@@ -34,14 +34,15 @@ final class ProblemSecurityHandlers {
 
 	AuthenticationEntryPoint entryPoint() {
 		return (request, response, exception) -> {
-			response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+			response.setHeader("WWW-Authenticate",
+					"Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
 			write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, detail(exception));
 		};
 	}
 
 	/**
-	 * A token that cannot be checked because the issuer's keys are out of reach is SnapGate's problem,
-	 * not the caller's: 503, not 401 and not a bare 500.
+	 * A token that cannot be checked because the issuer's keys are out of reach is
+	 * SnapGate's problem, not the caller's: 503, not 401 and not a bare 500.
 	 */
 	AuthenticationFailureHandler bearerFailureHandler() {
 		AuthenticationEntryPoint entryPoint = entryPoint();

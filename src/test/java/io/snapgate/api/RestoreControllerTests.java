@@ -108,8 +108,8 @@ class RestoreControllerTests {
 	void aTargetTheProviderCannotRestoreIsRefused() {
 		assertProblem(start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"VM\",\"member\":\"x\"}}"), 400,
 				"UNSUPPORTED_FIELD");
-		assertProblem(start("{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true}"), 400,
-				"UNSUPPORTED_FIELD");
+		assertProblem(start("{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true}"),
+				400, "UNSUPPORTED_FIELD");
 	}
 
 	@Test

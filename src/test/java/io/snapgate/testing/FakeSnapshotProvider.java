@@ -44,8 +44,8 @@ import io.snapgate.domain.VolumeSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory {@link SnapshotProvider} for tests of everything above the port. Pages by offset,
- * newest first; can be told to fail, to be slow, and how many calls it received.
+ * An in-memory {@link SnapshotProvider} for tests of everything above the port. Pages by
+ * offset, newest first; can be told to fail, to be slow, and how many calls it received.
  */
 public final class FakeSnapshotProvider implements SnapshotProvider {
 
@@ -90,15 +90,16 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	/** A provider of whole-system snapshots that restores VMs and tenants as copies. */
 	public static FakeSnapshotProvider system(String id) {
-		return new FakeSnapshotProvider(id, "fake-system", EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM,
-				Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE),
+		return new FakeSnapshotProvider(
+				id, "fake-system", EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM,
+						Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE),
 				Clock.systemUTC());
 	}
 
 	/** A provider of disk snapshots that rolls disks back in place. */
 	public static FakeSnapshotProvider volume(String id) {
-		return new FakeSnapshotProvider(id, "fake-volume", EnumSet.of(Capability.VOLUME_SNAPSHOT,
-				Capability.ROLLBACK_VOLUME), Clock.systemUTC());
+		return new FakeSnapshotProvider(id, "fake-volume",
+				EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME), Clock.systemUTC());
 	}
 
 	public FakeSnapshotProvider withSnapshot(String nativeId, String name, Instant createdAt) {
@@ -117,7 +118,9 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		return this;
 	}
 
-	/** Forgets every snapshot, call and setting, for test classes that share one instance. */
+	/**
+	 * Forgets every snapshot, call and setting, for test classes that share one instance.
+	 */
 	public void reset() {
 		this.snapshots.clear();
 		this.members.clear();
@@ -165,16 +168,20 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	}
 
 	public void settle(String nativeId, SnapshotStatus status) {
-		this.snapshots.computeIfPresent(nativeId, (k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(),
-				s.name(), s.description(), s.scope(), s.source(), status, status.name().toLowerCase(), s.createdAt(),
-				s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
+		this.snapshots.computeIfPresent(nativeId,
+				(k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(),
+						s.scope(), s.source(), status, status.name().toLowerCase(), s.createdAt(), s.expiresAt(),
+						s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
 	}
 
 	public List<String> calls() {
 		return List.copyOf(this.calls);
 	}
 
-	/** Every id and name this provider was handed, for checks that nothing unvalidated got through. */
+	/**
+	 * Every id and name this provider was handed, for checks that nothing unvalidated got
+	 * through.
+	 */
 	public List<String> arguments() {
 		return List.copyOf(this.arguments);
 	}
@@ -190,9 +197,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	public Snapshot snapshot(String nativeId, String name, @Nullable String volumeId, Instant createdAt,
 			SnapshotStatus status) {
 		boolean volume = this.capabilities.contains(Capability.VOLUME_SNAPSHOT);
-		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null) : null;
-		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source, status,
-				status.name().toLowerCase(), createdAt, null, null, false, false, null, Map.of());
+		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null)
+				: null;
+		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source,
+				status, status.name().toLowerCase(), createdAt, null, null, false, false, null, Map.of());
 	}
 
 	private void enter(String operation) {
@@ -321,11 +329,12 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId());
 		}
-		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member() : "volume";
+		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member()
+				: "volume";
 		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"
 				+ ((command.newName() != null) ? command.newName() : "");
-		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(), RestoreStatus.PENDING,
-				"started", this.clock.instant(), null, command.newName());
+		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
+				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName());
 	}
 
 	@Override

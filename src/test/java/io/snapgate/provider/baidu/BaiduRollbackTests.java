@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Rolling back: the snapshot's own disk, a CDS disk only while detached, a system disk only while its
- * instance is Running or Stopped, all checked before the PUT.
+ * Rolling back: the snapshot's own disk, a CDS disk only while detached, a system disk
+ * only while its instance is Running or Stopped, all checked before the PUT.
  */
 class BaiduRollbackTests {
 
@@ -46,9 +46,11 @@ class BaiduRollbackTests {
 	@Test
 	void anAttachedCdsDiskIsNotRolledBack() {
 		snapshotOf("v-Data0001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY))
 			.withMessageContaining("detached");
 		bcc.verify(0, putRequestedFor(anyUrl()));
@@ -57,7 +59,8 @@ class BaiduRollbackTests {
 	@Test
 	void aSystemDiskIsRolledBackWhileItsInstanceIsStopped() {
 		snapshotOf("v-Sys00001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Sys00001").willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Sys00001")
+			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Stopped"))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
@@ -71,10 +74,12 @@ class BaiduRollbackTests {
 	@Test
 	void aSystemDiskIsNotRolledBackWhileItsInstanceIsBusy() {
 		snapshotOf("v-Sys00001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Sys00001").willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Sys00001")
+			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Starting"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INSTANCE_BUSY));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
@@ -99,7 +104,8 @@ class BaiduRollbackTests {
 		snapshotOf("i-Web00001", "Available");
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Running"))));
 
-		assertThatExceptionOfType(UpstreamErrorException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")));
+		assertThatExceptionOfType(UpstreamErrorException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
 
@@ -107,19 +113,23 @@ class BaiduRollbackTests {
 	void onlyAnAvailableSnapshotIsRolledBackTo() {
 		snapshotOf("v-Data0002", "Creating");
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_BUSY));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
 
 	@Test
 	void aMissingSnapshotOrDiskIsNotFound() {
-		bcc.stubFor(get(urlPathMatching("/v2/.*")).willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		bcc.stubFor(
+				get(urlPathMatching("/v2/.*")).willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 
 		snapshotOf("v-Data0002", "Available");
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_NOT_FOUND));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
@@ -131,13 +141,15 @@ class BaiduRollbackTests {
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Data0002?rollback"))
 			.willReturn(aResponse().withStatus(409).withBody(error("VolumeStatusConflict"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY));
 	}
 
 	@Test
 	void onlyTheVolumeCanBeTheTarget() {
-		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null, null);
+		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null,
+				null);
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider.restore(vm))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD));

@@ -132,9 +132,9 @@ class ResilientSnapshotProviderTests {
 	void aRestoreIsNotRetriedAfterAFailure() {
 		this.fake.failWith(FailureKinds::unavailable);
 
-		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> resilient().restore(
-				new io.snapgate.domain.RestoreCommand("s-1", new io.snapgate.domain.RestoreTarget.VolumeTarget(), null,
-						null)));
+		assertThatExceptionOfType(UpstreamUnavailableException.class)
+			.isThrownBy(() -> resilient().restore(new io.snapgate.domain.RestoreCommand("s-1",
+					new io.snapgate.domain.RestoreTarget.VolumeTarget(), null, null)));
 
 		assertThat(this.fake.callsTo("restore")).isEqualTo(1);
 	}
@@ -160,10 +160,12 @@ class ResilientSnapshotProviderTests {
 		assertThat(this.fake.calls()).hasSize(callsBefore);
 
 		this.fake.failWith(null);
-		await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(UpstreamUnavailableException.class).untilAsserted(() -> {
-			assertThat(provider.get("s-1")).isPresent();
-			assertThat(provider.circuitState()).isEqualTo(CircuitState.CLOSED);
-		});
+		await().atMost(Duration.ofSeconds(5))
+			.ignoreExceptionsInstanceOf(UpstreamUnavailableException.class)
+			.untilAsserted(() -> {
+				assertThat(provider.get("s-1")).isPresent();
+				assertThat(provider.circuitState()).isEqualTo(CircuitState.CLOSED);
+			});
 	}
 
 	@Test

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Deleting (and refusing to delete locked snapshots) and restoring VMs and tenants as copies.
+ * Deleting (and refusing to delete locked snapshots) and restoring VMs and tenants as
+ * copies.
  */
 class VergeosDeleteAndRestoreTests {
 
@@ -114,7 +115,8 @@ class VergeosDeleteAndRestoreTests {
 	@Test
 	void aVmIsRecoveredAsANamedCopyAndFollowedOnItsMemberRow() {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions"))
-			.withRequestBody(equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
+			.withRequestBody(
+					equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}")));
 
 		Restore restore = this.provider.restore(new RestoreCommand("12",
@@ -161,7 +163,8 @@ class VergeosDeleteAndRestoreTests {
 
 	@Test
 	void aRestoreWhoseMemberRowIsGoneIsNotFound() {
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
+		vergeos
+			.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms/100")).willReturn(notFound()));
 		Restore restore = this.provider
 			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null, null));
@@ -186,8 +189,8 @@ class VergeosDeleteAndRestoreTests {
 			.willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
 
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.provider.restore(
-					new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null, null)))
+			.isThrownBy(() -> this.provider
+				.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null, null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
 	}
 

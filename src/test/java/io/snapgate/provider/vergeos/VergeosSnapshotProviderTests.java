@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Listing, reading, members, creating and health against VergeOS's real request and response shapes.
+ * Listing, reading, members, creating and health against VergeOS's real request and
+ * response shapes.
  */
 class VergeosSnapshotProviderTests {
 
@@ -102,8 +103,9 @@ class VergeosSnapshotProviderTests {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
 			.withQueryParam("filter",
 					equalTo("created gt " + (NOW_EPOCH - 7200) + " and created lt " + (NOW_EPOCH - 59)))
-			.willReturn(okJson("[" + snapshotRow(5, "x", "", NOW_EPOCH - 3600, NOW_EPOCH - 10, false, "unlocked", 0,
-					"normal", null) + "]")));
+			.willReturn(okJson("["
+					+ snapshotRow(5, "x", "", NOW_EPOCH - 3600, NOW_EPOCH - 10, false, "unlocked", 0, "normal", null)
+					+ "]")));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter", absent())
 			.willReturn(okJson("[]")));
 
@@ -117,9 +119,11 @@ class VergeosSnapshotProviderTests {
 
 	@Test
 	void statusIsFilteredAfterTheFactKeepingEachEntrysOwnOffset() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("offset", equalTo("0"))
-			.willReturn(okJson("[" + snapshotRow(9, "new", "", NOW_EPOCH, NOW_EPOCH + 100, false, "unlocked", 0,
-					"normal", 77L) + "," + snapshotRow(8, "old") + "]")));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("offset", equalTo("0"))
+					.willReturn(okJson("["
+							+ snapshotRow(9, "new", "", NOW_EPOCH, NOW_EPOCH + 100, false, "unlocked", 0, "normal", 77L)
+							+ "," + snapshotRow(8, "old") + "]")));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/tasks")).withQueryParam("fields", equalTo("$key,status"))
 			.withQueryParam("filter", equalTo("($key eq 77)"))
 			.willReturn(okJson("[{\"$key\":77,\"status\":\"running\"}]")));
@@ -139,8 +143,10 @@ class VergeosSnapshotProviderTests {
 
 	@Test
 	void aVolumeScopeOrVolumeFilterIsEmptyWithoutAskingVergeos() {
-		assertThat(this.provider.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false), null, 10)
-			.entries()).isEmpty();
+		assertThat(
+				this.provider.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false), null, 10)
+					.entries())
+			.isEmpty();
 		assertThat(this.provider.list(new SnapshotQuery(Set.of(), null, "v-1", null, null, null, false), null, 10)
 			.entries()).isEmpty();
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
@@ -160,13 +166,14 @@ class VergeosSnapshotProviderTests {
 
 	@Test
 	void aSnapshotIsMappedWithItsLockExpiryAndAttributes() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/12")).withQueryParam("fields",
-				equalTo(SNAPSHOT_FIELDS))
-			.willReturn(okJson("""
-					{"$key":12,"name":"Weekly","description":"before upgrade [snapgate:0123456789abcdef0123456789abcdef:0123456789ab]",
-					 "created":1735689600,"expires":0,"snapshot_profile":5,"private":true,"remote_sync":false,
-					 "immutable":true,"immutable_status":"locked","immutable_lock_expires":1735862400,
-					 "status":"held","status_info":"kept by min_snapshots","task":null}""")));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/12"))
+			.withQueryParam("fields", equalTo(SNAPSHOT_FIELDS))
+			.willReturn(
+					okJson("""
+							{"$key":12,"name":"Weekly","description":"before upgrade [snapgate:0123456789abcdef0123456789abcdef:0123456789ab]",
+							 "created":1735689600,"expires":0,"snapshot_profile":5,"private":true,"remote_sync":false,
+							 "immutable":true,"immutable_status":"locked","immutable_lock_expires":1735862400,
+							 "status":"held","status_info":"kept by min_snapshots","task":null}""")));
 
 		Snapshot snapshot = this.provider.get("12").orElseThrow();
 
@@ -181,14 +188,15 @@ class VergeosSnapshotProviderTests {
 		assertThat(snapshot.immutable()).isTrue();
 		assertThat(snapshot.locked()).isTrue();
 		assertThat(snapshot.lockExpiresAt()).isEqualTo(Instant.ofEpochSecond(1735862400));
-		assertThat(snapshot.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("immutableStatus", "locked",
-				"private", "true", "remoteSync", "false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5"));
+		assertThat(snapshot.attributes())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("immutableStatus", "locked", "private", "true", "remoteSync",
+					"false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5"));
 	}
 
 	@Test
 	void anUnknownStatusIsUnavailableAndAMissingSnapshotIsEmpty() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/13")).willReturn(okJson(
-				snapshotRow(13, "odd", "", NOW_EPOCH, 0, false, "unlocked", 0, "syncing", null))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/13"))
+			.willReturn(okJson(snapshotRow(13, "odd", "", NOW_EPOCH, 0, false, "unlocked", 0, "syncing", null))));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/14"))
 			.willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
 
@@ -248,15 +256,14 @@ class VergeosSnapshotProviderTests {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots")).withBasicAuth(USER, PASSWORD)
 			.withRequestBody(equalToJson("""
 					{"name":"pre-upgrade","description":"%s","min_snapshots":1,"expires":%d,
-					 "expires_type":"date","immutable":true,"private":false}"""
-				.formatted(marked, NOW_EPOCH + 7 * 86400)))
+					 "expires_type":"date","immutable":true,"private":false}""".formatted(marked,
+					NOW_EPOCH + 7 * 86400)))
 			.willReturn(aResponse().withStatus(201)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"location\":\"/v4/cloud_snapshots/31\",\"dbpath\":\"cloud_snapshots/31\",\"$row\":1,"
 						+ "\"$key\":\"31\"}")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/31"))
-			.willReturn(okJson(snapshotRow(31, "pre-upgrade", marked, NOW_EPOCH, NOW_EPOCH + 7 * 86400, true,
-					"locked", 0, "normal", 901L))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/31")).willReturn(okJson(snapshotRow(31,
+				"pre-upgrade", marked, NOW_EPOCH, NOW_EPOCH + 7 * 86400, true, "locked", 0, "normal", 901L))));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/tasks")).withQueryParam("filter", equalTo("($key eq 901)"))
 			.willReturn(okJson("[{\"$key\":901,\"status\":\"running\"}]")));
 
@@ -304,10 +311,10 @@ class VergeosSnapshotProviderTests {
 	@Test
 	void healthReadsTheSystemRowWithAnApiKey() {
 		VergeosSnapshotProvider keyed = VergeosFixtures.provider(VergeosFixtures.apiKey(vergeos.baseUrl()));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system")).withHeader("Authorization", equalTo("Bearer " + API_KEY))
 			.withQueryParam("fields", equalTo("$key,yb_version,os_version,cloud_name"))
-			.willReturn(okJson("[{\"$key\":1,\"yb_version\":\"4.12.0\",\"os_version\":\"26.0\",\"cloud_name\":\"c\"}]")));
+			.willReturn(
+					okJson("[{\"$key\":1,\"yb_version\":\"4.12.0\",\"os_version\":\"26.0\",\"cloud_name\":\"c\"}]")));
 
 		assertThat(keyed.health()).isEqualTo(ProviderHealth.UP);
 		assertThat(this.provider.health()).isEqualTo(ProviderHealth.DOWN);

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * VergeOS behind a self-signed certificate, made here with the JDK's {@code keytool}: trusted through
- * {@code ca-bundle}, refused without it, and accepted with verification off.
+ * VergeOS behind a self-signed certificate, made here with the JDK's {@code keytool}:
+ * trusted through {@code ca-bundle}, refused without it, and accepted with verification
+ * off.
  */
 class VergeosTlsTests {
 
@@ -56,7 +57,8 @@ class VergeosTlsTests {
 			.keystorePassword(STORE_PASSWORD)
 			.keyManagerPassword(STORE_PASSWORD));
 		vergeos.start();
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system")).willReturn(okJson("{\"$key\":1,\"yb_version\":\"4.12.6\"}")));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/api/v4/system")).willReturn(okJson("{\"$key\":1,\"yb_version\":\"4.12.6\"}")));
 	}
 
 	@AfterAll
@@ -73,8 +75,9 @@ class VergeosTlsTests {
 
 	@Test
 	void withoutTheBundleTheCertificateIsRefused() {
-		VergeosClient client = VergeosClient.create(org.springframework.web.reactive.function.client.WebClient.builder(),
-				settings(true, null), VergeosFixtures.CLOCK, "snapgate.providers.test");
+		VergeosClient client = VergeosClient.create(
+				org.springframework.web.reactive.function.client.WebClient.builder(), settings(true, null),
+				VergeosFixtures.CLOCK, "snapgate.providers.test");
 
 		assertThat(provider(true, null).health()).isEqualTo(ProviderHealth.DOWN);
 		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(client::system).satisfies((ex) -> {

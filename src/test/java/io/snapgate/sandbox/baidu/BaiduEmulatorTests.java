@@ -14,15 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The emulator keeps BCC's rules, answers with BCC's statuses and codes, and moves states on with
- * time.
+ * The emulator keeps BCC's rules, answers with BCC's statuses and codes, and moves states
+ * on with time.
  */
 class BaiduEmulatorTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	private final BaiduEmulator emulator = new BaiduEmulator(
-			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15)), this.clock);
+			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15)),
+			this.clock);
 
 	@Test
 	void listsNewestFirstInPagesThatFollowTheMarkers() {
@@ -106,12 +107,16 @@ class BaiduEmulatorTests {
 
 	@Test
 	void aBusyOrMissingDiskOrInstanceIsRefused() {
-		refused(() -> this.emulator.create(null, new CreateRequest("v-data0003", "x", null)), 409, "VolumeStatusConflict");
-		refused(() -> this.emulator.create(null, new CreateRequest("i-sandbox3", "x", null)), 409, "InstanceStatusConflict");
+		refused(() -> this.emulator.create(null, new CreateRequest("v-data0003", "x", null)), 409,
+				"VolumeStatusConflict");
+		refused(() -> this.emulator.create(null, new CreateRequest("i-sandbox3", "x", null)), 409,
+				"InstanceStatusConflict");
 		refused(() -> this.emulator.create(null, new CreateRequest("v-missing1", "x", null)), 404, "NoSuchObject");
 		refused(() -> this.emulator.create(null, new CreateRequest("i-missing1", "x", null)), 404, "NoSuchObject");
-		refused(() -> this.emulator.create(null, new CreateRequest("v-data0002", "not-valid", null)), 400, "InvalidParameter");
-		refused(() -> this.emulator.create("x".repeat(64), new CreateRequest("v-data0002", "x", null)), 400, "InvalidParameter");
+		refused(() -> this.emulator.create(null, new CreateRequest("v-data0002", "not-valid", null)), 400,
+				"InvalidParameter");
+		refused(() -> this.emulator.create("x".repeat(64), new CreateRequest("v-data0002", "x", null)), 400,
+				"InvalidParameter");
 	}
 
 	@Test
@@ -181,7 +186,8 @@ class BaiduEmulatorTests {
 	void disksAndInstancesAnswerAsBccDoes() {
 		BaiduEmulatorJson.Volume data = this.emulator.volume("v-data0001");
 		assertThat(data.systemVolume()).isFalse();
-		assertThat(data.attachments()).singleElement().satisfies((a) -> assertThat(a.instanceId()).isEqualTo("i-sandbox1"));
+		assertThat(data.attachments()).singleElement()
+			.satisfies((a) -> assertThat(a.instanceId()).isEqualTo("i-sandbox1"));
 		assertThat(this.emulator.volume("v-data0002").attachments()).isEmpty();
 		assertThat(this.emulator.volume("v-system01").systemVolume()).isTrue();
 		assertThat(this.emulator.instance("i-sandbox1").status()).isEqualTo("Running");
