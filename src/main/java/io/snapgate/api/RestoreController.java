@@ -1,12 +1,14 @@
 package io.snapgate.api;
 
 import java.net.URI;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import io.snapgate.application.NewRestore;
 import io.snapgate.application.RestoreService;
+import io.snapgate.application.RestoreTargetType;
 import io.snapgate.application.StartedRestore;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.SnapshotRef;
@@ -53,8 +55,11 @@ class RestoreController {
 			@Parameter(description = "Makes retries safe") @RequestHeader(name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Valid @RequestBody RestoreRequest body) {
-		RestoreRequest.Target target = body.target();
-		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()), target.type(),
+		// @Valid has refused a body without them
+		String snapshotId = Objects.requireNonNull(body.snapshotId(), "snapshotId");
+		RestoreRequest.Target target = Objects.requireNonNull(body.target(), "target");
+		RestoreTargetType type = Objects.requireNonNull(target.type(), "target.type");
+		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(snapshotId), type,
 				target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()), idempotencyKey));
 		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

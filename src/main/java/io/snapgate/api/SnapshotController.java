@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -149,9 +150,11 @@ class SnapshotController {
 			@Valid @RequestBody CreateSnapshotRequest body) {
 		Duration retention = positive("retention", body.retention());
 		Duration waitFor = wait ? this.snapshots.boundedWait(positive("timeout", timeout), this.defaultWait) : null;
-		NewSnapshot request = new NewSnapshot(new ProviderId(body.provider()), body.name(), body.description(),
-				body.volumeId(), retention, body.neverExpire(), body.immutable(), body.privateSnapshot(),
-				idempotencyKey);
+		// @Valid has refused a body without them
+		String provider = Objects.requireNonNull(body.provider(), "provider");
+		String name = Objects.requireNonNull(body.name(), "name");
+		NewSnapshot request = new NewSnapshot(new ProviderId(provider), name, body.description(), body.volumeId(),
+				retention, body.neverExpire(), body.immutable(), body.privateSnapshot(), idempotencyKey);
 		CreatedSnapshot created = this.snapshots.create(request, waitFor);
 		SnapshotResource resource = SnapshotResource.of(new SnapshotView(created.snapshot(), null));
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -3,6 +3,7 @@ package io.snapgate.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,12 @@ public abstract sealed class SnapGateException extends RuntimeException permits 
 
 	public ErrorCode code() {
 		return this.code;
+	}
+
+	/** The message every constructor is given. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 	public @Nullable ProviderId provider() {
