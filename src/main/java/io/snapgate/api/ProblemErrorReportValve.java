@@ -29,7 +29,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 				+ status + ",\"detail\":\"The request cannot be served as sent\",\"code\":\"" + code.name() + "\"}";
 		try {
 			response.setContentType("application/problem+json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setCharacterEncoding(StandardCharsets.UTF_8);
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write(json);

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
@@ -25,6 +24,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * failed beyond what helps an honest caller.
  */
 final class ProblemSecurityHandlers {
+
+	private static final String FORBIDDEN_DETAIL = "The caller lacks the scope this operation needs: snapshots:read "
+			+ "to read, snapshots:write to create or delete snapshots, restores:write to restore, actuator:read for "
+			+ "actuator endpoints";
 
 	private final JsonMapper json;
 
@@ -58,8 +61,7 @@ final class ProblemSecurityHandlers {
 	}
 
 	AccessDeniedHandler accessDeniedHandler() {
-		return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
-				forbiddenDetail(exception));
+		return (request, response, _) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL);
 	}
 
 	private static String detail(AuthenticationException exception) {
@@ -68,11 +70,6 @@ final class ProblemSecurityHandlers {
 			case BadCredentialsException e -> "The API key is unknown or revoked";
 			default -> "Authenticate with a bearer token (Authorization: Bearer ...) or an API key (X-API-Key)";
 		};
-	}
-
-	private static String forbiddenDetail(AccessDeniedException exception) {
-		return "The caller lacks the scope this operation needs: snapshots:read to read, snapshots:write to "
-				+ "create or delete snapshots, restores:write to restore, actuator:read for actuator endpoints";
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail)
