@@ -1,5 +1,6 @@
 package io.snapgate.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,7 +68,7 @@ class ApiTestConfiguration {
 
 	@Bean
 	TokenSigner tokenSigner() {
-		return new TokenSigner("a test key of thirty-two bytes!!".getBytes());
+		return new TokenSigner("a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Bean

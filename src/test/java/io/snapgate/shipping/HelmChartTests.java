@@ -133,7 +133,7 @@ class HelmChartTests {
 				assertThat(context.getReadOnlyRootFilesystem()).as(container.getName()).isTrue();
 				assertThat(context.getCapabilities().getDrop()).as(container.getName()).containsExactly("ALL");
 				assertThat(context.getCapabilities().getAdd()).as(container.getName()).isNullOrEmpty();
-				assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(Boolean.TRUE);
+				assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(true);
 				assertThat(seccomp).as("%s seccomp profile", container.getName()).isEqualTo("RuntimeDefault");
 			}
 		}

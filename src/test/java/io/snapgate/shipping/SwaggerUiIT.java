@@ -170,7 +170,7 @@ class SwaggerUiIT {
 				.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
 			// the cell may add "Undocumented" under the code
 			return status.isEmpty() || status.get(0).getText().isBlank() ? null
-					: status.get(0).getText().strip().split("\\s+")[0];
+					: status.get(0).getText().strip().split("\\s+", -1)[0];
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -170,8 +171,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	public void settle(String nativeId, SnapshotStatus status) {
 		this.snapshots.computeIfPresent(nativeId,
 				(k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(),
-						s.scope(), s.source(), status, status.name().toLowerCase(), s.createdAt(), s.expiresAt(),
-						s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
+						s.scope(), s.source(), status, status.name().toLowerCase(Locale.ROOT), s.createdAt(),
+						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
 	}
 
 	public List<String> calls() {
@@ -200,7 +201,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null)
 				: null;
 		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source,
-				status, status.name().toLowerCase(), createdAt, null, null, false, false, null, Map.of());
+				status, status.name().toLowerCase(Locale.ROOT), createdAt, null, null, false, false, null, Map.of());
 	}
 
 	private void enter(String operation) {
@@ -288,7 +289,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 			String token = command.idempotency().token(this.id);
 			String existing = this.idempotency.get(token);
 			if (existing != null) {
-				String[] parts = existing.split(" ");
+				String[] parts = existing.split(" ", -1);
 				if (!parts[1].equals(command.idempotency().fingerprint())) {
 					throw new IdempotencyKeyReusedException();
 				}
@@ -342,11 +343,11 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		enter("restoreStatus");
 		String[] parts = handle.value().split("\\|", -1);
 		RestoreTarget target = parts[1].equals("volume") ? new RestoreTarget.VolumeTarget()
-				: new RestoreTarget.MemberTarget(io.snapgate.domain.MemberType.valueOf(parts[1].split("/")[0]),
-						parts[1].split("/")[1]);
+				: new RestoreTarget.MemberTarget(io.snapgate.domain.MemberType.valueOf(parts[1].split("/", -1)[0]),
+						parts[1].split("/", -1)[1]);
 		RestoreStatus status = this.restoreStatus;
 		Instant started = Instant.ofEpochMilli(Long.parseLong(parts[2]));
-		return new Restore(handle, parts[0], target, status, status.name().toLowerCase(), started,
+		return new Restore(handle, parts[0], target, status, status.name().toLowerCase(Locale.ROOT), started,
 				status.isFinished() ? this.clock.instant() : null, parts[3].isEmpty() ? null : parts[3]);
 	}
 

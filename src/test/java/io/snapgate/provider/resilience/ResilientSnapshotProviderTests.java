@@ -263,7 +263,7 @@ class ResilientSnapshotProviderTests {
 		BulkheadRegistry bulkheads = BulkheadRegistry
 			.of(BulkheadConfig.custom().maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
 		TimeLimiterRegistry limiters = TimeLimiterRegistry
-			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(1000)).build());
+			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build());
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(breakers, bulkheads, limiters, retries, this.observations, this.executor,
