@@ -18,13 +18,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.haveAnyDependenciesThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The import rules of the house (see the architecture notes): the HTTP edge and the use cases never
- * see an adapter, the domain sees nothing of ours, and adapters see only the domain and themselves.
+ * The import rules of the house (see the architecture notes): the HTTP edge and the use
+ * cases never see an adapter, the domain sees nothing of ours, and adapters see only the
+ * domain and themselves.
  */
 @AnalyzeClasses(packages = "io.snapgate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -88,8 +88,9 @@ class ArchitectureTests {
 			.or(sharedWithTheSandbox()));
 
 	/**
-	 * What the sandbox may use of ours: the declaration of its default providers, and BCE signing, so that
-	 * the Baidu emulator verifies signatures exactly as the adapter makes them.
+	 * What the sandbox may use of ours: the declaration of its default providers, and BCE
+	 * signing, so that the Baidu emulator verifies signatures exactly as the adapter
+	 * makes them.
 	 */
 	private static DescribedPredicate<JavaClass> sharedWithTheSandbox() {
 		return belongToAnyOf(DefaultProviderDeclaration.class, BceV1Signer.class, BceRequest.class);

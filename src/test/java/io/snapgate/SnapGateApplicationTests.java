@@ -14,10 +14,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole gateway on a real server: its documents, probes and the container's own refusals.
+ * The whole gateway on a real server: its documents, probes and the container's own
+ * refusals.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "snapgate.security.api-keys[0].owner=ops", "snapgate.security.api-keys[0].sha256=" + SnapGateApplicationTests.OPS_KEY_SHA256,
+		properties = { "snapgate.security.api-keys[0].owner=ops",
+				"snapgate.security.api-keys[0].sha256=" + SnapGateApplicationTests.OPS_KEY_SHA256,
 				"snapgate.security.api-keys[0].scopes=actuator:read" })
 class SnapGateApplicationTests {
 
@@ -45,7 +47,8 @@ class SnapGateApplicationTests {
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./restores")).containsKeys("post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.components.schemas")).containsKeys("Snapshot",
 				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem");
-		assertThat(JsonPath.<String>read(doc, "$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
+		assertThat(JsonPath.<String>read(doc,
+				"$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
 			.endsWith("/Problem");
 	}
 
@@ -60,12 +63,11 @@ class SnapGateApplicationTests {
 	@Test
 	void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
 		String huge = "{\"provider\":\"x\",\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
-		HttpResponse<String> announced = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(huge))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> announced = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(huge))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(announced.statusCode()).isEqualTo(413);
 		assertThat(announced.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
 
@@ -85,11 +87,10 @@ class SnapGateApplicationTests {
 		assertThat(get("/livez").statusCode()).isEqualTo(200);
 		assertThat(get("/readyz").statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
-		HttpResponse<String> metrics = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
-					.header("X-API-Key", OPS_KEY)
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> metrics = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+				.header("X-API-Key", OPS_KEY)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
@@ -97,19 +98,18 @@ class SnapGateApplicationTests {
 	void anEncodedSlashIsAProblemDetailNotAnHtmlPage() throws Exception {
 		HttpResponse<String> response = get("/snapshots/sys:..%2F..%2Fetc");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("<html");
 	}
 
 	@Test
 	void anUnknownPathIsAProblemDetail() throws Exception {
 		assertThat(get("/nothing/here").statusCode()).isEqualTo(401);
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nothing/here"))
-					.header("X-API-Key", OPS_KEY)
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/nothing/here"))
+				.header("X-API-Key", OPS_KEY)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
 	}

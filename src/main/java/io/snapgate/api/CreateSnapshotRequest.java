@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@code POST /snapshots}. Fields the chosen provider cannot honour are refused by name.
+ * The body of {@code POST /snapshots}. Fields the chosen provider cannot honour are
+ * refused by name.
  */
 @Schema(name = "CreateSnapshotRequest")
 public record CreateSnapshotRequest(
@@ -17,7 +18,8 @@ public record CreateSnapshotRequest(
 				regexp = Patterns.PROVIDER_ID, message = "must be a configured provider id") @Nullable String provider,
 		@Schema(example = "pre_upgrade", requiredMode = Schema.RequiredMode.REQUIRED,
 				description = "1-128 printable characters; some providers are stricter (Baidu: 1-65 letters, digits, underscores)") @NotBlank @Size(
-						max = 128) @Pattern(regexp = Patterns.PRINTABLE, message = "must not contain control characters") @Nullable String name,
+						max = 128) @Pattern(regexp = Patterns.PRINTABLE,
+								message = "must not contain control characters") @Nullable String name,
 		@Schema(example = "before upgrade") @Size(max = 1024) @Pattern(regexp = Patterns.PRINTABLE_MULTILINE,
 				message = "must not contain control characters") @Nullable String description,
 		@Schema(description = "VOLUME providers: the disk to snapshot (an instance id i-... for a system disk)",
@@ -28,5 +30,6 @@ public record CreateSnapshotRequest(
 						message = "must be an ISO-8601 duration such as P7D or PT12H") @Nullable String retention,
 		@Schema(description = "SYSTEM providers: keep until deleted") @Nullable Boolean neverExpire,
 		@Schema(description = "SYSTEM providers: lock against deletion") @Nullable Boolean immutable,
-		@JsonProperty("private") @Schema(description = "SYSTEM providers: hide from tenants") @Nullable Boolean privateSnapshot) {
+		@JsonProperty("private") @Schema(
+				description = "SYSTEM providers: hide from tenants") @Nullable Boolean privateSnapshot) {
 }

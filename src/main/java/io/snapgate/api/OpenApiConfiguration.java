@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document's front matter and its two ways to authenticate, which Swagger UI offers under
- * "Authorize". The operations come from the controllers' annotations.
+ * The OpenAPI document's front matter and its two ways to authenticate, which Swagger UI
+ * offers under "Authorize". The operations come from the controllers' annotations.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

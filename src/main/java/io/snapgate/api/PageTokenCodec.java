@@ -17,9 +17,9 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.ProviderId;
 
 /**
- * Turns a listing position into the opaque {@code pageToken} and back. The token is bound to the
- * query it was made for, so that it cannot be replayed against other filters, and sealed by the
- * {@link TokenSigner}.
+ * Turns a listing position into the opaque {@code pageToken} and back. The token is bound
+ * to the query it was made for, so that it cannot be replayed against other filters, and
+ * sealed by the {@link TokenSigner}.
  */
 public final class PageTokenCodec {
 
@@ -43,15 +43,16 @@ public final class PageTokenCodec {
 		parts.add(queryFingerprint);
 		position.positions().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
 			ProviderPosition state = entry.getValue();
-			String encoded = state.exhausted() ? "x"
-					: (state.cursor() == null) ? "s" : "c" + ENCODER.encodeToString(state.cursor().value().getBytes(StandardCharsets.UTF_8));
+			String encoded = state.exhausted() ? "x" : (state.cursor() == null) ? "s"
+					: "c" + ENCODER.encodeToString(state.cursor().value().getBytes(StandardCharsets.UTF_8));
 			parts.add(entry.getKey().value() + "=" + encoded);
 		});
 		return this.signer.seal(String.join("\n", parts));
 	}
 
 	/**
-	 * @param expectedProviders the providers the query selects; the token must cover exactly these
+	 * @param expectedProviders the providers the query selects; the token must cover
+	 * exactly these
 	 */
 	public ListPosition decode(String token, String queryFingerprint, Set<ProviderId> expectedProviders) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
@@ -88,7 +89,8 @@ public final class PageTokenCodec {
 		}
 		if (encoded.startsWith("c")) {
 			try {
-				return ProviderPosition.at(new Cursor(new String(DECODER.decode(encoded.substring(1)), StandardCharsets.UTF_8)));
+				return ProviderPosition
+					.at(new Cursor(new String(DECODER.decode(encoded.substring(1)), StandardCharsets.UTF_8)));
 			}
 			catch (IllegalArgumentException ex) {
 				throw invalid("the token is malformed");

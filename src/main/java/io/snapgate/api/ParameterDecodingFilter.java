@@ -18,12 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Has the container decode the request's parameters before anything acts on the request, and refuses
- * the request when they cannot be decoded: a malformed percent-escape, bytes that are not UTF-8 once
- * decoded, more parameters than the connector takes. Since Servlet 6.1 the container throws for these
- * from whichever {@code getParameter} call comes first; decoding them here makes every endpoint refuse
- * such a request alike, those that read no parameter included, and leaves no handler or filter to meet
- * the exception as an unexpected error.
+ * Has the container decode the request's parameters before anything acts on the request,
+ * and refuses the request when they cannot be decoded: a malformed percent-escape, bytes
+ * that are not UTF-8 once decoded, more parameters than the connector takes. Since
+ * Servlet 6.1 the container throws for these from whichever {@code getParameter} call
+ * comes first; decoding them here makes every endpoint refuse such a request alike, those
+ * that read no parameter included, and leaves no handler or filter to meet the exception
+ * as an unexpected error.
  */
 final class ParameterDecodingFilter extends OncePerRequestFilter {
 
@@ -42,7 +43,8 @@ final class ParameterDecodingFilter extends OncePerRequestFilter {
 			request.getParameterMap();
 		}
 		catch (InvalidParameterException ex) {
-			// the caller's mistake, and a scanner's favourite: a line for whoever debugs a client, no more
+			// the caller's mistake, and a scanner's favourite: a line for whoever debugs
+			// a client, no more
 			log.debug("Refused {} {}: its parameters cannot be decoded ({})", request.getMethod(),
 					request.getRequestURI(), reason(ex));
 			refuse(response, HttpStatusCode.valueOf(ex.getErrorCode()));
@@ -62,8 +64,9 @@ final class ParameterDecodingFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * What failed. A decoding failure's own message quotes the value half decoded, line breaks and all,
-	 * so its cause says it instead; the other messages quote at most the query as sent.
+	 * What failed. A decoding failure's own message quotes the value half decoded, line
+	 * breaks and all, so its cause says it instead; the other messages quote at most the
+	 * query as sent.
 	 */
 	private static String reason(InvalidParameterException ex) {
 		return (ex.getCause() != null) ? ex.getCause().toString() : String.valueOf(ex.getMessage());

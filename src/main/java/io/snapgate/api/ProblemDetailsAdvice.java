@@ -41,9 +41,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error into an {@code application/problem+json} answer with a stable {@code code}. What
- * the caller did wrong is a 4xx naming the field; what an upstream did wrong is a 5xx naming the
- * provider and its own code and request id; nothing ever carries a stack trace or an upstream body.
+ * Turns every error into an {@code application/problem+json} answer with a stable
+ * {@code code}. What the caller did wrong is a 4xx naming the field; what an upstream did
+ * wrong is a 5xx naming the provider and its own code and request id; nothing ever
+ * carries a stack trace or an upstream body.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -54,7 +55,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleSnapGate(SnapGateException ex) {
 		HttpStatus status = statusOf(ex);
 		if (ex instanceof UpstreamUnavailableException unavailable && unavailable.heldBack()) {
-			// they come by the thousand while a breaker is open, whose opening is logged once
+			// they come by the thousand while a breaker is open, whose opening is logged
+			// once
 			log.debug("{} for provider {}: {}", ex.code(), ex.provider(), ex.getMessage());
 		}
 		else if (status.is5xxServerError()) {
@@ -131,8 +133,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			errors = List.of(new FieldError(field, "has the wrong type or format"));
 			detail = "Field '" + field + "' has the wrong type or format";
 		}
-		ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail),
-				errors);
+		ProblemDetail problem = Problems
+			.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail), errors);
 		return asObject(ResponseEntity.badRequest().body(problem));
 	}
 
@@ -151,7 +153,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		String detail = errors.isEmpty() ? "The request is invalid"
 				: "Invalid " + String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
 		return ResponseEntity.badRequest()
-			.body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, detail), errors));
+			.body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, detail),
+					errors));
 	}
 
 	private static String parameterName(ParameterValidationResult result) {

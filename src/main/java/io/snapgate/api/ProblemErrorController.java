@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors raised before a request reaches a controller (a malformed URL refused by the
- * servlet container, for example) with the same problem details as everything else.
+ * Answers errors raised before a request reaches a controller (a malformed URL refused by
+ * the servlet container, for example) with the same problem details as everything else.
  */
 @Hidden
 @RestController

@@ -12,8 +12,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Tomcat refuses some requests (an encoded slash in the path, an illegal character) before they reach
- * the application. This valve answers those with a problem detail instead of Tomcat's HTML page.
+ * Tomcat refuses some requests (an encoded slash in the path, an illegal character)
+ * before they reach the application. This valve answers those with a problem detail
+ * instead of Tomcat's HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -28,7 +29,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 				+ status + ",\"detail\":\"The request cannot be served as sent\",\"code\":\"" + code.name() + "\"}";
 		try {
 			response.setContentType("application/problem+json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setCharacterEncoding(StandardCharsets.UTF_8);
 			Writer writer = response.getReporter();
 			if (writer != null) {
 				writer.write(json);
@@ -36,7 +37,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the client is gone or the response is already committed: nothing more to say
+			// the client is gone or the response is already committed: nothing more to
+			// say
 		}
 	}
 

@@ -15,21 +15,29 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "400", description = "Invalid input (code names the problem, errors the fields)",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "401", description = "No valid credentials (UNAUTHENTICATED)",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "403", description = "The caller lacks the scope (FORBIDDEN)",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "404", description = "Not found",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "409", description = "The target's state does not allow it",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "502", description = "The upstream failed or refused SnapGate's credentials",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "503", description = "The upstream is unavailable; see Retry-After",
-		content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemSchema.class)))
+		content = @Content(mediaType = "application/problem+json",
+				schema = @Schema(implementation = ProblemSchema.class)))
 @interface ProblemResponses {
 
 }

@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shape of every error answer (RFC 9457), for the OpenAPI document only; answers are built as
- * Spring {@code ProblemDetail}s.
+ * The shape of every error answer (RFC 9457), for the OpenAPI document only; answers are
+ * built as Spring {@code ProblemDetail}s.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem detail with SnapGate's extension members")
 record ProblemSchema(@Schema(example = "urn:snapgate:problem:snapshot-locked") String type,
@@ -21,7 +21,8 @@ record ProblemSchema(@Schema(example = "urn:snapgate:problem:snapshot-locked") S
 		@Nullable Instant lockExpiresAt, @Nullable List<FieldErrorSchema> errors) {
 
 	@Schema(name = "FieldError")
-	record FieldErrorSchema(@Schema(example = "name") String field, @Schema(example = "must not be blank") String message) {
+	record FieldErrorSchema(@Schema(example = "name") String field,
+			@Schema(example = "must not be blank") String message) {
 	}
 
 }

@@ -12,8 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds problem details with SnapGate's stable {@code type} and {@code code}, for every part of the
- * HTTP edge that answers errors.
+ * Builds problem details with SnapGate's stable {@code type} and {@code code}, for every
+ * part of the HTTP edge that answers errors.
  */
 public final class Problems {
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.snapgate.domain.ErrorCode;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit with a 413 problem, whether they announce their length or
- * stream it, before anything parses them.
+ * Refuses request bodies over the limit with a 413 problem, whether they announce their
+ * length or stream it, before anything parses them.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -72,7 +73,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 		private boolean exceeded;
 
-		private ServletInputStream stream;
+		private @Nullable ServletInputStream stream;
 
 		LimitedRequest(HttpServletRequest request, long maxBytes) {
 			super(request);

@@ -1,11 +1,13 @@
 package io.snapgate.api;
 
 import java.net.URI;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 
 import io.snapgate.application.NewRestore;
 import io.snapgate.application.RestoreService;
+import io.snapgate.application.RestoreTargetType;
 import io.snapgate.application.StartedRestore;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.SnapshotRef;
@@ -46,9 +48,12 @@ class RestoreController {
 					+ "destroys its current data: that needs \"confirmInPlace\": true.")
 	@ApiResponse(responseCode = "202", description = "Started; follow Location")
 	ResponseEntity<RestoreResource> start(@Valid @RequestBody RestoreRequest body) {
-		RestoreRequest.Target target = body.target();
-		StartedRestore started = this.restores.start(new NewRestore(SnapshotRef.parse(body.snapshotId()),
-				target.type(), target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace())));
+		// @Valid has checked these
+		RestoreRequest.Target target = Objects.requireNonNull(body.target(), "target");
+		SnapshotRef snapshot = SnapshotRef.parse(Objects.requireNonNull(body.snapshotId(), "snapshotId"));
+		StartedRestore started = this.restores
+			.start(new NewRestore(snapshot, Objects.requireNonNull(target.type(), "target.type"), target.member(),
+					body.newName(), Boolean.TRUE.equals(body.confirmInPlace())));
 		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/restores/{id}")

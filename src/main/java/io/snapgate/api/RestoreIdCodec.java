@@ -7,8 +7,8 @@ import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.RestoreHandle;
 
 /**
- * The public restore id: the provider and the adapter's handle, sealed. It describes the restore well
- * enough that any replica can answer for it from the upstream alone.
+ * The public restore id: the provider and the adapter's handle, sealed. It describes the
+ * restore well enough that any replica can answer for it from the upstream alone.
  */
 public final class RestoreIdCodec {
 

@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "RestoreRequest")
 public record RestoreRequest(
-		@Schema(example = "vergeos-prod:12", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(
-				max = 200) @Nullable String snapshotId,
+		@Schema(example = "vergeos-prod:12",
+				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(max = 200) @Nullable String snapshotId,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid @Nullable Target target,
-		@Schema(description = "For a VM or tenant copy: the name to give it", example = "web-01-restored") @Size(min = 1,
-				max = 128) @Pattern(regexp = Patterns.PRINTABLE,
+		@Schema(description = "For a VM or tenant copy: the name to give it", example = "web-01-restored") @Size(
+				min = 1, max = 128) @Pattern(regexp = Patterns.PRINTABLE,
 						message = "must not contain control characters") @Nullable String newName,
 		@Schema(description = "Must be true for an in-place rollback, which destroys the disk's current data") @Nullable Boolean confirmInPlace) {
 

@@ -24,8 +24,8 @@ public record RestoreResource(@Schema(description = "Opaque, URL-safe") String i
 	static RestoreResource of(String id, ProviderId provider, Restore restore) {
 		SnapshotRef snapshot = new SnapshotRef(provider, restore.snapshotNativeId());
 		TargetResource target = switch (restore.target()) {
-			case RestoreTarget.MemberTarget member -> new TargetResource(member.type().name(),
-					MemberIds.of(snapshot, member.type(), member.member()));
+			case RestoreTarget.MemberTarget member ->
+				new TargetResource(member.type().name(), MemberIds.of(snapshot, member.type(), member.member()));
 			case RestoreTarget.VolumeTarget volume -> new TargetResource("VOLUME", null);
 		};
 		return new RestoreResource(id, snapshot.toString(), target, restore.mode(), restore.status(), restore.detail(),
@@ -36,8 +36,10 @@ public record RestoreResource(@Schema(description = "Opaque, URL-safe") String i
 	 * What is restored.
 	 */
 	@Schema(name = "RestoreTargetState")
+	// @formatter:off (it would drop the space before the body: a component annotation has an array)
 	public record TargetResource(@Schema(allowableValues = { "VM", "TENANT", "VOLUME" }) String type,
 			@Schema(description = "The member id, for a VM or tenant") @Nullable String member) {
+	// @formatter:on
 	}
 
 	/**

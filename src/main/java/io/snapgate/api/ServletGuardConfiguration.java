@@ -4,15 +4,15 @@ import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Guards at the servlet level: a bound on request bodies, parameters that decode or a refusal, and
- * problem details for the container's own refusals.
+ * Guards at the servlet level: a bound on request bodies, parameters that decode or a
+ * refusal, and problem details for the container's own refusals.
  */
 @Configuration(proxyBeanMethods = false)
 class ServletGuardConfiguration {
@@ -25,7 +25,10 @@ class ServletGuardConfiguration {
 		return registration;
 	}
 
-	/** Before Spring Security, whose filters may read a parameter, and after the body's bound. */
+	/**
+	 * Before Spring Security, whose filters may read a parameter, and after the body's
+	 * bound.
+	 */
 	@Bean
 	FilterRegistrationBean<ParameterDecodingFilter> parameterDecodingFilter(JsonMapper json) {
 		FilterRegistrationBean<ParameterDecodingFilter> registration = new FilterRegistrationBean<>(

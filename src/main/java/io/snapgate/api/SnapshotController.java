@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -99,10 +100,10 @@ class SnapshotController {
 		}
 		SnapshotQuery query = new SnapshotQuery((statuses != null) ? new LinkedHashSet<>(statuses) : Set.of(), scope,
 				volumeId, name, createdAfter, createdBefore, includeExpired);
-		String fingerprint = IdempotencyKey.sha256Hex(String.join("\n", selected.toString(),
-				new TreeSet<>(query.statuses()).toString(), String.valueOf(scope), String.valueOf(volumeId),
-				String.valueOf(name), String.valueOf(createdAfter), String.valueOf(createdBefore),
-				String.valueOf(includeExpired)))
+		String fingerprint = IdempotencyKey
+			.sha256Hex(String.join("\n", selected.toString(), new TreeSet<>(query.statuses()).toString(),
+					String.valueOf(scope), String.valueOf(volumeId), String.valueOf(name), String.valueOf(createdAfter),
+					String.valueOf(createdBefore), String.valueOf(includeExpired)))
 			.substring(0, 16);
 		ListPosition position = null;
 		if (pageToken != null) {
@@ -138,10 +139,10 @@ class SnapshotController {
 					+ "settled in time. The same Idempotency-Key with the same body never makes a second snapshot.")
 	@ApiResponse(responseCode = "201", description = "Created and settled while waiting")
 	@ApiResponse(responseCode = "202", description = "Accepted; follow Location")
-	ResponseEntity<SnapshotResource> create(
-			@Parameter(description = "Makes retries safe: the same key and body return the same snapshot") @RequestHeader(
-					name = "Idempotency-Key", required = false) @Nullable @Pattern(
-							regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+	ResponseEntity<SnapshotResource> create(@Parameter(
+			description = "Makes retries safe: the same key and body return the same snapshot") @RequestHeader(
+					name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Parameter(description = "Wait for the snapshot to become AVAILABLE or FAILED") @RequestParam(
 					defaultValue = "false") boolean wait,
 			@Parameter(description = "How long to wait (ISO-8601)", example = "PT60S") @RequestParam(
@@ -149,9 +150,11 @@ class SnapshotController {
 			@Valid @RequestBody CreateSnapshotRequest body) {
 		Duration retention = positive("retention", body.retention());
 		Duration waitFor = wait ? this.snapshots.boundedWait(positive("timeout", timeout), this.defaultWait) : null;
-		NewSnapshot request = new NewSnapshot(new ProviderId(body.provider()), body.name(), body.description(),
-				body.volumeId(), retention, body.neverExpire(), body.immutable(), body.privateSnapshot(),
-				idempotencyKey);
+		// @Valid has refused a body without them
+		String provider = Objects.requireNonNull(body.provider(), "provider");
+		String name = Objects.requireNonNull(body.name(), "name");
+		NewSnapshot request = new NewSnapshot(new ProviderId(provider), name, body.description(), body.volumeId(),
+				retention, body.neverExpire(), body.immutable(), body.privateSnapshot(), idempotencyKey);
 		CreatedSnapshot created = this.snapshots.create(request, waitFor);
 		SnapshotResource resource = SnapshotResource.of(new SnapshotView(created.snapshot(), null));
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

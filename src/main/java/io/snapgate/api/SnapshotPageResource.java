@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One page of the merged listing.
  */
 @Schema(name = "SnapshotPage")
-public record SnapshotPageResource(List<SnapshotResource> items,
-		@Schema(description = "Opaque; pass it back as pageToken for the next page. null on the last page") @Nullable String nextPageToken,
+public record SnapshotPageResource(List<SnapshotResource> items, @Schema(
+		description = "Opaque; pass it back as pageToken for the next page. null on the last page") @Nullable String nextPageToken,
 		@Schema(description = "True when some provider could not answer; see providerErrors") boolean partial,
 		List<ProviderErrorResource> providerErrors) {
 

@@ -46,13 +46,15 @@ public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
 	 * The disk a volume snapshot was taken of.
 	 */
 	@Schema(name = "VolumeSource")
+	// @formatter:off (it would drop the space before the body: a component annotation has an array)
 	public record SourceResource(@Schema(example = "v-x1") String volumeId,
 			@Schema(allowableValues = { "SYSTEM", "CDS" }) String diskType,
 			@Schema(example = "i-9") @Nullable String instanceId) {
+	// @formatter:on
 
 		static @Nullable SourceResource of(@Nullable VolumeSource source) {
-			return (source != null) ? new SourceResource(source.volumeId(), source.diskType().name(), source.instanceId())
-					: null;
+			return (source != null)
+					? new SourceResource(source.volumeId(), source.diskType().name(), source.instanceId()) : null;
 		}
 
 	}
@@ -61,8 +63,10 @@ public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
 	 * A VM or tenant captured in a system snapshot.
 	 */
 	@Schema(name = "Member")
+	// @formatter:off (it would drop the space before the body: a component annotation has an array)
 	public record MemberResource(@Schema(allowableValues = { "VM", "TENANT" }) String type,
 			@Schema(example = "vergeos-prod:12:vm:41") String id, @Schema(example = "web-01") String name) {
+	// @formatter:on
 
 		static MemberResource of(SnapshotRef snapshot, Member member) {
 			return new MemberResource(member.type().name(), MemberIds.of(snapshot, member), member.name());

@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the opaque strings SnapGate hands to callers (page tokens, restore ids) with an HMAC, so that
- * any replica sharing the key can trust what comes back and nothing tampered with gets through.
- * Payloads are signed, not encrypted: they hold positions and upstream ids, never secrets.
+ * Seals the opaque strings SnapGate hands to callers (page tokens, restore ids) with an
+ * HMAC, so that any replica sharing the key can trust what comes back and nothing
+ * tampered with gets through. Payloads are signed, not encrypted: they hold positions and
+ * upstream ids, never secrets.
  */
 public final class TokenSigner {
 
@@ -37,7 +38,9 @@ public final class TokenSigner {
 		return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
 	}
 
-	/** The payload of a sealed string, or empty when it is malformed or was tampered with. */
+	/**
+	 * The payload of a sealed string, or empty when it is malformed or was tampered with.
+	 */
 	public Optional<String> open(String sealed) {
 		int dot = sealed.indexOf('.');
 		if (dot <= 0 || dot != sealed.lastIndexOf('.')) {

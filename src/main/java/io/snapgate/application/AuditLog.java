@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One structured line per change (create, delete, restore) on the {@code snapgate.audit} logger:
- * who, what, where, and how it ended. It names ids, never secrets or request bodies.
+ * One structured line per change (create, delete, restore) on the {@code snapgate.audit}
+ * logger: who, what, where, and how it ended. It names ids, never secrets or request
+ * bodies.
  */
 public final class AuditLog {
 

@@ -11,8 +11,8 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.SnapshotProvider;
 
 /**
- * Refuses the fields a provider cannot honour, naming each, instead of silently dropping them. A
- * {@code false} flag asks for nothing and passes everywhere.
+ * Refuses the fields a provider cannot honour, naming each, instead of silently dropping
+ * them. A {@code false} flag asks for nothing and passes everywhere.
  */
 final class CreateSnapshotPolicy {
 

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one task per key on its own virtual thread and collects every outcome within one deadline, so
- * that the slowest task, not the sum of all, sets the time taken. A task that fails or overruns gives
- * a failed outcome instead of failing the rest.
+ * Runs one task per key on its own virtual thread and collects every outcome within one
+ * deadline, so that the slowest task, not the sum of all, sets the time taken. A task
+ * that fails or overruns gives a failed outcome instead of failing the rest.
  */
 public final class FanOut implements AutoCloseable {
 
@@ -38,12 +38,18 @@ public final class FanOut implements AutoCloseable {
 		return outcomes;
 	}
 
+	/** One task within a deadline. */
+	public <V> Outcome<V> runOne(Callable<V> task, Duration timeout) {
+		Future<V> future = this.executor.submit(task);
+		return await("task", future, System.nanoTime() + timeout.toNanos(), timeout);
+	}
+
 	private <V> Outcome<V> await(Object key, Future<V> future, long deadline, Duration timeout) {
 		try {
 			return new Outcome.Success<>(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
 		}
 		catch (ExecutionException ex) {
-			return failure(key, ex.getCause());
+			return failure(key, (ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);

@@ -5,8 +5,8 @@ import java.util.Map;
 import io.snapgate.domain.ProviderId;
 
 /**
- * Where a merged listing stands in each provider's listing. Page tokens carry it, so that no replica
- * needs to remember anything between pages.
+ * Where a merged listing stands in each provider's listing. Page tokens carry it, so that
+ * no replica needs to remember anything between pages.
  */
 public record ListPosition(Map<ProviderId, ProviderPosition> positions) {
 

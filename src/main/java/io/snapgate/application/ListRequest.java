@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize the most snapshots on the page
  * @param includeMembers whether to load each system snapshot's members
  */
-public record ListRequest(Set<ProviderId> providers, SnapshotQuery query, @Nullable ListPosition position,
-		int pageSize, boolean includeMembers) {
+public record ListRequest(Set<ProviderId> providers, SnapshotQuery query, @Nullable ListPosition position, int pageSize,
+		boolean includeMembers) {
 
 	public ListRequest {
 		providers = Set.copyOf(providers);

@@ -15,8 +15,9 @@ import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 
 /**
- * Reads the members of the system snapshots on one page of a listing, in parallel. A snapshot whose
- * members cannot be read is shown without them, and the failure is reported beside the page.
+ * Reads the members of the system snapshots on one page of a listing, in parallel. A
+ * snapshot whose members cannot be read is shown without them, and the failure is
+ * reported beside the page.
  */
 final class MemberLoader {
 

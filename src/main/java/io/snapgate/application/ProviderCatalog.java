@@ -12,9 +12,11 @@ import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The configured providers with what they can do and how they are doing, asked in parallel.
+ * The configured providers with what they can do and how they are doing, asked in
+ * parallel.
  */
 public class ProviderCatalog {
 
@@ -40,10 +42,11 @@ public class ProviderCatalog {
 		return this.registry.all().stream().map((provider) -> summary(provider, health.get(provider.id()))).toList();
 	}
 
-	private ProviderSummary summary(SnapshotProvider provider, Outcome<ProviderHealth> health) {
+	private ProviderSummary summary(SnapshotProvider provider, @Nullable Outcome<ProviderHealth> health) {
 		ProviderHealth state = switch (health) {
 			case Outcome.Success<ProviderHealth> success -> success.value();
 			case Outcome.Failure<ProviderHealth> failure -> ProviderHealth.DOWN;
+			case null -> ProviderHealth.DOWN;
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
 				this.circuits.stateOf(provider.id()));

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a merged listing stands in one provider's own listing.
  *
- * @param cursor where to go on; {@code null} with {@code exhausted} false for the beginning
+ * @param cursor where to go on; {@code null} with {@code exhausted} false for the
+ * beginning
  * @param exhausted whether nothing is left
  */
 public record ProviderPosition(@Nullable Cursor cursor, boolean exhausted) {

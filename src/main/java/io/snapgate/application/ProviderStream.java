@@ -13,12 +13,16 @@ import io.snapgate.domain.Snapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One provider's side of a merged listing: the entries fetched but not yet taken, and where the
- * provider's own listing goes on. Nothing left to fetch and nothing buffered means exhausted.
+ * One provider's side of a merged listing: the entries fetched but not yet taken, and
+ * where the provider's own listing goes on. Nothing left to fetch and nothing buffered
+ * means exhausted.
  */
 final class ProviderStream {
 
-	/** How often one provider may be asked for more within one page before the page is cut short. */
+	/**
+	 * How often one provider may be asked for more within one page before the page is cut
+	 * short.
+	 */
 	static final int MAX_REFILLS = 8;
 
 	private final ProviderId provider;
@@ -74,8 +78,10 @@ final class ProviderStream {
 
 	/**
 	 * Makes sure the head is known: fetched, or known not to exist.
-	 * @return false when it cannot be known within this page's refills, which holds the merge
-	 * @param failure told of a failure to fetch more, which leaves this provider out of the rest of the page
+	 * @return false when it cannot be known within this page's refills, which holds the
+	 * merge
+	 * @param failure told of a failure to fetch more, which leaves this provider out of
+	 * the rest of the page
 	 */
 	boolean ensureHead(Consumer<ProviderFailure> failure) {
 		while (this.buffer.isEmpty() && this.next != null) {

@@ -105,7 +105,10 @@ public class RestoreService {
 		return byName.getFirst();
 	}
 
-	/** A member id as the API shows it is {@code <snapshotId>:<vm|tenant>:<nativeId>}; a bare native id works too. */
+	/**
+	 * A member id as the API shows it is {@code <snapshotId>:<vm|tenant>:<nativeId>}; a
+	 * bare native id works too.
+	 */
 	private static @Nullable String nativeMemberId(NewRestore request) {
 		String member = request.member();
 		String prefix = MemberIds.prefix(request.snapshot(), request.targetType().memberType());

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
@@ -25,10 +26,11 @@ import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamUnavailableException;
 
 /**
- * Lists snapshots across providers: asks every selected provider in parallel, merges their pages newest
- * first, and notes where each provider stands so that the next page resumes exactly there. A provider
- * that fails is left out and reported; only when all fail does the listing fail. Members are read only
- * for the snapshots on the page, and only when asked for.
+ * Lists snapshots across providers: asks every selected provider in parallel, merges
+ * their pages newest first, and notes where each provider stands so that the next page
+ * resumes exactly there. A provider that fails is left out and reported; only when all
+ * fail does the listing fail. Members are read only for the snapshots on the page, and
+ * only when asked for.
  */
 public class SnapshotLister {
 
@@ -63,13 +65,13 @@ public class SnapshotLister {
 				streams.put(provider.id(), ProviderStream.exhausted(provider.id()));
 				continue;
 			}
-			streams.put(provider.id(), new ProviderStream(provider.id(), (cursor) -> nextPage(provider, request, cursor),
-					position));
+			streams.put(provider.id(),
+					new ProviderStream(provider.id(), (cursor) -> nextPage(provider, request, cursor), position));
 			firstPages.put(provider.id(), () -> provider.list(request.query(), position.cursor(), request.pageSize()));
 		}
 		List<ProviderFailure> failures = new ArrayList<>();
 		this.fanOut.run(firstPages, this.providerTimeout).forEach((id, outcome) -> {
-			ProviderStream stream = streams.get(id);
+			ProviderStream stream = Objects.requireNonNull(streams.get(id), "every first page has its stream");
 			switch (outcome) {
 				case Outcome.Success<Page<Snapshot>> success -> stream.fill(success.value());
 				case Outcome.Failure<Page<Snapshot>> failure -> failures.add(stream.fail(failure.error()));
@@ -88,10 +90,8 @@ public class SnapshotLister {
 	}
 
 	private Outcome<Page<Snapshot>> nextPage(SnapshotProvider provider, ListRequest request, Cursor cursor) {
-		Map<ProviderId, Outcome<Page<Snapshot>>> outcome = this.fanOut.run(
-				Map.of(provider.id(), () -> provider.list(request.query(), cursor, request.pageSize())),
+		return this.fanOut.runOne(() -> provider.list(request.query(), cursor, request.pageSize()),
 				this.providerTimeout);
-		return outcome.get(provider.id());
 	}
 
 	private List<SnapshotProvider> select(ListRequest request) {
@@ -114,7 +114,10 @@ public class SnapshotLister {
 		return scope == null || provider.capabilities().contains(scope.capability());
 	}
 
-	/** The newest heads first, until the page is full or a provider cannot say what comes next. */
+	/**
+	 * The newest heads first, until the page is full or a provider cannot say what comes
+	 * next.
+	 */
 	private static List<Snapshot> merge(Collection<ProviderStream> streams, int pageSize,
 			List<ProviderFailure> failures) {
 		List<Snapshot> merged = new ArrayList<>(pageSize);
@@ -123,7 +126,8 @@ public class SnapshotLister {
 			Snapshot newestHead = null;
 			for (ProviderStream stream : streams) {
 				if (!stream.ensureHead(failures::add)) {
-					// a provider that cannot say what comes next holds the merge here, or order would break
+					// a provider that cannot say what comes next holds the merge here, or
+					// order would break
 					return merged;
 				}
 				Snapshot head = stream.head();
@@ -143,7 +147,8 @@ public class SnapshotLister {
 	private static SnapGateException allFailed(Map<ProviderId, ProviderStream> streams,
 			List<ProviderFailure> failures) {
 		if (failures.size() == 1) {
-			SnapGateException only = streams.get(failures.getFirst().provider()).error();
+			ProviderStream failed = streams.get(failures.getFirst().provider());
+			SnapGateException only = (failed != null) ? failed.error() : null;
 			if (only != null) {
 				return only;
 			}

@@ -9,8 +9,8 @@ import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
 
 /**
- * Finds the provider behind a snapshot id and checks that the native part is one that provider could
- * have issued, before the id goes anywhere near an upstream.
+ * Finds the provider behind a snapshot id and checks that the native part is one that
+ * provider could have issued, before the id goes anywhere near an upstream.
  */
 public class SnapshotLocator {
 

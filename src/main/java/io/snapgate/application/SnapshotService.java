@@ -61,8 +61,8 @@ public class SnapshotService {
 	}
 
 	/**
-	 * How long to wait for a new snapshot: the caller's timeout or the default, refused beyond the
-	 * configured maximum.
+	 * How long to wait for a new snapshot: the caller's timeout or the default, refused
+	 * beyond the configured maximum.
 	 */
 	public Duration boundedWait(@Nullable Duration requested, Duration defaultWait) {
 		Duration wait = (requested != null) ? requested : defaultWait;
@@ -73,7 +73,9 @@ public class SnapshotService {
 	}
 
 	public SnapshotView get(SnapshotRef ref) {
-		SnapshotWithMembers found = this.locator.locate(ref).getWithMembers(ref.nativeId()).orElseThrow(() -> notFound(ref));
+		SnapshotWithMembers found = this.locator.locate(ref)
+			.getWithMembers(ref.nativeId())
+			.orElseThrow(() -> notFound(ref));
 		return new SnapshotView(found.snapshot(), found.members());
 	}
 
@@ -90,7 +92,8 @@ public class SnapshotService {
 					"No provider '" + request.provider() + "' is configured",
 					FieldError.of("provider", "no such provider")));
 		CreateSnapshotPolicy.check(request, provider);
-		// without a caller's key, one made here still keeps retries of this very call from making two
+		// without a caller's key, one made here still keeps retries of this very call
+		// from making two
 		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : "auto-" + UUID.randomUUID();
 		IdempotencyKey idempotency = new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm()));
 		CreateSnapshot command = new CreateSnapshot(request.name(), request.description(), request.volumeId(),
@@ -107,7 +110,8 @@ public class SnapshotService {
 
 	public DeleteOutcome delete(SnapshotRef ref) {
 		SnapshotProvider provider = this.locator.locate(ref);
-		return this.audit.record("delete", provider.id().value(), ref.toString(), () -> provider.delete(ref.nativeId()));
+		return this.audit.record("delete", provider.id().value(), ref.toString(),
+				() -> provider.delete(ref.nativeId()));
 	}
 
 	static NotFoundException notFound(SnapshotRef ref) {

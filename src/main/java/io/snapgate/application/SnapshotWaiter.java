@@ -8,8 +8,8 @@ import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 
 /**
- * Polls a new snapshot until it settles or the caller's time is up; the wait is bounded by
- * configuration whatever the caller asks.
+ * Polls a new snapshot until it settles or the caller's time is up; the wait is bounded
+ * by configuration whatever the caller asks.
  */
 public class SnapshotWaiter {
 

@@ -1,6 +1,6 @@
 /**
- * The use cases behind the HTTP API: listing across providers, creating, deleting and restoring
- * snapshots. Knows the domain and nothing else of SnapGate's.
+ * The use cases behind the HTTP API: listing across providers, creating, deleting and
+ * restoring snapshots. Knows the domain and nothing else of SnapGate's.
  */
 @NullMarked
 package io.snapgate.application;

@@ -18,8 +18,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Wires the provider registry from {@code snapgate.providers}, or from the default declarations (the
- * sandbox's) when the operator configured none.
+ * Wires the provider registry from {@code snapgate.providers}, or from the default
+ * declarations (the sandbox's) when the operator configured none.
  */
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
@@ -47,8 +47,9 @@ class ProviderConfiguration {
 			logger.warn("No providers are configured: every listing is empty. Configure snapgate.providers "
 					+ "or run with the 'sandbox' profile.");
 		}
-		registry.all().forEach((provider) -> logger.info("Provider '{}' of type '{}' with capabilities {}",
-				provider.id(), provider.type(), provider.capabilities()));
+		registry.all()
+			.forEach((provider) -> logger.info("Provider '{}' of type '{}' with capabilities {}", provider.id(),
+					provider.type(), provider.capabilities()));
 		return registry;
 	}
 

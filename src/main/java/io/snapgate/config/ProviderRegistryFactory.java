@@ -22,9 +22,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.validation.Validator;
 
 /**
- * Builds the {@link ProviderRegistry}: for each {@code snapgate.providers.<id>}, the factory of its
- * {@code type} binds and validates that provider's settings and builds its adapter. This is the one
- * place that chooses by provider type.
+ * Builds the {@link ProviderRegistry}: for each {@code snapgate.providers.<id>}, the
+ * factory of its {@code type} binds and validates that provider's settings and builds its
+ * adapter. This is the one place that chooses by provider type.
  */
 class ProviderRegistryFactory {
 
@@ -60,7 +60,8 @@ class ProviderRegistryFactory {
 		Map<String, String> flat = new LinkedHashMap<>();
 		Map<String, String> declared = new LinkedHashMap<>();
 		for (DefaultProviderDeclaration declaration : defaults) {
-			declaration.settings().forEach((key, value) -> flat.put(PREFIX + "." + declaration.id() + "." + key, value));
+			declaration.settings()
+				.forEach((key, value) -> flat.put(PREFIX + "." + declaration.id() + "." + key, value));
 			declared.put(declaration.id(), declaration.settings().getOrDefault("type", ""));
 		}
 		return create(declared, new Binder(new MapConfigurationPropertySource(flat)));
@@ -85,7 +86,11 @@ class ProviderRegistryFactory {
 			// fall through to the message below
 		}
 		if (factory == null) {
-			String known = this.factories.keySet().stream().map(ProviderType::value).sorted().collect(Collectors.joining(", "));
+			String known = this.factories.keySet()
+				.stream()
+				.map(ProviderType::value)
+				.sorted()
+				.collect(Collectors.joining(", "));
 			throw new InvalidConfigurationException(prefix + ".type",
 					"unknown provider type '" + type + "'; known types: " + (known.isEmpty() ? "none" : known));
 		}
@@ -96,8 +101,8 @@ class ProviderRegistryFactory {
 			Binder binder) {
 		S settings = binder.bindOrCreate(prefix, Bindable.of(factory.settingsType()),
 				new ValidationBindHandler(this.validator));
-		ResilienceSettings resilience = binder.bindOrCreate(prefix + ".resilience", Bindable.of(ResilienceSettings.class),
-				new ValidationBindHandler(this.validator));
+		ResilienceSettings resilience = binder.bindOrCreate(prefix + ".resilience",
+				Bindable.of(ResilienceSettings.class), new ValidationBindHandler(this.validator));
 		return this.decorator.apply(factory.create(id, settings), resilience);
 	}
 

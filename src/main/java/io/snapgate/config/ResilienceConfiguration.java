@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the resilience decorator from the Resilience4j registries that its Spring Boot starter builds
- * out of {@code resilience4j.*}.
+ * Wires the resilience decorator from the Resilience4j registries that its Spring Boot
+ * starter builds out of {@code resilience4j.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {

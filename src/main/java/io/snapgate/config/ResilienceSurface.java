@@ -8,16 +8,20 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * Keeps per-provider resilience in one place. Each provider's guards are Resilience4j instances named
- * after it, built from {@code resilience4j.*.configs.default} and {@code snapgate.providers.<id>.resilience};
- * Resilience4j's own {@code instances.<name>} for the same names would be created first and silently
- * win, without the failure classification the guards need, so start-up refuses them.
+ * Keeps per-provider resilience in one place. Each provider's guards are Resilience4j
+ * instances named after it, built from {@code resilience4j.*.configs.default} and
+ * {@code snapgate.providers.<id>.resilience}; Resilience4j's own {@code instances.<name>}
+ * for the same names would be created first and silently win, without the failure
+ * classification the guards need, so start-up refuses them.
  */
 final class ResilienceSurface {
 
 	private static final List<String> GUARDS = List.of("circuitbreaker", "bulkhead", "retry", "timelimiter");
 
-	/** What the guards of one provider are named: its id, and its create and restore retries. */
+	/**
+	 * What the guards of one provider are named: its id, and its create and restore
+	 * retries.
+	 */
 	private static final List<String> SUFFIXES = List.of("", "-create", "-restore");
 
 	private ResilienceSurface() {

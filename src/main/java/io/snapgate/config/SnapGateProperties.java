@@ -16,14 +16,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * SnapGate's own settings under {@code snapgate}.
  *
- * @param providers the configured upstreams by id; each names its {@code type}, and the rest of its
- * settings are bound by that type's factory
+ * @param providers the configured upstreams by id; each names its {@code type}, and the
+ * rest of its settings are bound by that type's factory
  * @param listing how listings across providers behave
  * @param waiting how {@code ?wait=true} behaves
  * @param tokens how page tokens and restore ids are protected
  * @param api limits of the HTTP API
- * @param resilience gateway-wide resilience settings; the rest is under {@code resilience4j.*} and
- * {@code snapgate.providers.<id>.resilience}
+ * @param resilience gateway-wide resilience settings; the rest is under
+ * {@code resilience4j.*} and {@code snapgate.providers.<id>.resilience}
  */
 @Validated
 @ConfigurationProperties("snapgate")
@@ -48,13 +48,15 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	}
 
 	/**
-	 * @param providerTimeout how long a listing waits for one provider before it answers without it
+	 * @param providerTimeout how long a listing waits for one provider before it answers
+	 * without it
 	 */
 	public record Listing(@NotNull @DefaultValue("PT10S") Duration providerTimeout) {
 	}
 
 	/**
-	 * @param defaultTimeout how long {@code ?wait=true} waits when no {@code timeout} is given
+	 * @param defaultTimeout how long {@code ?wait=true} waits when no {@code timeout} is
+	 * given
 	 * @param maxTimeout the longest {@code timeout} a caller may ask for
 	 * @param pollInterval how often the upstream is asked while waiting
 	 */
@@ -63,21 +65,23 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	}
 
 	/**
-	 * @param maxRequestSize the largest request body accepted; larger ones are refused with 413
+	 * @param maxRequestSize the largest request body accepted; larger ones are refused
+	 * with 413
 	 */
 	public record Api(@NotNull @DefaultValue("1MB") DataSize maxRequestSize) {
 	}
 
 	/**
-	 * @param maxRetryAfter the longest upstream {@code Retry-After} that SnapGate waits out before a
-	 * retry; a longer one is passed on to the caller
+	 * @param maxRetryAfter the longest upstream {@code Retry-After} that SnapGate waits
+	 * out before a retry; a longer one is passed on to the caller
 	 */
 	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter) {
 	}
 
 	/**
-	 * @param signingKey the secret that signs page tokens and restore ids; every replica must share it.
-	 * When unset, a random key is made at start-up and tokens only hold on this instance until it stops.
+	 * @param signingKey the secret that signs page tokens and restore ids; every replica
+	 * must share it. When unset, a random key is made at start-up and tokens only hold on
+	 * this instance until it stops.
 	 */
 	public record Tokens(@Nullable String signingKey) {
 	}

@@ -1,6 +1,6 @@
 /**
- * The composition root: configuration properties and bean wiring. The only package that knows the
- * provider adapters.
+ * The composition root: configuration properties and bean wiring. The only package that
+ * knows the provider adapters.
  */
 @NullMarked
 package io.snapgate.config;

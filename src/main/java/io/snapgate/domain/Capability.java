@@ -1,8 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * What a provider can do. Callers and the application layer ask for capabilities instead of
- * provider types.
+ * What a provider can do. Callers and the application layer ask for capabilities instead
+ * of provider types.
  */
 public enum Capability {
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the target is not in a state that allows the operation (locked, busy, over quota).
+ * Thrown when the target is not in a state that allows the operation (locked, busy, over
+ * quota).
  */
 public final class ConflictException extends SnapGateException {
 

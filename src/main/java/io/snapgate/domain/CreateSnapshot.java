@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to take a snapshot. Fields a provider cannot honour have been refused before the command
- * reaches it.
+ * A request to take a snapshot. Fields a provider cannot honour have been refused before
+ * the command reaches it.
  *
  * @param name the snapshot's name
  * @param description optional description

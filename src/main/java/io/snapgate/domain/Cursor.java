@@ -1,8 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * A provider's own position in its listing (an offset, a marker). Opaque outside its adapter, which
- * must accept back any cursor it handed out.
+ * A provider's own position in its listing (an offset, a marker). Opaque outside its
+ * adapter, which must accept back any cursor it handed out.
  */
 public record Cursor(String value) {
 

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A caller's {@code Idempotency-Key} together with a fingerprint of the request it came with. Both
- * are derived deterministically, so that every replica, before and after a restart, derives the same.
+ * A caller's {@code Idempotency-Key} together with a fingerprint of the request it came
+ * with. Both are derived deterministically, so that every replica, before and after a
+ * restart, derives the same.
  *
  * @param key the caller's key
  * @param fingerprint a hex SHA-256 of the request's meaningful content
@@ -17,8 +18,8 @@ public record IdempotencyKey(String key, String fingerprint) {
 	public static final String PATTERN = "[A-Za-z0-9._:-]{1,128}";
 
 	/**
-	 * A short token, stable for this key on this provider, fit for upstream idempotency fields and
-	 * markers: 32 lower-case hex characters.
+	 * A short token, stable for this key on this provider, fit for upstream idempotency
+	 * fields and markers: 32 lower-case hex characters.
 	 */
 	public String token(ProviderId provider) {
 		return sha256Hex(provider.value() + "\n" + this.key).substring(0, 32);

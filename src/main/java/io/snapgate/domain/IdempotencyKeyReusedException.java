@@ -1,8 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * Thrown when an {@code Idempotency-Key} comes back with a request other than the one it was first
- * used for.
+ * Thrown when an {@code Idempotency-Key} comes back with a request other than the one it
+ * was first used for.
  */
 public final class IdempotencyKeyReusedException extends SnapGateException {
 

@@ -3,8 +3,8 @@ package io.snapgate.domain;
 import java.util.List;
 
 /**
- * Thrown when a request cannot be honoured as sent: a bad id, a field the provider does not support,
- * a missing confirmation.
+ * Thrown when a request cannot be honoured as sent: a bad id, a field the provider does
+ * not support, a missing confirmation.
  */
 public final class InvalidRequestException extends SnapGateException {
 

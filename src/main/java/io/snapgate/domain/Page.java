@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a provider's listing, newest first. Every entry carries the cursor at which a listing
- * would start with that very entry, so that a merged page that stops part-way through this one can
- * resume exactly there.
+ * One page of a provider's listing, newest first. Every entry carries the cursor at which
+ * a listing would start with that very entry, so that a merged page that stops part-way
+ * through this one can resume exactly there.
  *
  * @param entries the items with their positions
  * @param next where the following page starts; {@code null} when this is the last

@@ -1,8 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * The state of the circuit breaker in front of each provider, for operators. Reading it never calls
- * the upstream.
+ * The state of the circuit breaker in front of each provider, for operators. Reading it
+ * never calls the upstream.
  */
 @FunctionalInterface
 public interface ProviderCircuits {

@@ -3,7 +3,8 @@ package io.snapgate.domain;
 import java.util.regex.Pattern;
 
 /**
- * The operator's name for one configured upstream account or system, such as {@code vergeos-prod}.
+ * The operator's name for one configured upstream account or system, such as
+ * {@code vergeos-prod}.
  */
 public record ProviderId(String value) implements Comparable<ProviderId> {
 

@@ -36,12 +36,12 @@ public final class ProviderRegistry {
 	}
 
 	/**
-	 * @throws NotFoundException with {@link ErrorCode#PROVIDER_NOT_FOUND} when no such provider is
-	 * configured
+	 * @throws NotFoundException with {@link ErrorCode#PROVIDER_NOT_FOUND} when no such
+	 * provider is configured
 	 */
 	public SnapshotProvider require(ProviderId id) {
-		return find(id).orElseThrow(() -> new NotFoundException(ErrorCode.PROVIDER_NOT_FOUND,
-				"No provider '" + id + "' is configured"));
+		return find(id).orElseThrow(
+				() -> new NotFoundException(ErrorCode.PROVIDER_NOT_FOUND, "No provider '" + id + "' is configured"));
 	}
 
 	public boolean isEmpty() {

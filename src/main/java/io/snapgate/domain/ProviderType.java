@@ -1,8 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * The kind of upstream a provider speaks, such as {@code vergeos} or {@code baidu}. An open set: a new
- * adapter brings its own type.
+ * The kind of upstream a provider speaks, such as {@code vergeos} or {@code baidu}. An
+ * open set: a new adapter brings its own type.
  */
 public record ProviderType(String value) {
 

@@ -1,8 +1,9 @@
 package io.snapgate.domain;
 
 /**
- * What a provider needs to find a restore again: written by the adapter, opaque to everybody else,
- * carried inside the public restore id so that any replica can answer for it.
+ * What a provider needs to find a restore again: written by the adapter, opaque to
+ * everybody else, carried inside the public restore id so that any replica can answer for
+ * it.
  */
 public record RestoreHandle(String value) {
 

@@ -10,7 +10,8 @@ public sealed interface RestoreTarget permits RestoreTarget.MemberTarget, Restor
 	Capability requiredCapability();
 
 	/**
-	 * A VM or tenant of a system snapshot, named by its member name or member id, restored as a copy.
+	 * A VM or tenant of a system snapshot, named by its member name or member id,
+	 * restored as a copy.
 	 */
 	record MemberTarget(MemberType type, String member) implements RestoreTarget {
 

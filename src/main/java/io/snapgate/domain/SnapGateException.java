@@ -3,17 +3,17 @@ package io.snapgate.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one hierarchy of errors that adapters and services throw. The HTTP edge turns each kind into a
- * problem detail; no upstream body is carried, only its code and request id.
+ * The one hierarchy of errors that adapters and services throw. The HTTP edge turns each
+ * kind into a problem detail; no upstream body is carried, only its code and request id.
  */
-public abstract sealed class SnapGateException extends RuntimeException
-		permits NotFoundException, ConflictException, InvalidRequestException, IdempotencyKeyReusedException,
-		UpstreamThrottledException, UpstreamAuthException, UpstreamErrorException, UpstreamUnavailableException,
-		UpstreamTimeoutException {
+public abstract sealed class SnapGateException extends RuntimeException permits NotFoundException, ConflictException,
+		InvalidRequestException, IdempotencyKeyReusedException, UpstreamThrottledException, UpstreamAuthException,
+		UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -28,8 +28,8 @@ public abstract sealed class SnapGateException extends RuntimeException
 	}
 
 	/**
-	 * @param stackTrace whether to record where it was thrown; not worth its cost for refusals that
-	 * come by the thousand and are never logged with one
+	 * @param stackTrace whether to record where it was thrown; not worth its cost for
+	 * refusals that come by the thousand and are never logged with one
 	 */
 	protected SnapGateException(ErrorCode code, String message, @Nullable Throwable cause, boolean stackTrace) {
 		super(message, cause, false, stackTrace);
@@ -38,6 +38,12 @@ public abstract sealed class SnapGateException extends RuntimeException
 
 	public ErrorCode code() {
 		return this.code;
+	}
+
+	/** The message every constructor is given. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 	public @Nullable ProviderId provider() {

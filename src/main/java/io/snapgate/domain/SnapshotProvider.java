@@ -8,9 +8,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The port: what SnapGate needs of one configured upstream. Every adapter implements it; nothing
- * outside an adapter knows which upstream it talks to. Methods block (callers run on virtual threads)
- * and throw {@link SnapGateException}s, never the transport's own exceptions.
+ * The port: what SnapGate needs of one configured upstream. Every adapter implements it;
+ * nothing outside an adapter knows which upstream it talks to. Methods block (callers run
+ * on virtual threads) and throw {@link SnapGateException}s, never the transport's own
+ * exceptions.
  */
 public interface SnapshotProvider {
 
@@ -21,9 +22,9 @@ public interface SnapshotProvider {
 	Set<Capability> capabilities();
 
 	/**
-	 * Whether {@code nativeId} looks like an id this provider issues. Callers check it once, before
-	 * any other method here is given the id, so that an id never reaches an upstream URL or filter
-	 * unchecked.
+	 * Whether {@code nativeId} looks like an id this provider issues. Callers check it
+	 * once, before any other method here is given the id, so that an id never reaches an
+	 * upstream URL or filter unchecked.
 	 */
 	boolean isValidNativeId(String nativeId);
 
@@ -44,14 +45,15 @@ public interface SnapshotProvider {
 	}
 
 	/**
-	 * The members of the given types captured in a snapshot; empty for a snapshot that captures none.
+	 * The members of the given types captured in a snapshot; empty for a snapshot that
+	 * captures none.
 	 * @throws NotFoundException when the snapshot does not exist
 	 */
 	List<Member> members(String nativeId, Set<MemberType> types);
 
 	/**
-	 * Every member of a snapshot just read, so an adapter that has to check existence before it lists
-	 * members can skip that check.
+	 * Every member of a snapshot just read, so an adapter that has to check existence
+	 * before it lists members can skip that check.
 	 */
 	default List<Member> membersOf(Snapshot snapshot) {
 		return (snapshot.scope() == Scope.SYSTEM) ? members(snapshot.nativeId(), EnumSet.allOf(MemberType.class))
@@ -59,9 +61,9 @@ public interface SnapshotProvider {
 	}
 
 	/**
-	 * Takes a snapshot. With an idempotency key, asking again with the same key returns the snapshot
-	 * the first call made instead of making another, and a different request under the same key is an
-	 * {@link IdempotencyKeyReusedException}.
+	 * Takes a snapshot. With an idempotency key, asking again with the same key returns
+	 * the snapshot the first call made instead of making another, and a different request
+	 * under the same key is an {@link IdempotencyKeyReusedException}.
 	 */
 	Snapshot create(CreateSnapshot command);
 
@@ -80,8 +82,8 @@ public interface SnapshotProvider {
 	ProviderHealth health();
 
 	/**
-	 * Whether the upstream itself makes a repeated create with the same idempotency key a no-op (a
-	 * client token), so that a create may be retried after a timeout or a 5xx.
+	 * Whether the upstream itself makes a repeated create with the same idempotency key a
+	 * no-op (a client token), so that a create may be retried after a timeout or a 5xx.
 	 */
 	default boolean deduplicatesCreates() {
 		return false;

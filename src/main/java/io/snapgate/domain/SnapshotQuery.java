@@ -6,8 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of a snapshot listing. A provider passes upstream what its API can filter on and applies
- * the rest with {@link #matches(Snapshot, Instant)}.
+ * The filters of a snapshot listing. A provider passes upstream what its API can filter
+ * on and applies the rest with {@link #matches(Snapshot, Instant)}.
  *
  * @param statuses only these statuses; empty for all
  * @param scope only this scope, if set

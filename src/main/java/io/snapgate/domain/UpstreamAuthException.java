@@ -3,7 +3,8 @@ package io.snapgate.domain;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the upstream refused SnapGate's own credentials; the caller did nothing wrong.
+ * Thrown when the upstream refused SnapGate's own credentials; the caller did nothing
+ * wrong.
  */
 public final class UpstreamAuthException extends SnapGateException {
 

@@ -13,7 +13,8 @@ public final class UpstreamThrottledException extends SnapGateException {
 
 	private final @Nullable Duration retryAfter;
 
-	public UpstreamThrottledException(ErrorCode code, String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+	public UpstreamThrottledException(ErrorCode code, String message, @Nullable Duration retryAfter,
+			@Nullable Throwable cause) {
 		super(code, message, cause);
 		this.retryAfter = retryAfter;
 	}

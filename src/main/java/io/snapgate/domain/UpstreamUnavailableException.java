@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the upstream cannot be reached or SnapGate holds calls to it back (open breaker, full
- * bulkhead).
+ * Thrown when the upstream cannot be reached or SnapGate holds calls to it back (open
+ * breaker, full bulkhead).
  */
 public final class UpstreamUnavailableException extends SnapGateException {
 
@@ -32,8 +32,8 @@ public final class UpstreamUnavailableException extends SnapGateException {
 	}
 
 	/**
-	 * The request provably never left SnapGate (connection refused, breaker open, bulkhead full), so
-	 * even a non-idempotent call may be tried again.
+	 * The request provably never left SnapGate (connection refused, breaker open,
+	 * bulkhead full), so even a non-idempotent call may be tried again.
 	 */
 	public static UpstreamUnavailableException notSent(ErrorCode code, String message, @Nullable Duration retryAfter,
 			@Nullable Throwable cause) {
@@ -41,7 +41,8 @@ public final class UpstreamUnavailableException extends SnapGateException {
 	}
 
 	/**
-	 * SnapGate's own guards refused the call (breaker open, bulkhead full): the upstream was not asked.
+	 * SnapGate's own guards refused the call (breaker open, bulkhead full): the upstream
+	 * was not asked.
 	 */
 	public static UpstreamUnavailableException heldBack(ErrorCode code, String message, @Nullable Duration retryAfter,
 			@Nullable Throwable cause) {
@@ -53,7 +54,10 @@ public final class UpstreamUnavailableException extends SnapGateException {
 		return this.retryAfter;
 	}
 
-	/** Whether the request may have reached the upstream; {@code true} unless proven otherwise. */
+	/**
+	 * Whether the request may have reached the upstream; {@code true} unless proven
+	 * otherwise.
+	 */
 	public boolean requestSent() {
 		return this.requestSent;
 	}

@@ -14,9 +14,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * One health indicator per provider under {@code /actuator/health/providers}, read from its circuit
- * breaker without calling the upstream. It is not part of readiness: a sick upstream must not take
- * healthy replicas out of service.
+ * One health indicator per provider under {@code /actuator/health/providers}, read from
+ * its circuit breaker without calling the upstream. It is not part of readiness: a sick
+ * upstream must not take healthy replicas out of service.
  */
 public final class ProviderHealthIndicators {
 
@@ -28,8 +28,7 @@ public final class ProviderHealthIndicators {
 
 	public static CompositeHealthContributor of(ProviderRegistry registry, ProviderCircuits circuits) {
 		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-		registry.all()
-			.forEach((provider) -> indicators.put(provider.id().value(), () -> health(provider, circuits)));
+		registry.all().forEach((provider) -> indicators.put(provider.id().value(), () -> health(provider, circuits)));
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 

@@ -3,8 +3,8 @@ package io.snapgate.observability;
 import io.micrometer.observation.Observation;
 
 /**
- * The observed facts of one attempt at an upstream call. Every value is from a small closed set, so
- * that metric tags stay bounded.
+ * The observed facts of one attempt at an upstream call. Every value is from a small
+ * closed set, so that metric tags stay bounded.
  */
 public final class UpstreamCallContext extends Observation.Context {
 
@@ -49,9 +49,14 @@ public final class UpstreamCallContext extends Observation.Context {
 
 		/** The upstream answered as asked. */
 		SUCCESS,
-		/** The upstream refused the request itself: not found, conflict, invalid, throttled. */
+		/**
+		 * The upstream refused the request itself: not found, conflict, invalid,
+		 * throttled.
+		 */
 		CLIENT_ERROR,
-		/** The upstream failed, could not be reached, or refused SnapGate's credentials. */
+		/**
+		 * The upstream failed, could not be reached, or refused SnapGate's credentials.
+		 */
 		SERVER_ERROR,
 		/** The attempt ran out of time. */
 		TIMEOUT,

@@ -5,8 +5,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names upstream call observations {@value #NAME} with the tags {@code provider}, {@code provider.type},
- * {@code operation} and {@code outcome}. Provider ids come from configuration, so the tag sets stay small.
+ * Names upstream call observations {@value #NAME} with the tags {@code provider},
+ * {@code provider.type}, {@code operation} and {@code outcome}. Provider ids come from
+ * configuration, so the tag sets stay small.
  */
 public class UpstreamObservationConvention implements ObservationConvention<UpstreamCallContext> {
 

@@ -1,6 +1,6 @@
 /**
- * How upstream calls are observed: one observation per attempt, named and tagged the same way for
- * every provider.
+ * How upstream calls are observed: one observation per attempt, named and tagged the same
+ * way for every provider.
  */
 @NullMarked
 package io.snapgate.observability;

@@ -14,7 +14,10 @@ public final class SettingsChecks {
 	private SettingsChecks() {
 	}
 
-	/** Whether each duration is positive; an absent one passes (being required is checked elsewhere). */
+	/**
+	 * Whether each duration is positive; an absent one passes (being required is checked
+	 * elsewhere).
+	 */
 	public static boolean allPositive(@Nullable Duration... durations) {
 		for (Duration duration : durations) {
 			if (duration != null && (duration.isNegative() || duration.isZero())) {
@@ -28,7 +31,9 @@ public final class SettingsChecks {
 		return value != null && !value.isBlank();
 	}
 
-	/** A secret as {@code toString()} may show it: whether it is set, never what it is. */
+	/**
+	 * A secret as {@code toString()} may show it: whether it is set, never what it is.
+	 */
 	public static String masked(@Nullable String secret) {
 		return (secret != null) ? MASK : "null";
 	}

@@ -5,8 +5,8 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
 
 /**
- * Builds the adapters of one provider type from their configuration. One bean per type: adding a
- * provider type is a new package with a factory bean, and nothing else changes.
+ * Builds the adapters of one provider type from their configuration. One bean per type:
+ * adding a provider type is a new package with a factory bean, and nothing else changes.
  *
  * @param <S> the validated settings record bound from {@code snapgate.providers.<id>}
  */
@@ -15,7 +15,10 @@ public interface SnapshotProviderFactory<S> {
 	/** The value of {@code snapgate.providers.<id>.type} this factory answers to. */
 	ProviderType type();
 
-	/** The record that {@code snapgate.providers.<id>} binds to; Bean Validation annotations apply. */
+	/**
+	 * The record that {@code snapgate.providers.<id>} binds to; Bean Validation
+	 * annotations apply.
+	 */
 	Class<S> settingsType();
 
 	SnapshotProvider create(ProviderId id, S settings);

@@ -16,20 +16,21 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * The HTTP connection every adapter talks to its upstream through: Reactor Netty with a pool of its own
- * per provider, so that one slow upstream cannot hold the connections another needs.
+ * The HTTP connection every adapter talks to its upstream through: Reactor Netty with a
+ * pool of its own per provider, so that one slow upstream cannot hold the connections
+ * another needs.
  */
 public final class UpstreamConnectors {
 
 	/**
-	 * More than any bulkhead lets through at once, so that the bulkhead, which answers with a clear
-	 * error, is the limit rather than a wait for a free connection.
+	 * More than any bulkhead lets through at once, so that the bulkhead, which answers
+	 * with a clear error, is the limit rather than a wait for a free connection.
 	 */
 	static final int MAX_CONNECTIONS = 512;
 
 	/**
-	 * Shorter than the idle timeouts of common servers and load balancers (60 s and more), so that a
-	 * connection is not reused just as the other side closes it.
+	 * Shorter than the idle timeouts of common servers and load balancers (60 s and
+	 * more), so that a connection is not reused just as the other side closes it.
 	 */
 	static final Duration MAX_IDLE = Duration.ofSeconds(30);
 

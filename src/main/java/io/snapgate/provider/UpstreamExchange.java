@@ -15,9 +15,9 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One request to an upstream, answered as status, headers and bytes. Every adapter sends through one:
- * transport failures become domain errors here, by one policy, and what the status means is left to
- * the adapter. URI templates keep metric tags low-cardinality.
+ * One request to an upstream, answered as status, headers and bytes. Every adapter sends
+ * through one: transport failures become domain errors here, by one policy, and what the
+ * status means is left to the adapter. URI templates keep metric tags low-cardinality.
  */
 public final class UpstreamExchange {
 
@@ -48,11 +48,13 @@ public final class UpstreamExchange {
 			String action) {
 		WebClient.RequestBodySpec request = this.webClient.method(method).uri(template, variables);
 		if (body != null) {
-			// raw bytes in a fresh buffer per attempt, with the length known: an encoder could rewrite the
+			// raw bytes in a fresh buffer per attempt, with the length known: an encoder
+			// could rewrite the
 			// content type after a signature covered it
 			request.header(HttpHeaders.CONTENT_TYPE, this.upstream.bodyType())
 				.contentLength(body.length)
-				.body(BodyInserters.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(body))));
+				.body(BodyInserters
+					.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(body))));
 		}
 		String requestIdHeader = this.upstream.requestIdHeader();
 		UpstreamReply reply;
@@ -71,7 +73,8 @@ public final class UpstreamExchange {
 			throw UpstreamTransportErrors.map(this.upstream, action, ex);
 		}
 		if (reply == null) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, this.upstream.name() + " gave no answer to " + action);
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+					this.upstream.name() + " gave no answer to " + action);
 		}
 		return reply;
 	}

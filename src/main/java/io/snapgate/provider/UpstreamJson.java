@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapters' JSON: lenient about what an upstream adds or leaves out, and independent of the API's
- * strict mapper.
+ * The adapters' JSON: lenient about what an upstream adds or leaves out, and independent
+ * of the API's strict mapper.
  */
 public final class UpstreamJson {
 

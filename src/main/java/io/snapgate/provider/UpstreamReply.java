@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param retryAfterHeader the {@code Retry-After} header, if any
  * @param body the body; empty when there was none
  */
+// the body is read, never compared or hashed as a whole
+@SuppressWarnings("ArrayRecordComponent")
 public record UpstreamReply(int status, @Nullable String requestId, @Nullable String retryAfterHeader, byte[] body) {
 
 	private static final Pattern SECONDS = Pattern.compile("[0-9]{1,9}");
@@ -25,7 +27,10 @@ public record UpstreamReply(int status, @Nullable String requestId, @Nullable St
 		return this.status >= 200 && this.status <= 299;
 	}
 
-	/** {@code Retry-After} in seconds or as an HTTP date; {@code null} when absent or unreadable. */
+	/**
+	 * {@code Retry-After} in seconds or as an HTTP date; {@code null} when absent or
+	 * unreadable.
+	 */
 	public @Nullable Duration retryAfter(Clock clock) {
 		if (this.retryAfterHeader == null || this.retryAfterHeader.isBlank()) {
 			return null;

@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
- * What a failure to get an answer means, the same for every upstream. Only a failure before the
- * request could be written (no connection, no TLS session) counts as never sent, so that only then
- * may even a create be tried again.
+ * What a failure to get an answer means, the same for every upstream. Only a failure
+ * before the request could be written (no connection, no TLS session) counts as never
+ * sent, so that only then may even a create be tried again.
  */
 final class UpstreamTransportErrors {
 
@@ -30,7 +30,8 @@ final class UpstreamTransportErrors {
 	/**
 	 * @param failure what the client threw
 	 * @param action what was asked, for the message, such as {@code read snapshot}
-	 * @return the domain error; the failure itself when it is no transport failure (a bug)
+	 * @return the domain error; the failure itself when it is no transport failure (a
+	 * bug)
 	 */
 	static RuntimeException map(Upstream upstream, String action, RuntimeException failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -61,10 +62,11 @@ final class UpstreamTransportErrors {
 			case TimeoutException timeout -> new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
 					name + " did not answer the request to " + action + " within read-timeout", timeout);
 			// Netty's read timeout is not a java.util.concurrent one
-			case io.netty.handler.timeout.TimeoutException timeout -> new UpstreamTimeoutException(
-					ErrorCode.UPSTREAM_TIMEOUT,
-					name + " did not answer the request to " + action + " within read-timeout", timeout);
-			// a TLS failure after the handshake is one of these too: the request may have been sent
+			case io.netty.handler.timeout.TimeoutException timeout ->
+				new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
+						name + " did not answer the request to " + action + " within read-timeout", timeout);
+			// a TLS failure after the handshake is one of these too: the request may have
+			// been sent
 			case IOException io -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE,
 					"The connection to " + name + " failed during the request to " + action, null, io);
 			default -> null;

@@ -8,7 +8,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an upstream's configured address may be, the same for every adapter: credentials travel to it.
+ * What an upstream's configured address may be, the same for every adapter: credentials
+ * travel to it.
  */
 public final class UpstreamUrls {
 
@@ -16,9 +17,10 @@ public final class UpstreamUrls {
 	}
 
 	/**
-	 * Whether {@code url} is an absolute {@code https://} URL without user info, query or fragment;
-	 * plain {@code http://} only for loopback addresses and hosts under the reserved {@code .invalid}
-	 * domain (the embedded sandbox). {@code null} passes: being required is checked elsewhere.
+	 * Whether {@code url} is an absolute {@code https://} URL without user info, query or
+	 * fragment; plain {@code http://} only for loopback addresses and hosts under the
+	 * reserved {@code .invalid} domain (the embedded sandbox). {@code null} passes: being
+	 * required is checked elsewhere.
 	 */
 	public static boolean isAcceptable(@Nullable URI url) {
 		if (url == null) {

@@ -1,6 +1,7 @@
 package io.snapgate.sandbox;
 
 import java.net.URI;
+import java.util.Objects;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -8,10 +9,10 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The emulators are served by the gateway's own server, whose port may only be known once it has
- * started. Sandbox providers are configured against the placeholder host {@value #HOST}; this filter
- * points such requests at the running server just before they leave, so that signatures computed
- * after it see the real host.
+ * The emulators are served by the gateway's own server, whose port may only be known once
+ * it has started. Sandbox providers are configured against the placeholder host
+ * {@value #HOST}; this filter points such requests at the running server just before they
+ * leave, so that signatures computed after it see the real host.
  */
 public final class SandboxHost {
 
@@ -33,7 +34,7 @@ public final class SandboxHost {
 			}
 			URI target = UriComponentsBuilder.fromUri(request.url())
 				.host("127.0.0.1")
-				.port(context.getWebServer().getPort())
+				.port(Objects.requireNonNull(context.getWebServer(), "the server has started").getPort())
 				.build(true)
 				.toUri();
 			return next.exchange(ClientRequest.from(request).url(target).build());

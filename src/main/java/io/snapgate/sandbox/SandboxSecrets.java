@@ -12,8 +12,8 @@ public final class SandboxSecrets {
 	}
 
 	/**
-	 * Whether {@code given} is {@code expected}, compared in a time that does not tell how much of it
-	 * was right, as an upstream compares credentials.
+	 * Whether {@code given} is {@code expected}, compared in a time that does not tell
+	 * how much of it was right, as an upstream compares credentials.
 	 */
 	public static boolean same(String given, String expected) {
 		return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));

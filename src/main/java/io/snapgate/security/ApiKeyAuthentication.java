@@ -6,8 +6,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A caller authenticated by an API key: the key's owner with the key's scopes. The key itself is not
- * kept.
+ * A caller authenticated by an API key: the key's owner with the key's scopes. The key
+ * itself is not kept.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 

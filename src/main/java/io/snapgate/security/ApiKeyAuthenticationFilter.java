@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates requests that carry an API key, in {@code X-API-Key} or as
  * {@code Authorization: ApiKey <key>} (for clients such as Prometheus that can only set
- * {@code Authorization}). A key that is unknown or revoked is refused at once: it is never mistaken for
- * an anonymous request. So is a request with more than one key, whichever of them is valid: which one
- * counts would otherwise depend on who reads the headers, a proxy in front or the gateway.
+ * {@code Authorization}). A key that is unknown or revoked is refused at once: it is
+ * never mistaken for an anonymous request. So is a request with more than one key,
+ * whichever of them is valid: which one counts would otherwise depend on who reads the
+ * headers, a proxy in front or the gateway.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Says plainly what to configure when the gateway refuses to start without authentication.
+ * Says plainly what to configure when the gateway refuses to start without
+ * authentication.
  */
 class InsecureConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InsecureConfigurationException> {
 

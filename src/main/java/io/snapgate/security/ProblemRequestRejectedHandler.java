@@ -15,8 +15,8 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Answers the requests that Spring Security's firewall refuses (path traversal, encoded separators,
- * control characters) with a 400 problem detail.
+ * Answers the requests that Spring Security's firewall refuses (path traversal, encoded
+ * separators, control characters) with a 400 problem detail.
  */
 final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
 

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
@@ -21,10 +20,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * 401 and 403 as problem details, saying what to send without saying why a credential failed beyond
- * what helps an honest caller.
+ * 401 and 403 as problem details, saying what to send without saying why a credential
+ * failed beyond what helps an honest caller.
  */
 final class ProblemSecurityHandlers {
+
+	private static final String FORBIDDEN_DETAIL = "The caller lacks the scope this operation needs: snapshots:read "
+			+ "to read, snapshots:write to create or delete snapshots, restores:write to restore, actuator:read for "
+			+ "actuator endpoints";
 
 	private final JsonMapper json;
 
@@ -34,14 +37,15 @@ final class ProblemSecurityHandlers {
 
 	AuthenticationEntryPoint entryPoint() {
 		return (request, response, exception) -> {
-			response.setHeader("WWW-Authenticate", "Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+			response.setHeader("WWW-Authenticate",
+					"Bearer, ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
 			write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, detail(exception));
 		};
 	}
 
 	/**
-	 * A token that cannot be checked because the issuer's keys are out of reach is SnapGate's problem,
-	 * not the caller's: 503, not 401 and not a bare 500.
+	 * A token that cannot be checked because the issuer's keys are out of reach is
+	 * SnapGate's problem, not the caller's: 503, not 401 and not a bare 500.
 	 */
 	AuthenticationFailureHandler bearerFailureHandler() {
 		AuthenticationEntryPoint entryPoint = entryPoint();
@@ -57,22 +61,17 @@ final class ProblemSecurityHandlers {
 	}
 
 	AccessDeniedHandler accessDeniedHandler() {
-		return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN,
-				forbiddenDetail(exception));
+		return (request, response, _) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL);
 	}
 
 	private static String detail(AuthenticationException exception) {
 		return switch (exception) {
 			case InvalidBearerTokenException e -> "The bearer token is invalid, expired, or not meant for SnapGate";
-			case MultipleApiKeysException e -> "Send one API key, in X-API-Key or as Authorization: ApiKey, not several";
+			case MultipleApiKeysException e ->
+				"Send one API key, in X-API-Key or as Authorization: ApiKey, not several";
 			case BadCredentialsException e -> "The API key is unknown or revoked";
 			default -> "Authenticate with a bearer token (Authorization: Bearer ...) or an API key (X-API-Key)";
 		};
-	}
-
-	private static String forbiddenDetail(AccessDeniedException exception) {
-		return "The caller lacks the scope this operation needs: snapshots:read to read, snapshots:write to "
-				+ "create or delete snapshots, restores:write to restore, actuator:read for actuator endpoints";
 	}
 
 	private void write(HttpServletResponse response, HttpStatus status, ErrorCode code, String detail)

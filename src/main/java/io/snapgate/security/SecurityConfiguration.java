@@ -27,10 +27,11 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Every endpoint but the probes, the OpenAPI document and Swagger UI needs a caller with the right
- * scope: {@code snapshots:read} to read, {@code snapshots:write} to create or delete snapshots,
- * {@code restores:write} to restore, {@code actuator:read} for actuator endpoints other than health
- * and info. Outside the sandbox, start-up fails when no way to authenticate is configured.
+ * Every endpoint but the probes, the OpenAPI document and Swagger UI needs a caller with
+ * the right scope: {@code snapshots:read} to read, {@code snapshots:write} to create or
+ * delete snapshots, {@code restores:write} to restore, {@code actuator:read} for actuator
+ * endpoints other than health and info. Outside the sandbox, start-up fails when no way
+ * to authenticate is configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -112,8 +113,9 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	 * No observation per security filter, authentication and authorization: each request would carry a
-	 * dozen of them, a large share of its CPU, and {@code http.server.requests} already times it whole.
+	 * No observation per security filter, authentication and authorization: each request
+	 * would carry a dozen of them, a large share of its CPU, and
+	 * {@code http.server.requests} already times it whole.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -139,7 +141,8 @@ public class SecurityConfiguration {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(origins);
 		cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
-		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", ApiKeyAuthenticationFilter.HEADER));
+		cors.setAllowedHeaders(
+				List.of("Authorization", "Content-Type", "Idempotency-Key", ApiKeyAuthenticationFilter.HEADER));
 		cors.setExposedHeaders(List.of("Location", "Retry-After"));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/**", cors);

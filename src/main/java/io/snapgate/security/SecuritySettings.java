@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code snapgate.security}: API keys, CORS, and whether the gateway runs open (the sandbox only).
- * JWT callers are configured with Spring Boot's own
+ * {@code snapgate.security}: API keys, CORS, and whether the gateway runs open (the
+ * sandbox only). JWT callers are configured with Spring Boot's own
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties.
  *
- * @param open let every request through unauthenticated; refused outside the {@code sandbox} profile
+ * @param open let every request through unauthenticated; refused outside the
+ * {@code sandbox} profile
  * @param apiKeys the API keys, stored as SHA-256 hashes
  * @param cors cross-origin access; off unless origins are listed
  */
@@ -38,8 +39,10 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 	 * @param revoked a revoked key is refused like an unknown one
 	 */
 	public record ApiKey(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String owner,
-			@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be the 64 lower-case hex digits of a SHA-256") String sha256,
-			@NotEmpty Set<@Pattern(regexp = "snapshots:read|snapshots:write|restores:write|actuator:read") String> scopes,
+			@NotBlank @Pattern(regexp = "[0-9a-f]{64}",
+					message = "must be the 64 lower-case hex digits of a SHA-256") String sha256,
+			@NotEmpty Set<@Pattern(
+					regexp = "snapshots:read|snapshots:write|restores:write|actuator:read") String> scopes,
 			@DefaultValue("false") boolean revoked) {
 
 		@Override

@@ -1,5 +1,6 @@
 package io.snapgate.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,9 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application layer over two fake providers, {@code sys} (system snapshots) and {@code vol}
- * (disk snapshots), for tests of the HTTP edge, with security open (the tests of the access rules
- * are in the security package).
+ * The application layer over two fake providers, {@code sys} (system snapshots) and
+ * {@code vol} (disk snapshots), for tests of the HTTP edge, with security open (the tests
+ * of the access rules are in the security package).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -51,7 +52,8 @@ class ApiTestConfiguration {
 	SnapshotService snapshotService(ProviderRegistry registry, FanOut fanOut) {
 		return new SnapshotService(registry, new SnapshotLocator(registry),
 				new SnapshotLister(registry, fanOut, Duration.ofSeconds(2)),
-				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)), new AuditLog(CallerIdentity.ANONYMOUS));
+				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)),
+				new AuditLog(CallerIdentity.ANONYMOUS));
 	}
 
 	@Bean
@@ -66,7 +68,7 @@ class ApiTestConfiguration {
 
 	@Bean
 	TokenSigner tokenSigner() {
-		return new TokenSigner("a test key of thirty-two bytes!!".getBytes());
+		return new TokenSigner("a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Bean

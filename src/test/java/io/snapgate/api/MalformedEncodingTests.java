@@ -25,9 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A query whose percent-escapes do not decode to UTF-8 text is the caller's mistake: on the real
- * Tomcat port it is a 400 problem on every endpoint, refused before anything acts on it, and one debug
- * line in the log rather than an error with a stack trace.
+ * A query whose percent-escapes do not decode to UTF-8 text is the caller's mistake: on
+ * the real Tomcat port it is a 400 problem on every endpoint, refused before anything
+ * acts on it, and one debug line in the log rather than an error with a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "logging.level.io.snapgate.api.ParameterDecodingFilter=debug")
@@ -93,7 +93,8 @@ class MalformedEncodingTests {
 		assertThat(response.status()).as("the status of %s", response).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(JsonPath.<String>read(response.body(), "$.code")).isEqualTo("MALFORMED_REQUEST");
-		assertThat(JsonPath.<String>read(response.body(), "$.type")).isEqualTo("urn:snapgate:problem:malformed-request");
+		assertThat(JsonPath.<String>read(response.body(), "$.type"))
+			.isEqualTo("urn:snapgate:problem:malformed-request");
 		assertThat(response.body()).doesNotContain("Exception");
 	}
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -108,8 +108,8 @@ class RestoreControllerTests {
 	void aTargetTheProviderCannotRestoreIsRefused() {
 		assertProblem(start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"VM\",\"member\":\"x\"}}"), 400,
 				"UNSUPPORTED_FIELD");
-		assertProblem(start("{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true}"), 400,
-				"UNSUPPORTED_FIELD");
+		assertProblem(start("{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true}"),
+				400, "UNSUPPORTED_FIELD");
 	}
 
 	@Test

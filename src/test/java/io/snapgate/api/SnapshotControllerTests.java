@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -55,15 +55,13 @@ class SnapshotControllerTests {
 
 	@Test
 	void listsSnapshotsOfEveryProviderNewestFirst() {
-		assertThat(this.mvc.get().uri("/snapshots")).hasStatusOk()
-			.bodyJson()
-			.satisfies((json) -> {
-				json.assertThat().extractingPath("$.items[*].id").isEqualTo(List.of("sys:12", "vol:s-8kQ2x1Zv"));
-				json.assertThat().extractingPath("$.partial").isEqualTo(false);
-				json.assertThat().extractingPath("$.nextPageToken").isNull();
-				json.assertThat().extractingPath("$.items[1].source.volumeId").isEqualTo("v-1");
-				json.assertThat().extractingPath("$.items[0].providerType").isEqualTo("fake-system");
-			});
+		assertThat(this.mvc.get().uri("/snapshots")).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.items[*].id").isEqualTo(List.of("sys:12", "vol:s-8kQ2x1Zv"));
+			json.assertThat().extractingPath("$.partial").isEqualTo(false);
+			json.assertThat().extractingPath("$.nextPageToken").isNull();
+			json.assertThat().extractingPath("$.items[1].source.volumeId").isEqualTo("v-1");
+			json.assertThat().extractingPath("$.items[0].providerType").isEqualTo("fake-system");
+		});
 	}
 
 	@Test
@@ -150,8 +148,9 @@ class SnapshotControllerTests {
 		MvcTestResult result = this.mvc.post()
 			.uri("/snapshots")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"provider":"sys","name":"pre-upgrade","description":"before upgrade","retention":"P7D","immutable":true}""")
+			.content(
+					"""
+							{"provider":"sys","name":"pre-upgrade","description":"before upgrade","retention":"P7D","immutable":true}""")
 			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED)
@@ -225,7 +224,8 @@ class SnapshotControllerTests {
 		MvcTestResult immutableOnVolume = this.mvc.post()
 			.uri("/snapshots")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"provider\":\"vol\",\"name\":\"a\",\"volumeId\":\"v-x1\",\"immutable\":true,\"retention\":\"P7D\"}")
+			.content(
+					"{\"provider\":\"vol\",\"name\":\"a\",\"volumeId\":\"v-x1\",\"immutable\":true,\"retention\":\"P7D\"}")
 			.exchange();
 		assertProblem(immutableOnVolume, 400, "UNSUPPORTED_FIELD");
 		assertThat(immutableOnVolume).bodyJson()
@@ -250,7 +250,8 @@ class SnapshotControllerTests {
 		assertProblem(post("{\"provider\":\"sys\",\"name\":\"a\",\"description\":\"" + "d".repeat(5000) + "\"}"), 400,
 				"VALIDATION_FAILED");
 		assertProblem(post("{\"provider\":\"sys\",\"name\":\"a\\u0000b\"}"), 400, "VALIDATION_FAILED");
-		assertProblem(post("{\"provider\":\"sys\",\"name\":\"a\",\"retention\":\"forever\"}"), 400, "VALIDATION_FAILED");
+		assertProblem(post("{\"provider\":\"sys\",\"name\":\"a\",\"retention\":\"forever\"}"), 400,
+				"VALIDATION_FAILED");
 		assertProblem(post("{\"provider\":\"sys\",\"name\":\"a\",\"immutable\":\"yes\"}"), 400, "MALFORMED_REQUEST");
 		assertProblem(post("{\"provider\":\"../etc\",\"name\":\"a\"}"), 400, "VALIDATION_FAILED");
 		assertProblem(post("{\"provider\":\"zulu\",\"name\":\"a\"}"), 400, "UNKNOWN_PROVIDER");

@@ -42,7 +42,8 @@ class SnapshotListerTests {
 		FakeSnapshotProvider c = FakeSnapshotProvider.system("charlie");
 		List<FakeSnapshotProvider> providers = List.of(a, b, c);
 		for (int i = 0; i < 1000; i++) {
-			// every third instant is shared by two providers, so ties are part of the test
+			// every third instant is shared by two providers, so ties are part of the
+			// test
 			providers.get(i % 3).withSnapshot("s" + i, "snap-" + i, BASE.plusSeconds((i / 2) * 60L));
 		}
 		SnapshotLister lister = lister(a, b, c);
@@ -70,11 +71,10 @@ class SnapshotListerTests {
 	void aFailingProviderIsLeftOutAndReported() {
 		FakeSnapshotProvider up = FakeSnapshotProvider.system("up").withSnapshot("1", "one", BASE);
 		FakeSnapshotProvider down = FakeSnapshotProvider.volume("down").withSnapshot("2", "two", BASE);
-		down.failWith(() -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "connection refused",
-				null, null));
+		down.failWith(() -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "connection refused", null,
+				null));
 
-		SnapshotListing listing = lister(up, down)
-			.list(new ListRequest(Set.of(), SnapshotQuery.ALL, null, 50, false));
+		SnapshotListing listing = lister(up, down).list(new ListRequest(Set.of(), SnapshotQuery.ALL, null, 50, false));
 
 		assertThat(listing.isPartial()).isTrue();
 		assertThat(listing.items()).extracting((v) -> v.snapshot().nativeId()).containsExactly("1");

@@ -40,8 +40,9 @@ class ProviderRegistryConfigurationTests {
 	@Test
 	void buildsEveryConfiguredProviderWithItsFactory() {
 		this.contextRunner
-			.withPropertyValues("snapgate.providers.fake-one.type=fake", "snapgate.providers.fake-one.endpoint=https://a",
-					"snapgate.providers.fake-two.type=fake", "snapgate.providers.fake-two.endpoint=https://b")
+			.withPropertyValues("snapgate.providers.fake-one.type=fake",
+					"snapgate.providers.fake-one.endpoint=https://a", "snapgate.providers.fake-two.type=fake",
+					"snapgate.providers.fake-two.endpoint=https://b")
 			.run((context) -> {
 				ProviderRegistry registry = context.getBean(ProviderRegistry.class);
 				assertThat(registry.all()).extracting((p) -> p.id().value()).containsExactly("fake-one", "fake-two");
@@ -102,8 +103,8 @@ class ProviderRegistryConfigurationTests {
 
 	@Test
 	void aBadProviderIdStopsStartUp() {
-		this.contextRunner.withPropertyValues("snapgate.providers[Prod_1].type=fake",
-				"snapgate.providers[Prod_1].endpoint=https://a")
+		this.contextRunner
+			.withPropertyValues("snapgate.providers[Prod_1].type=fake", "snapgate.providers[Prod_1].endpoint=https://a")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("snapgate.providers.Prod_1");
@@ -112,9 +113,10 @@ class ProviderRegistryConfigurationTests {
 
 	@Test
 	void withNoProvidersConfiguredTheDefaultsAreUsed() {
-		this.contextRunner.withBean("sandboxDefault", DefaultProviderDeclaration.class,
-				() -> new DefaultProviderDeclaration("sandbox-fake",
-						java.util.Map.of("type", "fake", "endpoint", "http://sandbox")))
+		this.contextRunner
+			.withBean("sandboxDefault", DefaultProviderDeclaration.class,
+					() -> new DefaultProviderDeclaration("sandbox-fake",
+							java.util.Map.of("type", "fake", "endpoint", "http://sandbox")))
 			.run((context) -> assertThat(context.getBean(ProviderRegistry.class).all())
 				.extracting((p) -> p.id().value())
 				.containsExactly("sandbox-fake"));

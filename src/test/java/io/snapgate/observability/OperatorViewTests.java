@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an operator sees: metrics in the Prometheus scrape, provider health from the breakers, and
- * readiness that does not depend on any upstream.
+ * What an operator sees: metrics in the Prometheus scrape, provider health from the
+ * breakers, and readiness that does not depend on any upstream.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -50,7 +50,8 @@ class OperatorViewTests {
 	@BeforeEach
 	void seed() {
 		FakeProviderFactories.BUILT.values().forEach(FakeSnapshotProvider::reset);
-		FakeProviderFactories.BUILT.get("ops-healthy").withSnapshot("s-1", "one", Instant.parse("2026-11-22T00:00:00Z"));
+		FakeProviderFactories.BUILT.get("ops-healthy")
+			.withSnapshot("s-1", "one", Instant.parse("2026-11-22T00:00:00Z"));
 	}
 
 	@Test
@@ -58,7 +59,10 @@ class OperatorViewTests {
 		assertThat(this.mvc.get().uri("/snapshots/ops-healthy:s-1").header("X-API-Key", KEY)).hasStatusOk();
 		assertThat(this.mvc.get().uri("/snapshots/ops-healthy:s-404").header("X-API-Key", KEY)).hasStatus(404);
 
-		String scrape = this.mvc.get().uri("/actuator/prometheus").header("X-API-Key", KEY).exchange()
+		String scrape = this.mvc.get()
+			.uri("/actuator/prometheus")
+			.header("X-API-Key", KEY)
+			.exchange()
 			.getResponse()
 			.getContentAsString();
 
@@ -94,10 +98,12 @@ class OperatorViewTests {
 			.extractingPath("$.status")
 			.isEqualTo("DEGRADED");
 		assertThat(this.mvc.get().uri("/readyz")).hasStatusOk().bodyJson().extractingPath("$.status").isEqualTo("UP");
-		assertThat(this.mvc.get().uri("/snapshots").header("X-API-Key", KEY)).hasStatusOk().bodyJson().satisfies((json) -> {
-			json.assertThat().extractingPath("$.partial").isEqualTo(true);
-			json.assertThat().extractingPath("$.providerErrors[0].provider").isEqualTo("ops-sick");
-		});
+		assertThat(this.mvc.get().uri("/snapshots").header("X-API-Key", KEY)).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.partial").isEqualTo(true);
+				json.assertThat().extractingPath("$.providerErrors[0].provider").isEqualTo("ops-sick");
+			});
 	}
 
 }

@@ -23,8 +23,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One policy for every upstream: only a failure before the request could be written counts as never
- * sent.
+ * One policy for every upstream: only a failure before the request could be written
+ * counts as never sent.
  */
 class UpstreamTransportErrorsTests {
 
@@ -44,11 +44,11 @@ class UpstreamTransportErrorsTests {
 
 	@Test
 	void aFailedHandshakeWasNeverSentAndSaysWhatToCheck() {
-		assertThat(map(new SSLHandshakeException("PKIX path building failed"))).isInstanceOfSatisfying(
-				UpstreamUnavailableException.class, (error) -> {
-					assertThat(error.requestSent()).isFalse();
-					assertThat(error.getMessage()).contains("TLS").contains("check the trust");
-				});
+		assertThat(map(new SSLHandshakeException("PKIX path building failed")))
+			.isInstanceOfSatisfying(UpstreamUnavailableException.class, (error) -> {
+				assertThat(error.requestSent()).isFalse();
+				assertThat(error.getMessage()).contains("TLS").contains("check the trust");
+			});
 	}
 
 	@Test
@@ -84,9 +84,8 @@ class UpstreamTransportErrorsTests {
 	}
 
 	private static RuntimeException map(Throwable cause) {
-		return UpstreamTransportErrors.map(UPSTREAM, "read",
-				new WebClientRequestException(cause, HttpMethod.GET, URI.create("https://example.invalid/"),
-						new HttpHeaders()));
+		return UpstreamTransportErrors.map(UPSTREAM, "read", new WebClientRequestException(cause, HttpMethod.GET,
+				URI.create("https://example.invalid/"), new HttpHeaders()));
 	}
 
 }

@@ -37,8 +37,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what: JWTs signed with a key served as a JWK set, API keys, and every endpoint against
- * every scope.
+ * Who may do what: JWTs signed with a key served as a JWK set, API keys, and every
+ * endpoint against every scope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessControlTests {
@@ -101,10 +101,10 @@ class AccessControlTests {
 	void withoutCredentialsEveryApiEndpointIsA401Problem() throws Exception {
 		HttpResponse<String> response = send("GET", "/snapshots", null);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).contains("Bearer"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("Bearer"));
 		assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
 	}
 
@@ -124,7 +124,8 @@ class AccessControlTests {
 
 	@Test
 	void anExpiredTokenIsRefused() throws Exception {
-		HttpResponse<String> response = send("GET", "/snapshots", bearer(token(ISSUER, AUDIENCE, "snapshots:read", -120)));
+		HttpResponse<String> response = send("GET", "/snapshots",
+				bearer(token(ISSUER, AUDIENCE, "snapshots:read", -120)));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("UNAUTHENTICATED");
 	}
@@ -155,7 +156,8 @@ class AccessControlTests {
 		// a key id the decoder has not cached yet, so it must fetch the key set again
 		RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated").generate();
 
-		HttpResponse<String> response = send("GET", "/snapshots", bearer(token(rotated, ISSUER, AUDIENCE, "snapshots:read", 300)));
+		HttpResponse<String> response = send("GET", "/snapshots",
+				bearer(token(rotated, ISSUER, AUDIENCE, "snapshots:read", 300)));
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -164,7 +166,8 @@ class AccessControlTests {
 
 	@Test
 	void aTokenWithoutTheScopeIsA403Problem() throws Exception {
-		HttpResponse<String> response = send("POST", "/snapshots", bearer(token(ISSUER, AUDIENCE, "snapshots:read", 300)));
+		HttpResponse<String> response = send("POST", "/snapshots",
+				bearer(token(ISSUER, AUDIENCE, "snapshots:read", 300)));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("\"code\":\"FORBIDDEN\"");
 	}
@@ -192,10 +195,10 @@ class AccessControlTests {
 				new String[] { "X-API-Key", "nobody-" + UUID.randomUUID(), "X-API-Key", READER_KEY },
 				new String[] { "X-API-Key", READER_KEY, "Authorization", "ApiKey " + WRITER_KEY });
 		for (String[] twoKeys : headers) {
-			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
-				.headers(twoKeys)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/snapshots"))
+					.headers(twoKeys)
+					.build(), HttpResponse.BodyHandlers.ofString());
 
 			assertThat(response.statusCode()).as(String.join(" ", twoKeys)).isEqualTo(401);
 			assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"").contains("Send one API key");
@@ -215,7 +218,8 @@ class AccessControlTests {
 				new String[] { "GET", "/actuator/metrics", "actuator:read" });
 		List<String> scopes = List.of("snapshots:read", "snapshots:write", "restores:write", "actuator:read");
 		return endpoints.stream()
-			.flatMap((endpoint) -> scopes.stream().map((scope) -> Arguments.of(endpoint[0], endpoint[1], endpoint[2], scope)));
+			.flatMap((endpoint) -> scopes.stream()
+				.map((scope) -> Arguments.of(endpoint[0], endpoint[1], endpoint[2], scope)));
 	}
 
 	@ParameterizedTest(name = "{0} {1} with {3}")

@@ -51,14 +51,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Throws ten thousand hostile and random requests at the whole gateway, authenticated with every
- * scope, and checks that each is answered without a server error, that every refusal is a problem
- * detail, and that nothing unvalidated reached a provider: neither the in-memory ones nor, through the
- * real VergeOS and Baidu adapters, a fake upstream whose request journal is checked afterwards.
+ * Throws ten thousand hostile and random requests at the whole gateway, authenticated
+ * with every scope, and checks that each is answered without a server error, that every
+ * refusal is a problem detail, and that nothing unvalidated reached a provider: neither
+ * the in-memory ones nor, through the real VergeOS and Baidu adapters, a fake upstream
+ * whose request journal is checked afterwards.
  * <p>
- * What only a socket sends as it is (see {@link HostileRequests}) goes to the real Tomcat port: there
- * each request is refused with a problem detail, never a server error, a stack trace or an HTML page,
- * and no write reaches a provider, where the same requests well-formed do write.
+ * What only a socket sends as it is (see {@link HostileRequests}) goes to the real Tomcat
+ * port: there each request is refused with a problem detail, never a server error, a
+ * stack trace or an HTML page, and no write reaches a provider, where the same requests
+ * well-formed do write.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -71,10 +73,13 @@ class HostileInputTests {
 
 	private static final Pattern SAFE_NATIVE_ID = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
-	/** What the adapters may ask for: fixed paths, ids of the upstream's own shapes, encoded query values. */
-	private static final Pattern SAFE_UPSTREAM_URL = Pattern.compile(
-			"/(verge/api/v4/[a-z_]+(/[0-9]{1,18})?|bcc/v2/(snapshot|volume|instance)(/[siv]-[A-Za-z0-9]{1,32})?)"
-					+ "(\\?[A-Za-z0-9_%.=&+*~-]*)?");
+	/**
+	 * What the adapters may ask for: fixed paths, ids of the upstream's own shapes,
+	 * encoded query values.
+	 */
+	private static final Pattern SAFE_UPSTREAM_URL = Pattern
+		.compile("/(verge/api/v4/[a-z_]+(/[0-9]{1,18})?|bcc/v2/(snapshot|volume|instance)(/[siv]-[A-Za-z0-9]{1,32})?)"
+				+ "(\\?[A-Za-z0-9_%.=&+*~-]*)?");
 
 	@RegisterExtension
 	static WireMockExtension upstream = WireMockExtension.newInstance()
@@ -82,7 +87,9 @@ class HostileInputTests {
 		.resetOnEachTest(false)
 		.build();
 
-	/** A VergeOS row that a delete first reads, so that the delete itself would go out. */
+	/**
+	 * A VergeOS row that a delete first reads, so that the delete itself would go out.
+	 */
 	private static final String ROW_12 = """
 			{"$key":12,"name":"daily","description":"","created":1763805600,"expires":0,"snapshot_profile":null,\
 			"private":false,"remote_sync":false,"immutable":false,"immutable_status":"unlocked",\
@@ -107,7 +114,8 @@ class HostileInputTests {
 		registry.add("snapgate.providers.fuzz-bcc.access-key-id", () -> "ak");
 		registry.add("snapgate.providers.fuzz-bcc.secret-access-key", () -> "sk");
 		registry.add("snapgate.security.api-keys[0].owner", () -> "fuzzer");
-		registry.add("snapgate.security.api-keys[0].sha256", () -> HexFormat.of().formatHex(ApiKeyVerifier.sha256(KEY)));
+		registry.add("snapgate.security.api-keys[0].sha256",
+				() -> HexFormat.of().formatHex(ApiKeyVerifier.sha256(KEY)));
 		registry.add("snapgate.security.api-keys[0].scopes",
 				() -> "snapshots:read,snapshots:write,restores:write,actuator:read");
 		registry.add("logging.level.snapgate.audit", () -> "warn");
@@ -141,7 +149,8 @@ class HostileInputTests {
 			}
 		}
 		assertThat(failures).as("requests answered with a server error or without a problem detail").isEmpty();
-		// the inputs reach past validation often enough for the check below to mean something
+		// the inputs reach past validation often enough for the check below to mean
+		// something
 		assertThat(statuses).as("statuses seen").containsKeys(200, 202, 400, 404);
 		assertThat(fake("fuzz-sys").calls().size() + fake("fuzz-vol").calls().size()).isGreaterThan(500);
 		List<LoggedRequest> upstreamCalls = upstream.findAll(anyRequestedFor(anyUrl()));
@@ -154,7 +163,8 @@ class HostileInputTests {
 						.doesNotContainPattern("\\p{Cntrl}")
 						.hasSizeLessThanOrEqualTo(512);
 					if (name.equals("filter")) {
-						// every quoted string in a VergeOS filter has its quotes doubled, so none ends early
+						// every quoted string in a VergeOS filter has its quotes doubled,
+						// so none ends early
 						assertThat(value.replace("''", "")).as("filter %s", value).matches("[^']*('[^']*'[^']*)*");
 					}
 				}
@@ -164,7 +174,8 @@ class HostileInputTests {
 			for (String argument : provider.arguments()) {
 				assertThat(argument).as("what reached provider %s", provider.id())
 					.satisfiesAnyOf((value) -> assertThat(value).matches(SAFE_NATIVE_ID),
-							(value) -> assertThat(value).doesNotContainPattern("\\p{Cntrl}").hasSizeLessThanOrEqualTo(128));
+							(value) -> assertThat(value).doesNotContainPattern("\\p{Cntrl}")
+								.hasSizeLessThanOrEqualTo(128));
 			}
 		}
 	}
@@ -204,7 +215,10 @@ class HostileInputTests {
 		return new HostileRequests(KEY).wellFormedWrites().stream();
 	}
 
-	/** VergeOS finds no earlier snapshot with a create's key, and snapshot 12 to delete: next would come a write. */
+	/**
+	 * VergeOS finds no earlier snapshot with a create's key, and snapshot 12 to delete:
+	 * next would come a write.
+	 */
 	private static void upstreamTakesWrites() {
 		upstream.stubFor(WireMock.get(urlPathEqualTo("/verge/api/v4/cloud_snapshots")).willReturn(okJson("[]")));
 		upstream.stubFor(WireMock.get(urlPathEqualTo("/verge/api/v4/cloud_snapshots/12")).willReturn(okJson(ROW_12)));
@@ -212,8 +226,9 @@ class HostileInputTests {
 
 	private static List<String> writesThatReachedAProvider() {
 		List<String> writes = new ArrayList<>();
-		Stream.of(postRequestedFor(anyUrl()), putRequestedFor(anyUrl()), patchRequestedFor(anyUrl()),
-				deleteRequestedFor(anyUrl()))
+		Stream
+			.of(postRequestedFor(anyUrl()), putRequestedFor(anyUrl()), patchRequestedFor(anyUrl()),
+					deleteRequestedFor(anyUrl()))
 			.flatMap((pattern) -> upstream.findAll(pattern).stream())
 			.forEach((call) -> writes.add(call.getMethod() + " " + call.getUrl()));
 		for (String id : List.of("fuzz-sys", "fuzz-vol")) {
@@ -227,8 +242,8 @@ class HostileInputTests {
 
 	private MockHttpServletRequestBuilder request(HostileInputs inputs) {
 		String id = switch (inputs.nextInt(4)) {
-			case 0 -> inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc", "nope")) + ":"
-					+ inputs.value();
+			case 0 ->
+				inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc", "nope")) + ":" + inputs.value();
 			case 1 -> inputs.value() + ":" + inputs.value();
 			case 2 -> inputs.value();
 			default -> "fuzz-sys:12";
@@ -261,7 +276,8 @@ class HostileInputTests {
 	private static String createBody(HostileInputs inputs) {
 		List<String> fields = new ArrayList<>();
 		fields.add("\"provider\":" + (inputs.chance(70)
-				? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc"))) : inputs.jsonValue()));
+				? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys", "fuzz-vol", "fuzz-verge", "fuzz-bcc")))
+				: inputs.jsonValue()));
 		fields.add("\"name\":" + (inputs.chance(30) ? HostileInputs.quoted(inputs.word()) : inputs.jsonValue()));
 		for (String field : List.of("description", "volumeId", "retention", "neverExpire", "immutable", "private",
 				inputs.word())) {
@@ -274,7 +290,8 @@ class HostileInputTests {
 
 	private static String restoreBody(HostileInputs inputs) {
 		String snapshot = inputs.chance(50)
-				? HostileInputs.quoted(inputs.pick(List.of("fuzz-sys:12", "fuzz-vol:s-1", "fuzz-verge:12", "fuzz-bcc:s-1")))
+				? HostileInputs
+					.quoted(inputs.pick(List.of("fuzz-sys:12", "fuzz-vol:s-1", "fuzz-verge:12", "fuzz-bcc:s-1")))
 				: inputs.jsonValue();
 		String target = inputs.chance(50)
 				? "{\"type\":" + HostileInputs.quoted(inputs.pick(List.of("VM", "TENANT", "VOLUME", inputs.value())))
@@ -294,8 +311,10 @@ class HostileInputTests {
 			return encoded.toString();
 		}
 		StringBuilder safe = new StringBuilder();
-		for (char c : value.toCharArray()) {
-			safe.append((c < 0x21 || c > 0x7e || c == '#' || c == '?' || c == '%') ? "%" + String.format("%02X", (int) c & 0xff) : c);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			safe.append((c < 0x21 || c > 0x7e || c == '#' || c == '?' || c == '%')
+					? "%" + String.format("%02X", (int) c & 0xff) : c);
 		}
 		return safe.toString();
 	}

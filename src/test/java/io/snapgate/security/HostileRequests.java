@@ -8,17 +8,24 @@ import java.util.function.Function;
 import io.snapgate.testing.RawHttp;
 
 /**
- * Requests that only a raw socket sends as they are written: malformed and overlong percent-escapes,
- * bytes that are not UTF-8 in the request line, in headers and in bodies, oversized and repeated
- * headers, and content types that the endpoints do not take. The gateway must refuse each of them.
- * Most are writes that, well-formed, would reach an upstream: {@link #wellFormedWrites} are those.
+ * Requests that only a raw socket sends as they are written: malformed and overlong
+ * percent-escapes, bytes that are not UTF-8 in the request line, in headers and in
+ * bodies, oversized and repeated headers, and content types that the endpoints do not
+ * take. The gateway must refuse each of them. Most are writes that, well-formed, would
+ * reach an upstream: {@link #wellFormedWrites} are those.
  */
 final class HostileRequests {
 
-	/** Percent-escapes that decode to no UTF-8 text: cut short, not hex, not UTF-8, an overlong '/'. */
+	/**
+	 * Percent-escapes that decode to no UTF-8 text: cut short, not hex, not UTF-8, an
+	 * overlong '/'.
+	 */
 	static final List<String> MALFORMED_ESCAPES = List.of("%", "%zz", "%C3%28", "%FF%FE", "%C0%AF", "%FF");
 
-	/** 0xC3 0x28 once sent (see {@link RawHttp.Request}): 0xC3 starts a sequence that 0x28 does not continue. */
+	/**
+	 * 0xC3 0x28 once sent (see {@link RawHttp.Request}): 0xC3 starts a sequence that 0x28
+	 * does not continue.
+	 */
 	static final String NOT_UTF8 = "\u00c3(";
 
 	static final String CREATE = "{\"provider\":\"fuzz-verge\",\"name\":\"pre-upgrade\",\"retention\":\"P7D\"}";
@@ -34,7 +41,9 @@ final class HostileRequests {
 		this.key = key;
 	}
 
-	/** The requests that reach an upstream with a write when nothing in them is hostile. */
+	/**
+	 * The requests that reach an upstream with a write when nothing in them is hostile.
+	 */
 	List<Case> wellFormedWrites() {
 		return List.of(new Case("create", json("POST", "/snapshots").body(CREATE)),
 				new Case("restore", json("POST", "/restores").body(RESTORE)),
@@ -64,13 +73,16 @@ final class HostileRequests {
 				new Case("read of the path segment " + escape, authenticated("GET", "/snapshots/" + escape).noBody()),
 				new Case("members of the native id " + escape,
 						authenticated("GET", "/snapshots/fuzz-sys:" + escape + "/members").noBody()),
-				new Case("delete of the native id " + escape, authenticated("DELETE", "/snapshots/fuzz-verge:" + escape).noBody()),
-				new Case("delete of the path segment " + escape, authenticated("DELETE", "/snapshots/" + escape).noBody()),
+				new Case("delete of the native id " + escape,
+						authenticated("DELETE", "/snapshots/fuzz-verge:" + escape).noBody()),
+				new Case("delete of the path segment " + escape,
+						authenticated("DELETE", "/snapshots/" + escape).noBody()),
 				new Case("restore status of " + escape, authenticated("GET", "/restores/" + escape).noBody()),
-				new Case("X-API-Key with " + escape, RawHttp.Request.of("POST", "/snapshots")
-					.header("X-API-Key", this.key + escape)
-					.header("Content-Type", "application/json")
-					.body(CREATE)),
+				new Case("X-API-Key with " + escape,
+						RawHttp.Request.of("POST", "/snapshots")
+							.header("X-API-Key", this.key + escape)
+							.header("Content-Type", "application/json")
+							.body(CREATE)),
 				new Case("Idempotency-Key with " + escape,
 						json("POST", "/snapshots").header("Idempotency-Key", "key-" + escape).body(CREATE)));
 	}
@@ -91,86 +103,93 @@ final class HostileRequests {
 						authenticated("DELETE", DELETE + "?x=" + NOT_UTF8).noBody()),
 				new Case("delete with bytes that are not UTF-8 in the path",
 						authenticated("DELETE", "/snapshots/fuzz-verge:" + NOT_UTF8).noBody()),
-				new Case("X-API-Key with bytes that are not UTF-8", RawHttp.Request.of("POST", "/snapshots")
-					.header("X-API-Key", this.key + NOT_UTF8)
-					.header("Content-Type", "application/json")
-					.body(CREATE)),
-				new Case("Authorization: ApiKey with bytes that are not UTF-8", RawHttp.Request.of("POST", "/snapshots")
-					.header("Authorization", "ApiKey " + this.key + NOT_UTF8)
-					.header("Content-Type", "application/json")
-					.body(CREATE)),
+				new Case("X-API-Key with bytes that are not UTF-8",
+						RawHttp.Request.of("POST", "/snapshots")
+							.header("X-API-Key", this.key + NOT_UTF8)
+							.header("Content-Type", "application/json")
+							.body(CREATE)),
+				new Case("Authorization: ApiKey with bytes that are not UTF-8",
+						RawHttp.Request.of("POST", "/snapshots")
+							.header("Authorization", "ApiKey " + this.key + NOT_UTF8)
+							.header("Content-Type", "application/json")
+							.body(CREATE)),
 				new Case("Idempotency-Key with bytes that are not UTF-8",
 						json("POST", "/snapshots").header("Idempotency-Key", "key-" + NOT_UTF8).body(CREATE)),
 				new Case("Idempotency-Key in Latin-1",
 						json("POST", "/snapshots").header("Idempotency-Key", "cl\u00e9-1").body(CREATE)),
-				new Case("Content-Type with bytes that are not UTF-8", authenticated("POST", "/snapshots")
-					.header("Content-Type", "application/json; charset=" + NOT_UTF8)
-					.body(CREATE)));
+				new Case("Content-Type with bytes that are not UTF-8",
+						authenticated("POST", "/snapshots")
+							.header("Content-Type", "application/json; charset=" + NOT_UTF8)
+							.body(CREATE)));
 	}
 
 	private List<Case> oversizedAndRepeatedHeaders() {
-		return List.of(
-				new Case("a header beyond Tomcat's header size",
-						json("POST", "/snapshots").header("X-Padding", "x".repeat(16 * 1024)).body(CREATE)),
-				new Case("an X-API-Key beyond Tomcat's header size", RawHttp.Request.of("POST", "/snapshots")
-					.header("X-API-Key", this.key + "x".repeat(16 * 1024))
-					.header("Content-Type", "application/json")
-					.body(CREATE)),
-				new Case("an Idempotency-Key beyond Tomcat's header size",
-						json("POST", "/snapshots").header("Idempotency-Key", "k".repeat(16 * 1024)).body(CREATE)),
-				new Case("more headers than Tomcat takes", repeated(json("POST", "/snapshots"), 150,
-						(i) -> "X-Padding-" + i + ": " + i).body(CREATE)),
-				new Case("many X-API-Key, the first one valid", repeated(authenticated("POST", "/snapshots"), 40,
-						(i) -> "X-API-Key: other-" + i).header("Content-Type", "application/json").body(CREATE)),
-				new Case("many X-API-Key, the last one valid",
-						repeated(RawHttp.Request.of("POST", "/snapshots"), 40, (i) -> "X-API-Key: other-" + i)
-							.header("X-API-Key", this.key)
-							.header("Content-Type", "application/json")
-							.body(CREATE)),
-				new Case("the valid X-API-Key twice", authenticated("DELETE", DELETE).header("X-API-Key", this.key).noBody()),
-				new Case("an X-API-Key and an Authorization: ApiKey", authenticated("DELETE", DELETE)
-					.header("Authorization", "ApiKey other-" + this.key)
-					.noBody()),
-				new Case("two Content-Length that differ", json("POST", "/snapshots")
-					.header("Content-Length", String.valueOf(CREATE.length()))
-					.header("Content-Length", String.valueOf(CREATE.length() - 10))
-					.body(CREATE)),
-				new Case("two Content-Length that agree", json("POST", "/snapshots")
-					.header("Content-Length", String.valueOf(CREATE.length()))
-					.header("Content-Length", String.valueOf(CREATE.length()))
-					.body(CREATE)),
-				new Case("many Idempotency-Key", repeated(json("POST", "/snapshots"), 40,
-						(i) -> "Idempotency-Key: key-" + i).body(CREATE)),
-				new Case("the same Idempotency-Key twice", json("POST", "/snapshots").header("Idempotency-Key", "key-1")
-					.header("Idempotency-Key", "key-1")
-					.body(CREATE)),
-				new Case("more query parameters than Tomcat takes",
-						authenticated("DELETE", DELETE + "?" + "a=1&".repeat(1_100)).noBody()));
+		return List
+			.of(new Case("a header beyond Tomcat's header size",
+					json("POST", "/snapshots").header("X-Padding", "x".repeat(16 * 1024)).body(CREATE)),
+					new Case("an X-API-Key beyond Tomcat's header size",
+							RawHttp.Request.of("POST", "/snapshots")
+								.header("X-API-Key", this.key + "x".repeat(16 * 1024))
+								.header("Content-Type", "application/json")
+								.body(CREATE)),
+					new Case("an Idempotency-Key beyond Tomcat's header size",
+							json("POST", "/snapshots").header("Idempotency-Key", "k".repeat(16 * 1024)).body(CREATE)),
+					new Case("more headers than Tomcat takes",
+							repeated(json("POST", "/snapshots"), 150, (i) -> "X-Padding-" + i + ": " + i).body(CREATE)),
+					new Case("many X-API-Key, the first one valid",
+							repeated(authenticated("POST", "/snapshots"), 40, (i) -> "X-API-Key: other-" + i).header(
+									"Content-Type", "application/json")
+								.body(CREATE)),
+					new Case("many X-API-Key, the last one valid",
+							repeated(RawHttp.Request.of("POST", "/snapshots"), 40, (i) -> "X-API-Key: other-" + i)
+								.header("X-API-Key", this.key)
+								.header("Content-Type", "application/json")
+								.body(CREATE)),
+					new Case("the valid X-API-Key twice",
+							authenticated("DELETE", DELETE).header("X-API-Key", this.key).noBody()),
+					new Case("an X-API-Key and an Authorization: ApiKey",
+							authenticated("DELETE", DELETE).header("Authorization", "ApiKey other-" + this.key)
+								.noBody()),
+					new Case("two Content-Length that differ",
+							json("POST", "/snapshots").header("Content-Length", String.valueOf(CREATE.length()))
+								.header("Content-Length", String.valueOf(CREATE.length() - 10))
+								.body(CREATE)),
+					new Case("two Content-Length that agree",
+							json("POST", "/snapshots").header("Content-Length", String.valueOf(CREATE.length()))
+								.header("Content-Length", String.valueOf(CREATE.length()))
+								.body(CREATE)),
+					new Case("many Idempotency-Key",
+							repeated(json("POST", "/snapshots"), 40, (i) -> "Idempotency-Key: key-" + i).body(CREATE)),
+					new Case("the same Idempotency-Key twice",
+							json("POST", "/snapshots").header("Idempotency-Key", "key-1")
+								.header("Idempotency-Key", "key-1")
+								.body(CREATE)),
+					new Case("more query parameters than Tomcat takes",
+							authenticated("DELETE", DELETE + "?" + "a=1&".repeat(1_100)).noBody()));
 	}
 
 	private List<Case> contentTypes() {
 		List<Case> cases = new ArrayList<>();
 		for (String type : List.of("text/plain", "application/xml", "application/json; charset=nope",
-				"application/json; charset=", "multipart/form-data", "application/x-www-form-urlencoded",
-				"*/*", "application/", "json")) {
+				"application/json; charset=", "multipart/form-data", "application/x-www-form-urlencoded", "*/*",
+				"application/", "json")) {
 			cases.add(new Case("create as " + type,
 					authenticated("POST", "/snapshots").header("Content-Type", type).body(CREATE)));
 		}
 		cases.add(new Case("create without a Content-Type", authenticated("POST", "/snapshots").body(CREATE)));
-		cases.add(new Case("create as a form with a malformed escape", authenticated("POST", "/snapshots")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.body("provider=fuzz-verge&name=%C3%28")));
+		cases.add(new Case("create as a form with a malformed escape",
+				authenticated("POST", "/snapshots").header("Content-Type", "application/x-www-form-urlencoded")
+					.body("provider=fuzz-verge&name=%C3%28")));
 		String largeForm = "provider=fuzz-verge&name=" + "x".repeat(100 * 1024);
-		cases.add(new Case("create as a form larger than Tomcat takes", authenticated("POST", "/snapshots")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.body(largeForm)));
-		cases.add(new Case("create as a streamed form larger than Tomcat takes", authenticated("POST", "/snapshots")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Transfer-Encoding", "chunked")
-			.body(chunked(largeForm))));
-		cases.add(new Case("restore as multipart/form-data without a boundary", authenticated("POST", "/restores")
-			.header("Content-Type", "multipart/form-data")
-			.body(RESTORE)));
+		cases.add(new Case("create as a form larger than Tomcat takes",
+				authenticated("POST", "/snapshots").header("Content-Type", "application/x-www-form-urlencoded")
+					.body(largeForm)));
+		cases.add(new Case("create as a streamed form larger than Tomcat takes",
+				authenticated("POST", "/snapshots").header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Transfer-Encoding", "chunked")
+					.body(chunked(largeForm))));
+		cases.add(new Case("restore as multipart/form-data without a boundary",
+				authenticated("POST", "/restores").header("Content-Type", "multipart/form-data").body(RESTORE)));
 		return cases;
 	}
 
@@ -191,7 +210,8 @@ final class HostileRequests {
 	}
 
 	private static byte[] chunked(String body) {
-		return (Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		return (Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static byte[] latin1(String text) {
@@ -199,6 +219,8 @@ final class HostileRequests {
 	}
 
 	/** One request and what it is, for the test's report. */
+	// the bytes are sent, never compared as a whole
+	@SuppressWarnings("ArrayRecordComponent")
 	record Case(String name, byte[] bytes) {
 
 		@Override

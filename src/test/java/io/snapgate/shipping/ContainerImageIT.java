@@ -41,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The image as Kubernetes runs it: read-only root file system with a writable {@code /tmp}, a
- * non-root user, probes, documents and metrics answering, a graceful stop on SIGTERM, a refusal to
- * start open outside the sandbox, and the Helm chart's own configuration and Secret wiring starting it
- * with authentication enforced.
+ * The image as Kubernetes runs it: read-only root file system with a writable
+ * {@code /tmp}, a non-root user, probes, documents and metrics answering, a graceful stop
+ * on SIGTERM, a refusal to start open outside the sandbox, and the Helm chart's own
+ * configuration and Secret wiring starting it with authentication enforced.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerImageIT {
@@ -138,7 +138,8 @@ class ContainerImageIT {
 
 	@Test
 	void theChartsConfigurationAndSecretsStartItWithAuthenticationEnforced(@TempDir Path files) throws Exception {
-		RenderedChart chart = RenderedChart.render(Path.of("src", "test", "resources", "shipping", "values-container.yaml"));
+		RenderedChart chart = RenderedChart
+			.render(Path.of("src", "test", "resources", "shipping", "values-container.yaml"));
 		V1PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
 		Map<String, Path> volumes = Map.of("config",
 				writeReadable(files.resolve("config"), "application.yaml",
@@ -160,9 +161,9 @@ class ContainerImageIT {
 	}
 
 	/**
-	 * The chart's only container as Kubernetes would run it: its env (Secret references filled with
-	 * test values), user, read-only root, dropped capabilities, tmpfs /tmp, and its volumes bound from
-	 * {@code volumes} (by volume name).
+	 * The chart's only container as Kubernetes would run it: its env (Secret references
+	 * filled with test values), user, read-only root, dropped capabilities, tmpfs /tmp,
+	 * and its volumes bound from {@code volumes} (by volume name).
 	 */
 	private static GenericContainer<?> asThePodRunsIt(V1PodSpec pod, Map<String, Path> volumes) {
 		V1Container spec = pod.getContainers().get(0);
@@ -245,7 +246,9 @@ class ContainerImageIT {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Started means stopped again, whatever the exit code: the case expects a refusal. */
+	/**
+	 * Started means stopped again, whatever the exit code: the case expects a refusal.
+	 */
 	private static final class HasExited extends StartupCheckStrategy {
 
 		@Override

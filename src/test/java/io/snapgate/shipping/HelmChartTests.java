@@ -54,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Helm chart, rendered by real Helm with its defaults and with production-like values, read into
- * the Kubernetes models and checked for what an operator relies on.
+ * The Helm chart, rendered by real Helm with its defaults and with production-like
+ * values, read into the Kubernetes models and checked for what an operator relies on.
  */
 class HelmChartTests {
 
@@ -68,7 +68,9 @@ class HelmChartTests {
 
 	private static final Set<String> SELECTOR_KEYS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
 
-	/** {@code spring.lifecycle.timeout-per-shutdown-phase} in the app's application.yaml. */
+	/**
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase} in the app's application.yaml.
+	 */
 	private static final int SHUTDOWN_PHASE_SECONDS = 20;
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
@@ -86,8 +88,8 @@ class HelmChartTests {
 
 	@Test
 	void theDefaultsRenderTheCoreObjectsAndLeaveTheOptionalOnesOut() {
-		assertThat(DEFAULTS.kinds()).containsExactly("ConfigMap", "Deployment", "HorizontalPodAutoscaler",
-				"Pod", "PodDisruptionBudget", "Service", "ServiceAccount");
+		assertThat(DEFAULTS.kinds()).containsExactly("ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Pod",
+				"PodDisruptionBudget", "Service", "ServiceAccount");
 	}
 
 	@Test
@@ -112,8 +114,7 @@ class HelmChartTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("releases")
 	void everyContainerRunsAsNonRootWithNothingToEscalate(RenderedChart chart) {
-		List<V1PodSpec> pods = List.of(chart.deployment().getSpec().getTemplate().getSpec(),
-				chart.testPod().getSpec());
+		List<V1PodSpec> pods = List.of(chart.deployment().getSpec().getTemplate().getSpec(), chart.testPod().getSpec());
 		for (V1PodSpec pod : pods) {
 			V1PodSecurityContext podContext = Objects.requireNonNullElseGet(pod.getSecurityContext(),
 					V1PodSecurityContext::new);
@@ -132,7 +133,7 @@ class HelmChartTests {
 				assertThat(context.getReadOnlyRootFilesystem()).as(container.getName()).isTrue();
 				assertThat(context.getCapabilities().getDrop()).as(container.getName()).containsExactly("ALL");
 				assertThat(context.getCapabilities().getAdd()).as(container.getName()).isNullOrEmpty();
-				assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(Boolean.TRUE);
+				assertThat(context.getPrivileged()).as(container.getName()).isNotEqualTo(true);
 				assertThat(seccomp).as("%s seccomp profile", container.getName()).isEqualTo("RuntimeDefault");
 			}
 		}
@@ -166,9 +167,8 @@ class HelmChartTests {
 				gateway.getStartupProbe())) {
 			assertThat(containerPort(gateway, probe(probe).getPort())).isEqualTo(serverPort);
 		}
-		assertThat(chart.testPod().getSpec().getContainers().get(0).getArgs())
-			.anySatisfy((arg) -> assertThat(arg).endsWith(":" + chart.service().getSpec().getPorts().get(0).getPort()
-					+ "/readyz"));
+		assertThat(chart.testPod().getSpec().getContainers().get(0).getArgs()).anySatisfy((arg) -> assertThat(arg)
+			.endsWith(":" + chart.service().getSpec().getPorts().get(0).getPort() + "/readyz"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -343,14 +343,15 @@ class HelmChartTests {
 		Map<String, Object> endpoint = map(list(spec.get("endpoints")).get(0));
 
 		assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
-		assertThat(map(map(spec.get("selector")).get("matchLabels")))
-			.isEqualTo(PRODUCTION.service().getMetadata().getLabels()
-				.entrySet()
-				.stream()
-				.filter((label) -> SELECTOR_KEYS.contains(label.getKey()))
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-		assertThat(PRODUCTION.service().getSpec().getPorts()).anySatisfy(
-				(port) -> assertThat(port.getName()).isEqualTo(endpoint.get("port")));
+		assertThat(map(map(spec.get("selector")).get("matchLabels"))).isEqualTo(PRODUCTION.service()
+			.getMetadata()
+			.getLabels()
+			.entrySet()
+			.stream()
+			.filter((label) -> SELECTOR_KEYS.contains(label.getKey()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+		assertThat(PRODUCTION.service().getSpec().getPorts())
+			.anySatisfy((port) -> assertThat(port.getName()).isEqualTo(endpoint.get("port")));
 		assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
 		assertThat(map(endpoint.get("oauth2")).get("scopes")).isEqualTo(List.of("actuator:read"));
 		assertThat(map(map(monitor.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack");
@@ -402,7 +403,8 @@ class HelmChartTests {
 		// only what the pod would have: not this machine's environment
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-		// the name tells Boot to map SNAPGATE_TOKENS_SIGNINGKEY to snapgate.tokens.signing-key
+		// the name tells Boot to map SNAPGATE_TOKENS_SIGNINGKEY to
+		// snapgate.tokens.signing-key
 		environment.getPropertySources()
 			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					env));
@@ -433,8 +435,9 @@ class HelmChartTests {
 	}
 
 	private static List<V1Container> allContainers(V1PodSpec pod) {
-		return Stream.concat(pod.getContainers().stream(),
-				Objects.requireNonNullElse(pod.getInitContainers(), List.<V1Container>of()).stream())
+		return Stream
+			.concat(pod.getContainers().stream(),
+					Objects.requireNonNullElse(pod.getInitContainers(), List.<V1Container>of()).stream())
 			.toList();
 	}
 

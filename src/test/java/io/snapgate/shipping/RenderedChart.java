@@ -31,12 +31,13 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chart rendered by real Helm, each manifest read strictly into its Kubernetes model: an unknown
- * field, a wrong type or a missing required field fails the read.
+ * The chart rendered by real Helm, each manifest read strictly into its Kubernetes model:
+ * an unknown field, a wrong type or a missing required field fails the read.
  * <p>
- * helm-java's {@code template} returns the release manifest without hooks, so a copy of the chart
- * whose {@code helm.sh/hook} annotations are renamed is rendered: the {@code helm test} Pod is then
- * checked like every other object, and {@link #HOOK_MARK} tells which objects were hooks.
+ * helm-java's {@code template} returns the release manifest without hooks, so a copy of
+ * the chart whose {@code helm.sh/hook} annotations are renamed is rendered: the
+ * {@code helm test} Pod is then checked like every other object, and {@link #HOOK_MARK}
+ * tells which objects were hooks.
  */
 final class RenderedChart {
 
@@ -48,7 +49,10 @@ final class RenderedChart {
 
 	static final String KUBE_VERSION = "1.33.0";
 
-	/** The annotation a hook carries in the rendered copy, with the hook's kinds as its value. */
+	/**
+	 * The annotation a hook carries in the rendered copy, with the hook's kinds as its
+	 * value.
+	 */
 	static final String HOOK_MARK = "rendered-as-hook.snapgate.io";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +63,9 @@ final class RenderedChart {
 		this.manifests = manifests;
 	}
 
-	/** Renders with the chart's default values, plus the given values file when not null. */
+	/**
+	 * Renders with the chart's default values, plus the given values file when not null.
+	 */
 	static RenderedChart render(@Nullable Path valuesFile) {
 		return render(valuesFile, Function.identity());
 	}
@@ -153,13 +159,16 @@ final class RenderedChart {
 
 	/** No Java model exists for the Prometheus Operator's CRD: the raw manifest. */
 	Map<String, Object> serviceMonitor() {
-		return only("ServiceMonitor", (json) -> this.manifests.stream()
-			.filter((manifest) -> "ServiceMonitor".equals(manifest.get("kind")))
-			.findFirst()
-			.orElseThrow());
+		return only("ServiceMonitor",
+				(json) -> this.manifests.stream()
+					.filter((manifest) -> "ServiceMonitor".equals(manifest.get("kind")))
+					.findFirst()
+					.orElseThrow());
 	}
 
-	/** Every manifest, read strictly into its model where the chart renders a core kind. */
+	/**
+	 * Every manifest, read strictly into its model where the chart renders a core kind.
+	 */
 	void readAllStrictly() {
 		for (String kind : kinds()) {
 			switch (kind) {

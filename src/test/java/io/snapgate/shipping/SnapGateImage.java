@@ -13,12 +13,14 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The image the top-level Dockerfile builds from the jar {@code ./mvnw package} made, built once per
- * test JVM and removed when it exits.
+ * The image the top-level Dockerfile builds from the jar {@code ./mvnw package} made,
+ * built once per test JVM and removed when it exits.
  */
 final class SnapGateImage {
 
-	/** What CI exports after {@code container-env.sh}; {@code local/jre:25} when unset. */
+	/**
+	 * What CI exports after {@code container-env.sh}; {@code local/jre:25} when unset.
+	 */
 	static final String BASE_IMAGE = System.getenv().getOrDefault("SNAPGATE_BASE_IMAGE", "local/jre:25");
 
 	private static final String NAME = "localhost/snapgate-it";
@@ -36,15 +38,17 @@ final class SnapGateImage {
 			fail("No target/snapgate-*.jar: run the container tests through ./mvnw verify (after package)");
 		}
 		if (BASE_IMAGE.startsWith("local/") && !presentLocally(BASE_IMAGE)) {
-			fail("Base image " + BASE_IMAGE + " is not in the local engine: run eval \"$(../shared/tools/container-env.sh)\""
+			fail("Base image " + BASE_IMAGE
+					+ " is not in the local engine: run eval \"$(../shared/tools/container-env.sh)\""
 					+ " or set SNAPGATE_BASE_IMAGE to an image you can pull, such as eclipse-temurin:25-jre");
 		}
 		return IMAGE;
 	}
 
 	/**
-	 * Removes the image and the extract stage's leftover: every build makes new layers (the jar
-	 * changes), and nothing else would remove them without Testcontainers' reaper.
+	 * Removes the image and the extract stage's leftover: every build makes new layers
+	 * (the jar changes), and nothing else would remove them without Testcontainers'
+	 * reaper.
 	 */
 	static void remove() {
 		DockerClient docker = DockerClientFactory.instance().client();

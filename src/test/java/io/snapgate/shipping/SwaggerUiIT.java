@@ -45,9 +45,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A person's first visit: Swagger UI in a real (headless) Chromium against the sandbox with
- * authentication enforced. The call fails until they authorize with their API key, then lists the
- * sandbox's snapshots. A screenshot of the result is saved under {@code target/swagger-ui/}.
+ * A person's first visit: Swagger UI in a real (headless) Chromium against the sandbox
+ * with authentication enforced. The call fails until they authorize with their API key,
+ * then lists the sandbox's snapshots. A screenshot of the result is saved under
+ * {@code target/swagger-ui/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("sandbox")
@@ -64,8 +65,9 @@ class SwaggerUiIT {
 	private static final Path SCREENSHOTS = Path.of("target", "swagger-ui");
 
 	/**
-	 * Selenium warns through java.util.logging that it has no DevTools bindings for this Chromium;
-	 * WebDriver needs none. Held here because java.util.logging keeps its loggers weakly.
+	 * Selenium warns through java.util.logging that it has no DevTools bindings for this
+	 * Chromium; WebDriver needs none. Held here because java.util.logging keeps its
+	 * loggers weakly.
 	 */
 	private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
@@ -98,8 +100,8 @@ class SwaggerUiIT {
 	void openBrowser(@TempDir Path profile) {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--window-size=1400,2000", "--user-data-dir=" + profile);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1400,2000", "--user-data-dir=" + profile);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
@@ -168,7 +170,7 @@ class SwaggerUiIT {
 				.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
 			// the cell may add "Undocumented" under the code
 			return status.isEmpty() || status.get(0).getText().isBlank() ? null
-					: status.get(0).getText().strip().split("\\s+")[0];
+					: status.get(0).getText().strip().split("\\s+", -1)[0];
 		});
 	}
 
@@ -179,7 +181,10 @@ class SwaggerUiIT {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
-		JsonMapper.builder().build().readTree(response.body()).forEach((provider) -> ids.add(provider.get("id").asString()));
+		JsonMapper.builder()
+			.build()
+			.readTree(response.body())
+			.forEach((provider) -> ids.add(provider.get("id").asString()));
 		return ids;
 	}
 

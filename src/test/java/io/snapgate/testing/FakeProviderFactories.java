@@ -13,9 +13,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Provider types {@code fake-system} and {@code fake-volume} for tests that run the whole gateway over
- * in-memory providers: {@code snapgate.providers.<id>.type: fake-system}. The providers built are kept
- * in {@link #BUILT} by id.
+ * Provider types {@code fake-system} and {@code fake-volume} for tests that run the whole
+ * gateway over in-memory providers: {@code snapgate.providers.<id>.type: fake-system}.
+ * The providers built are kept in {@link #BUILT} by id.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeProviderFactories {

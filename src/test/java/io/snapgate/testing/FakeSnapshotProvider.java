@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +46,8 @@ import io.snapgate.domain.VolumeSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory {@link SnapshotProvider} for tests of everything above the port. Pages by offset,
- * newest first; can be told to fail, to be slow, and how many calls it received.
+ * An in-memory {@link SnapshotProvider} for tests of everything above the port. Pages by
+ * offset, newest first; can be told to fail, to be slow, and how many calls it received.
  */
 public final class FakeSnapshotProvider implements SnapshotProvider {
 
@@ -91,15 +92,16 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	/** A provider of whole-system snapshots that restores VMs and tenants as copies. */
 	public static FakeSnapshotProvider system(String id) {
-		return new FakeSnapshotProvider(id, "fake-system", EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM,
-				Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE),
+		return new FakeSnapshotProvider(
+				id, "fake-system", EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM,
+						Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE),
 				Clock.systemUTC());
 	}
 
 	/** A provider of disk snapshots that rolls disks back in place. */
 	public static FakeSnapshotProvider volume(String id) {
-		return new FakeSnapshotProvider(id, "fake-volume", EnumSet.of(Capability.VOLUME_SNAPSHOT,
-				Capability.ROLLBACK_VOLUME), Clock.systemUTC());
+		return new FakeSnapshotProvider(id, "fake-volume",
+				EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME), Clock.systemUTC());
 	}
 
 	public FakeSnapshotProvider withSnapshot(String nativeId, String name, Instant createdAt) {
@@ -118,7 +120,9 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		return this;
 	}
 
-	/** Forgets every snapshot, call and setting, for test classes that share one instance. */
+	/**
+	 * Forgets every snapshot, call and setting, for test classes that share one instance.
+	 */
 	public void reset() {
 		this.snapshots.clear();
 		this.members.clear();
@@ -166,16 +170,20 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	}
 
 	public void settle(String nativeId, SnapshotStatus status) {
-		this.snapshots.computeIfPresent(nativeId, (k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(),
-				s.name(), s.description(), s.scope(), s.source(), status, status.name().toLowerCase(), s.createdAt(),
-				s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
+		this.snapshots.computeIfPresent(nativeId,
+				(k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(),
+						s.scope(), s.source(), status, status.name().toLowerCase(Locale.ROOT), s.createdAt(),
+						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
 	}
 
 	public List<String> calls() {
 		return List.copyOf(this.calls);
 	}
 
-	/** Every id and name this provider was handed, for checks that nothing unvalidated got through. */
+	/**
+	 * Every id and name this provider was handed, for checks that nothing unvalidated got
+	 * through.
+	 */
 	public List<String> arguments() {
 		return List.copyOf(this.arguments);
 	}
@@ -191,9 +199,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	public Snapshot snapshot(String nativeId, String name, @Nullable String volumeId, Instant createdAt,
 			SnapshotStatus status) {
 		boolean volume = this.capabilities.contains(Capability.VOLUME_SNAPSHOT);
-		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null) : null;
-		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source, status,
-				status.name().toLowerCase(), createdAt, null, null, false, false, null, Map.of());
+		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null)
+				: null;
+		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source,
+				status, status.name().toLowerCase(Locale.ROOT), createdAt, null, null, false, false, null, Map.of());
 	}
 
 	private void enter(String operation) {
@@ -285,7 +294,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 			String token = command.idempotency().token(this.id);
 			String existing = this.idempotency.get(token);
 			if (existing != null) {
-				String[] parts = existing.split(" ");
+				String[] parts = existing.split(" ", -1);
 				if (!parts[1].equals(command.idempotency().fingerprint())) {
 					throw new IdempotencyKeyReusedException().from(this.id);
 				}
@@ -313,7 +322,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		}
 		if (snapshot.locked()) {
 			throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
-					snapshot.lockExpiresAt()).from(this.id);
+					snapshot.lockExpiresAt())
+				.from(this.id);
 		}
 		this.snapshots.remove(nativeId);
 		return DeleteOutcome.DELETED;
@@ -324,13 +334,15 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		enter("restore");
 		this.arguments.add(command.snapshotNativeId());
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId()).from(this.id);
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId())
+				.from(this.id);
 		}
-		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member() : "volume";
+		String member = (command.target() instanceof RestoreTarget.MemberTarget m) ? m.type() + "/" + m.member()
+				: "volume";
 		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"
 				+ ((command.newName() != null) ? command.newName() : "");
-		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(), RestoreStatus.PENDING,
-				"started", this.clock.instant(), null, command.newName());
+		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
+				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName());
 	}
 
 	@Override
@@ -338,11 +350,11 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		enter("restoreStatus");
 		String[] parts = handle.value().split("\\|", -1);
 		RestoreTarget target = parts[1].equals("volume") ? new RestoreTarget.VolumeTarget()
-				: new RestoreTarget.MemberTarget(io.snapgate.domain.MemberType.valueOf(parts[1].split("/")[0]),
-						parts[1].split("/")[1]);
+				: new RestoreTarget.MemberTarget(io.snapgate.domain.MemberType.valueOf(parts[1].split("/", -1)[0]),
+						parts[1].split("/", -1)[1]);
 		RestoreStatus status = this.restoreStatus;
 		Instant started = Instant.ofEpochMilli(Long.parseLong(parts[2]));
-		return new Restore(handle, parts[0], target, status, status.name().toLowerCase(), started,
+		return new Restore(handle, parts[0], target, status, status.name().toLowerCase(Locale.ROOT), started,
 				status.isFinished() ? this.clock.instant() : null, parts[3].isEmpty() ? null : parts[3]);
 	}
 

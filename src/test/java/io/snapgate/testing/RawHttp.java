@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * HTTP/1.1 over a plain socket, one request per connection: the request goes out byte for byte as
- * written, so that no client library escapes, re-encodes, normalises or refuses it first.
+ * HTTP/1.1 over a plain socket, one request per connection: the request goes out byte for
+ * byte as written, so that no client library escapes, re-encodes, normalises or refuses
+ * it first.
  */
 public final class RawHttp {
 
@@ -42,7 +43,8 @@ public final class RawHttp {
 				out.flush();
 			}
 			catch (SocketException ex) {
-				// the server may answer and close before it has read all of a request it refuses
+				// the server may answer and close before it has read all of a request it
+				// refuses
 			}
 			return Response.parse(readAll(socket.getInputStream()));
 		}
@@ -75,9 +77,10 @@ public final class RawHttp {
 	}
 
 	/**
-	 * A request as written. Its request line and headers are text sent as ISO-8859-1, so that each
-	 * char up to U+00FF is one byte: U+00C3 followed by '(' goes out as 0xC3 0x28, which is not UTF-8.
-	 * Every request says {@code Host} and {@code Connection: close} before the headers given.
+	 * A request as written. Its request line and headers are text sent as ISO-8859-1, so
+	 * that each char up to U+00FF is one byte: U+00C3 followed by '(' goes out as 0xC3
+	 * 0x28, which is not UTF-8. Every request says {@code Host} and
+	 * {@code Connection: close} before the headers given.
 	 */
 	public static final class Request {
 
@@ -102,7 +105,10 @@ public final class RawHttp {
 			return line(name + ": " + value);
 		}
 
-		/** The bytes to send, with a {@code Content-Length} unless a framing header was given. */
+		/**
+		 * The bytes to send, with a {@code Content-Length} unless a framing header was
+		 * given.
+		 */
 		public byte[] body(byte[] body) {
 			if (!this.framed) {
 				header("Content-Length", String.valueOf(body.length));
@@ -136,7 +142,8 @@ public final class RawHttp {
 	/**
 	 * An answer as it came over the wire.
 	 *
-	 * @param status the status code, or 0 when the server closed the connection without answering
+	 * @param status the status code, or 0 when the server closed the connection without
+	 * answering
 	 * @param headers the header lines as sent, without the status line
 	 * @param body the body, de-chunked, decoded as UTF-8
 	 */
@@ -178,7 +185,8 @@ public final class RawHttp {
 				if (lineEnd < 0) {
 					break;
 				}
-				String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+				String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";", -1)[0]
+					.strip();
 				int length = Integer.parseInt(size, 16);
 				if (length == 0) {
 					break;

@@ -24,9 +24,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The BCC calls SnapGate makes, over a signing {@link WebClient}. Each call answers BCC's object or
- * throws a domain error; nothing is retried here except what the signing filter does for an expired
- * signature.
+ * The BCC calls SnapGate makes, over a signing {@link WebClient}. Each call answers BCC's
+ * object or throws a domain error; nothing is retried here except what the signing filter
+ * does for an expired signature.
  */
 final class BaiduClient {
 
@@ -50,8 +50,8 @@ final class BaiduClient {
 	}
 
 	/**
-	 * @param builder Boot's builder: it carries observation and, in the sandbox, the host rewrite,
-	 * which must run before the signature is computed
+	 * @param builder Boot's builder: it carries observation and, in the sandbox, the host
+	 * rewrite, which must run before the signature is computed
 	 */
 	static BaiduClient create(WebClient.Builder builder, BaiduSettings settings, ProviderId provider, Clock clock) {
 		WebClient webClient = builder.clone()
@@ -61,8 +61,8 @@ final class BaiduClient {
 			.filter(new BceSigningFilter(settings.signer(clock)))
 			.build();
 		return new BaiduClient(
-				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())), provider,
-				clock);
+				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())),
+				provider, clock);
 	}
 
 	BaiduSnapshotListJson listSnapshots(@Nullable String marker, int maxKeys, @Nullable String volumeId) {
@@ -116,8 +116,8 @@ final class BaiduClient {
 	 * @param operation what a refusal means: a CDS disk or a system disk
 	 */
 	void rollBack(String volumeId, String snapshotId, BaiduOperation operation) {
-		UpstreamReply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback", Map.of("volumeId", volumeId),
-				new RollbackBody(snapshotId));
+		UpstreamReply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback",
+				Map.of("volumeId", volumeId), new RollbackBody(snapshotId));
 		succeed(operation, reply);
 	}
 
@@ -130,7 +130,8 @@ final class BaiduClient {
 		return Optional.of(expect(operation, reply, replyType, content));
 	}
 
-	private <R, T> T expect(BaiduOperation operation, UpstreamReply reply, Class<R> replyType, Function<R, @Nullable T> content) {
+	private <R, T> T expect(BaiduOperation operation, UpstreamReply reply, Class<R> replyType,
+			Function<R, @Nullable T> content) {
 		succeed(operation, reply);
 		return UpstreamJson.read(reply.body(), replyType)
 			.map(content)

@@ -11,8 +11,9 @@ import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 
 /**
- * Taking a snapshot of one disk: the name and disk checked against BCC's shapes, the disk against
- * {@link BaiduRules}, then one POST under a client token that makes a repeat of it a no-op.
+ * Taking a snapshot of one disk: the name and disk checked against BCC's shapes, the disk
+ * against {@link BaiduRules}, then one POST under a client token that makes a repeat of
+ * it a no-op.
  */
 final class BaiduCreation {
 
@@ -43,13 +44,16 @@ final class BaiduCreation {
 					"name the disk to snapshot: a CDS volume id (v-...), or an instance id (i-...) for its system disk");
 		}
 		BaiduOperation operation = this.rules.checkSnapshottable(diskId);
-		// the same caller's key gives the same token on every replica, so BCC makes the snapshot once
+		// the same caller's key gives the same token on every replica, so BCC makes the
+		// snapshot once
 		String clientToken = (command.idempotency() != null) ? command.idempotency().token(this.provider)
 				: UUID.randomUUID().toString();
 		String snapshotId = this.client.createSnapshot(clientToken,
-				new CreateSnapshotBody(diskId, name, BaiduSnapshotMapper.blankToNull(command.description())), operation);
+				new CreateSnapshotBody(diskId, name, BaiduSnapshotMapper.blankToNull(command.description())),
+				operation);
 		if (!BaiduIds.isSnapshotId(snapshotId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a snapshot id of an unknown shape");
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+					"Baidu answered a snapshot id of an unknown shape");
 		}
 		return this.listing.get(snapshotId)
 			.orElseGet(() -> this.listing.creating(snapshotId, name, command.description(), diskId));

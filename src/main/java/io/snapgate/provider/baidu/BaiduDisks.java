@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which kind of disk a snapshot was taken of. A snapshot only names its disk: an instance id means its
- * system disk; a volume id may be a CDS disk or a system disk, which only the volume itself tells. What
- * a volume is never changes (nor does the instance of a system disk), so the answer is remembered:
- * this is a cache any replica rebuilds from BCC, not state.
+ * Which kind of disk a snapshot was taken of. A snapshot only names its disk: an instance
+ * id means its system disk; a volume id may be a CDS disk or a system disk, which only
+ * the volume itself tells. What a volume is never changes (nor does the instance of a
+ * system disk), so the answer is remembered: this is a cache any replica rebuilds from
+ * BCC, not state.
  */
 final class BaiduDisks {
 
@@ -46,8 +47,9 @@ final class BaiduDisks {
 
 	/** Records what a volume read elsewhere showed. */
 	void remember(BaiduVolumeJson volume) {
-		if (BaiduIds.isVolumeId(volume.id())) {
-			remember(sourceOf(volume.id(), volume));
+		String volumeId = volume.id();
+		if (BaiduIds.isVolumeId(volumeId)) {
+			remember(sourceOf(volumeId, volume));
 		}
 	}
 

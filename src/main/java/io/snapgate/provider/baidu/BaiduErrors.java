@@ -19,8 +19,8 @@ import io.snapgate.domain.UpstreamUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What BCC's refusals mean, as domain errors. By the error code first and
- * the HTTP status second: BCC reports some codes under more than one status.
+ * What BCC's refusals mean, as domain errors. By the error code first and the HTTP status
+ * second: BCC reports some codes under more than one status.
  */
 final class BaiduErrors {
 
@@ -57,9 +57,9 @@ final class BaiduErrors {
 			return new IdempotencyKeyReusedException();
 		}
 		if (code.equals(REQUEST_EXPIRED)) {
-			return new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED, "Baidu refused the request of provider "
-					+ provider + " as expired even when signed afresh (" + said
-					+ "); check this host's clock, which must be within minutes of UTC");
+			return new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED,
+					"Baidu refused the request of provider " + provider + " as expired even when signed afresh (" + said
+							+ "); check this host's clock, which must be within minutes of UTC");
 		}
 		if (CREDENTIAL_CODES.contains(code) || status == 401
 				|| (status == 403 && code.isEmpty() && !operation.forbiddenMeansBusy())) {

@@ -4,8 +4,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
- * The shapes of BCC's ids and snapshot names. Nothing reaches a BCC URL or query without matching one.
+ * The shapes of BCC's ids and snapshot names. Nothing reaches a BCC URL or query without
+ * matching one.
  */
 final class BaiduIds {
 
@@ -20,14 +23,17 @@ final class BaiduIds {
 	private BaiduIds() {
 	}
 
+	@Contract("null -> false")
 	static boolean isSnapshotId(@Nullable String candidate) {
 		return matches(SNAPSHOT, candidate);
 	}
 
+	@Contract("null -> false")
 	static boolean isVolumeId(@Nullable String candidate) {
 		return matches(VOLUME, candidate);
 	}
 
+	@Contract("null -> false")
 	static boolean isInstanceId(@Nullable String candidate) {
 		return matches(INSTANCE, candidate);
 	}

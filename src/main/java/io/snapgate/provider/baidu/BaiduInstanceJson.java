@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An instance as BCC answers it ({@code GET /v2/instance/{id}}), with the fields SnapGate needs.
- * {@code volumes} is not always filled in.
+ * An instance as BCC answers it ({@code GET /v2/instance/{id}}), with the fields SnapGate
+ * needs. {@code volumes} is not always filled in.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BaiduInstanceJson(@Nullable String id, @Nullable String name, @Nullable String status,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.snapgate.domain.Cursor;
@@ -18,15 +19,18 @@ import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's snapshots as SnapGate shows them: listed by BCC's markers, filtered here where BCC cannot, or
- * read one at a time. Each snapshot's disk is told (through {@link BaiduDisks}) before it is mapped.
+ * BCC's snapshots as SnapGate shows them: listed by BCC's markers, filtered here where
+ * BCC cannot, or read one at a time. Each snapshot's disk is told (through
+ * {@link BaiduDisks}) before it is mapped.
  */
 final class BaiduListing {
 
 	/** The most BCC lists per page. */
 	static final int MAX_KEYS = 1000;
 
-	/** BCC pages read for one listing when filters BCC cannot apply leave pages sparse. */
+	/**
+	 * BCC pages read for one listing when filters BCC cannot apply leave pages sparse.
+	 */
 	private static final int MAX_PAGES_PER_LIST = 10;
 
 	private final BaiduClient client;
@@ -45,9 +49,10 @@ final class BaiduListing {
 	}
 
 	/**
-	 * BCC filters by disk only; the other filters are applied here, page by page. The order is BCC's
-	 * own (newest first, as far as its documentation and SDKs show), and a cursor is the marker at
-	 * which BCC begins a listing: the id of the snapshot it starts with.
+	 * BCC filters by disk only; the other filters are applied here, page by page. The
+	 * order is BCC's own (newest first, as far as its documentation and SDKs show), and a
+	 * cursor is the marker at which BCC begins a listing: the id of the snapshot it
+	 * starts with.
 	 */
 	Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
 		String diskId = query.volumeId();
@@ -55,7 +60,8 @@ final class BaiduListing {
 				|| (diskId != null && !BaiduIds.isVolumeId(diskId) && !BaiduIds.isInstanceId(diskId))) {
 			return Page.last(List.of());
 		}
-		// BCC has filtered by disk; a system disk may be named by its instance, so it is not checked again
+		// BCC has filtered by disk; a system disk may be named by its instance, so it is
+		// not checked again
 		SnapshotQuery rest = new SnapshotQuery(query.statuses(), query.scope(), null, query.name(),
 				query.createdAfter(), query.createdBefore(), query.includeExpired());
 		String marker = (cursor != null) ? marker(cursor) : null;
@@ -82,7 +88,7 @@ final class BaiduListing {
 				break;
 			}
 		}
-		return new Page<>(entries, new Cursor(marker));
+		return new Page<>(entries, new Cursor(Objects.requireNonNull(marker, "a page was read")));
 	}
 
 	Optional<Snapshot> get(String snapshotId) {
@@ -95,7 +101,9 @@ final class BaiduListing {
 				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 	}
 
-	/** Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped. */
+	/**
+	 * Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped.
+	 */
 	private Snapshot toSnapshot(BaiduSnapshotJson json) {
 		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()));
 	}
@@ -110,7 +118,8 @@ final class BaiduListing {
 	/** A marker BCC answered, checked before it travels back. */
 	private static String position(@Nullable String snapshotId) {
 		if (!BaiduIds.isSnapshotId(snapshotId)) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered a marker that is no snapshot id");
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+					"Baidu answered a marker that is no snapshot id");
 		}
 		return snapshotId;
 	}

@@ -4,8 +4,8 @@ import io.snapgate.domain.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The BCC calls the adapter makes, and what a refusal of each means: which thing a 404 says is
- * missing, which conflict a 409 reports.
+ * The BCC calls the adapter makes, and what a refusal of each means: which thing a 404
+ * says is missing, which conflict a 409 reports.
  */
 enum BaiduOperation {
 
@@ -17,7 +17,10 @@ enum BaiduOperation {
 
 	SNAPSHOT_SYSTEM_DISK("snapshot a system disk", ErrorCode.INSTANCE_NOT_FOUND, ErrorCode.INSTANCE_BUSY),
 
-	/** BCC answers 403 for a snapshot that is not Available or CreatedFailed: busy, not forbidden. */
+	/**
+	 * BCC answers 403 for a snapshot that is not Available or CreatedFailed: busy, not
+	 * forbidden.
+	 */
 	DELETE_SNAPSHOT("delete snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
 
 	ROLL_BACK_CDS_VOLUME("roll back a CDS disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.VOLUME_BUSY),

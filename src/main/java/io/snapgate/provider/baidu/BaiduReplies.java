@@ -32,7 +32,10 @@ final class BaiduReplies {
 	record CreatedSnapshot(@Nullable String snapshotId) {
 	}
 
-	/** The body of {@code POST /v2/snapshot}; {@code volumeId} is an instance id for a system disk. */
+	/**
+	 * The body of {@code POST /v2/snapshot}; {@code volumeId} is an instance id for a
+	 * system disk.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CreateSnapshotBody(String volumeId, String snapshotName, @Nullable String desc) {
 	}

@@ -8,9 +8,10 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.RestoreHandle;
 
 /**
- * What a rollback's progress is read from: the disk rolled back, the snapshot, when it was asked for
- * and the kind of disk. Written as {@code b1.<volumeId>.<snapshotId>.<epochMillis>.<SYSTEM|CDS>}:
- * URL-safe, and any replica can answer from it and BCC alone.
+ * What a rollback's progress is read from: the disk rolled back, the snapshot, when it
+ * was asked for and the kind of disk. Written as
+ * {@code b1.<volumeId>.<snapshotId>.<epochMillis>.<SYSTEM|CDS>}: URL-safe, and any
+ * replica can answer from it and BCC alone.
  */
 record BaiduRestoreHandle(String volumeId, String snapshotId, Instant startedAt, DiskType diskType) {
 

@@ -18,14 +18,16 @@ import io.snapgate.domain.RestoreTarget;
 import io.snapgate.provider.baidu.BaiduRules.RollbackTarget;
 
 /**
- * Restores as BCC makes them: a snapshot's own disk rolled back in place, its progress read from the
- * disk alone (BCC keeps no record of a rollback), so that any replica can answer from the handle.
+ * Restores as BCC makes them: a snapshot's own disk rolled back in place, its progress
+ * read from the disk alone (BCC keeps no record of a rollback), so that any replica can
+ * answer from the handle.
  */
 final class BaiduRollbacks {
 
 	/**
-	 * How long after a rollback was asked for a disk that still shows its usual state counts as not
-	 * started yet rather than done: SnapGate cannot tell the two apart from the volume alone.
+	 * How long after a rollback was asked for a disk that still shows its usual state
+	 * counts as not started yet rather than done: SnapGate cannot tell the two apart from
+	 * the volume alone.
 	 */
 	static final Duration ROLLBACK_GRACE = Duration.ofSeconds(2);
 
@@ -71,13 +73,13 @@ final class BaiduRollbacks {
 		BaiduVolumeJson volume = found.get();
 		String status = (volume.status() != null) ? volume.status() : "unknown";
 		RestoreStatus progress = progress(status, Duration.between(rollback.startedAt(), this.clock.instant()));
-		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status, rollback.startedAt(),
-				null, volume.name());
+		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status,
+				rollback.startedAt(), null, volume.name());
 	}
 
 	/**
-	 * A settled disk means done, unless it is so soon after the request that BCC may not have begun.
-	 * Unknown states count as still going.
+	 * A settled disk means done, unless it is so soon after the request that BCC may not
+	 * have begun. Unknown states count as still going.
 	 */
 	static RestoreStatus progress(String volumeStatus, Duration sinceStart) {
 		String status = volumeStatus.toLowerCase(Locale.ROOT);

@@ -11,9 +11,9 @@ import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's preconditions, checked before a request that would break them is sent, so that callers get a
- * specific 409 (or 404) rather than BCC's refusal. Each check reads what it needs of BCC; a disk read
- * here is remembered for {@link BaiduDisks}.
+ * BCC's preconditions, checked before a request that would break them is sent, so that
+ * callers get a specific 409 (or 404) rather than BCC's refusal. Each check reads what it
+ * needs of BCC; a disk read here is remembered for {@link BaiduDisks}.
  */
 final class BaiduRules {
 
@@ -27,7 +27,10 @@ final class BaiduRules {
 
 	private static final Set<String> ROLLBACK_CDS_VOLUME = Set.of("available");
 
-	/** What a disk or instance shows while a snapshot is taken; a repeated create is left to the client token. */
+	/**
+	 * What a disk or instance shows while a snapshot is taken; a repeated create is left
+	 * to the client token.
+	 */
 	private static final Set<String> SNAPSHOT_PROCESSING = Set.of("snapshotprocessing");
 
 	private final BaiduClient client;
@@ -40,8 +43,8 @@ final class BaiduRules {
 	}
 
 	/**
-	 * The disk to snapshot is ready for it: an instance (for its system disk) Running or Stopped, a CDS
-	 * disk InUse or Available.
+	 * The disk to snapshot is ready for it: an instance (for its system disk) Running or
+	 * Stopped, a CDS disk InUse or Available.
 	 * @param diskId a volume id, or an instance id for its system disk
 	 * @return the create's operation, which tells what BCC's own refusal of it means
 	 */
@@ -59,15 +62,15 @@ final class BaiduRules {
 	}
 
 	/**
-	 * The disk a snapshot rolls back onto: the snapshot's own, checked against BCC's rules for it. The
-	 * snapshot must be Available; a CDS disk detached (Available); a system disk's instance Running or
-	 * Stopped.
+	 * The disk a snapshot rolls back onto: the snapshot's own, checked against BCC's
+	 * rules for it. The snapshot must be Available; a CDS disk detached (Available); a
+	 * system disk's instance Running or Stopped.
 	 */
 	RollbackTarget rollbackTarget(String snapshotId) {
 		BaiduSnapshotJson snapshot = requireSnapshot(snapshotId);
 		if (!is(snapshot.status(), ROLLBACK_SOURCE)) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY,
-					"Snapshot " + snapshotId + " is " + snapshot.status() + "; only an Available snapshot can be rolled back to");
+			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + snapshotId + " is " + snapshot.status()
+					+ "; only an Available snapshot can be rolled back to");
 		}
 		String diskId = snapshot.volumeId();
 		if (BaiduIds.isInstanceId(diskId)) {
@@ -150,7 +153,9 @@ final class BaiduRules {
 	}
 
 	/**
-	 * A disk to roll back, and the rollback's operation (which tells what BCC's own refusal means).
+	 * A disk to roll back, and the rollback's operation (which tells what BCC's own
+	 * refusal means).
+	 *
 	 * @param name the disk's name, when BCC told it
 	 */
 	record RollbackTarget(String volumeId, DiskType type, @Nullable String name, BaiduOperation operation) {

@@ -19,11 +19,13 @@ import static io.snapgate.provider.SettingsChecks.masked;
 import static io.snapgate.provider.SettingsChecks.require;
 
 /**
- * The settings of one Baidu Cloud BCC provider, bound from {@code snapgate.providers.<id>}.
+ * The settings of one Baidu Cloud BCC provider, bound from
+ * {@code snapgate.providers.<id>}.
  *
- * @param endpoint the regional BCC endpoint, such as {@code https://bcc.bj.baidubce.com}; the adapter
- * appends {@code /v2/...}. Plain {@code http://} is refused except for loopback addresses and hosts
- * under the reserved {@code .invalid} domain (the embedded sandbox)
+ * @param endpoint the regional BCC endpoint, such as {@code https://bcc.bj.baidubce.com};
+ * the adapter appends {@code /v2/...}. Plain {@code http://} is refused except for
+ * loopback addresses and hosts under the reserved {@code .invalid} domain (the embedded
+ * sandbox)
  * @param accessKeyId the access key id (AK)
  * @param secretAccessKey the secret access key (SK); never logged
  * @param connectTimeout how long to wait for a connection
@@ -60,8 +62,8 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 	@Override
 	public String toString() {
 		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
-				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout
-				+ ", readTimeout=" + this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + "]";
+				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + "]";
 	}
 
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * A snapshot as BCC answers it ({@code GET /v2/snapshot[/{id}]}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record BaiduSnapshotJson(@Nullable String id, @Nullable String name, @JsonProperty("sizeInGB") @Nullable Integer sizeInGb,
-		@Nullable String createTime, @Nullable String status, @Nullable String createMethod, @Nullable String volumeId,
-		@Nullable String desc, @Nullable String expireTime, @Nullable Boolean encrypted, @Nullable String progress,
-		@Nullable String templateId, @Nullable String insnapId) {
+record BaiduSnapshotJson(@Nullable String id, @Nullable String name,
+		@JsonProperty("sizeInGB") @Nullable Integer sizeInGb, @Nullable String createTime, @Nullable String status,
+		@Nullable String createMethod, @Nullable String volumeId, @Nullable String desc, @Nullable String expireTime,
+		@Nullable Boolean encrypted, @Nullable String progress, @Nullable String templateId,
+		@Nullable String insnapId) {
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of {@code GET /v2/snapshot}: {@code marker} is where it began, {@code nextMarker} where the
- * next begins while {@code isTruncated}.
+ * One page of {@code GET /v2/snapshot}: {@code marker} is where it began,
+ * {@code nextMarker} where the next begins while {@code isTruncated}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BaiduSnapshotListJson(@Nullable String marker, @JsonProperty("isTruncated") boolean truncated,

@@ -17,10 +17,10 @@ import io.snapgate.domain.VolumeSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's snapshots as SnapGate's, from BCC's JSON and the disk it was taken of, already told (a
- * snapshot only names its disk; {@link BaiduDisks} tells what that disk is). The attributes are
- * {@code createMethod}, {@code encrypted}, {@code progress}, {@code templateId} and
- * {@code insnapId}, each when BCC gives it.
+ * BCC's snapshots as SnapGate's, from BCC's JSON and the disk it was taken of, already
+ * told (a snapshot only names its disk; {@link BaiduDisks} tells what that disk is). The
+ * attributes are {@code createMethod}, {@code encrypted}, {@code progress},
+ * {@code templateId} and {@code insnapId}, each when BCC gives it.
  */
 final class BaiduSnapshotMapper {
 
@@ -31,7 +31,8 @@ final class BaiduSnapshotMapper {
 	}
 
 	/**
-	 * @param source the disk named by the snapshot's {@code volumeId}; {@code null} when it names none
+	 * @param source the disk named by the snapshot's {@code volumeId}; {@code null} when
+	 * it names none
 	 */
 	Snapshot toSnapshot(BaiduSnapshotJson json, @Nullable VolumeSource source) {
 		String id = json.id();
@@ -42,8 +43,8 @@ final class BaiduSnapshotMapper {
 		}
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
-				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status,
-				createdAt, parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json));
+				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status, createdAt,
+				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json));
 	}
 
 	/** A snapshot just asked for that BCC does not show yet. */
@@ -78,7 +79,9 @@ final class BaiduSnapshotMapper {
 		}
 	}
 
-	/** BCC writes {@code yyyy-MM-ddTHH:mm:ssZ}; an offset or fractions are accepted too. */
+	/**
+	 * BCC writes {@code yyyy-MM-ddTHH:mm:ssZ}; an offset or fractions are accepted too.
+	 */
 	static @Nullable Instant parseTime(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;

@@ -26,10 +26,11 @@ import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each operation is done
- * by the class named for it: {@link BaiduListing} lists and reads, {@link BaiduCreation} takes a
- * snapshot, {@link BaiduRollbacks} rolls a disk back, and {@link BaiduRules} checks BCC's rules before
- * a request that would break them is sent, so that callers get a specific 409.
+ * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each
+ * operation is done by the class named for it: {@link BaiduListing} lists and reads,
+ * {@link BaiduCreation} takes a snapshot, {@link BaiduRollbacks} rolls a disk back, and
+ * {@link BaiduRules} checks BCC's rules before a request that would break them is sent,
+ * so that callers get a specific 409.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 

@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
  * What BCE v1 signs of a request: method, path, query and headers, decoded.
  *
  * @param method the HTTP method
- * @param path the request path, decoded, as sent (including any path prefix of the endpoint)
- * @param query the query parameters, decoded; a parameter without value maps to {@code ""}
+ * @param path the request path, decoded, as sent (including any path prefix of the
+ * endpoint)
+ * @param query the query parameters, decoded; a parameter without value maps to
+ * {@code ""}
  * @param headers the request headers that may be signed, by name (any case)
- * @param signedHeaders the lower-case names of the headers to sign; empty to sign BCE's default set
- * ({@code host}, {@code content-length}, {@code content-type}, {@code content-md5}, every
- * {@code x-bce-*}) and send no list
+ * @param signedHeaders the lower-case names of the headers to sign; empty to sign BCE's
+ * default set ({@code host}, {@code content-length}, {@code content-type},
+ * {@code content-md5}, every {@code x-bce-*}) and send no list
  */
 public record BceRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
 		List<String> signedHeaders) {
@@ -41,7 +43,7 @@ public record BceRequest(String method, String path, Map<String, String> query, 
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return query;
 		}
-		for (String pair : rawQuery.split("&")) {
+		for (String pair : rawQuery.split("&", -1)) {
 			if (pair.isEmpty()) {
 				continue;
 			}
@@ -53,7 +55,10 @@ public record BceRequest(String method, String path, Map<String, String> query, 
 		return query;
 	}
 
-	/** Percent-decoding; a {@code +} stays a plus, as it does in a URI path and in BCE's own encoding. */
+	/**
+	 * Percent-decoding; a {@code +} stays a plus, as it does in a URI path and in BCE's
+	 * own encoding.
+	 */
 	static String decode(String raw) {
 		if (raw.indexOf('%') < 0) {
 			return raw;

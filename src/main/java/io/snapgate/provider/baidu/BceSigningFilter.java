@@ -18,10 +18,11 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
- * Signs each request as it leaves, after every other filter has settled its URI (the sandbox
- * rewrite among them), so that the signed {@code host} is the one the connector sends. The signed
- * headers are named in the {@code Authorization} header, so that headers others add (tracing) do not
- * matter. A {@code RequestExpired} answer is tried once more with a fresh timestamp, as Baidu's SDKs do.
+ * Signs each request as it leaves, after every other filter has settled its URI (the
+ * sandbox rewrite among them), so that the signed {@code host} is the one the connector
+ * sends. The signed headers are named in the {@code Authorization} header, so that
+ * headers others add (tracing) do not matter. A {@code RequestExpired} answer is tried
+ * once more with a fresh timestamp, as Baidu's SDKs do.
  */
 final class BceSigningFilter implements ExchangeFilterFunction {
 
@@ -91,7 +92,10 @@ final class BceSigningFilter implements ExchangeFilterFunction {
 		}).build();
 	}
 
-	/** The {@code Host} header sent for this URI: the port only when it is not the default. */
+	/**
+	 * The {@code Host} header sent for this URI: the port only when it is not the
+	 * default.
+	 */
 	static String host(URI url) {
 		String host = url.getHost();
 		int port = url.getPort();

@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Baidu's BCE v1 request signature ({@code bce-auth-v1}): pure, no I/O. The emulator verifies with
- * the same code that the adapter signs with.
+ * Baidu's BCE v1 request signature ({@code bce-auth-v1}): pure, no I/O. The emulator
+ * verifies with the same code that the adapter signs with.
  */
 public final class BceV1Signer {
 
@@ -52,12 +52,17 @@ public final class BceV1Signer {
 		this.clock = clock;
 	}
 
-	/** The current instant to the second, as {@code x-bce-date} and the signature carry it. */
+	/**
+	 * The current instant to the second, as {@code x-bce-date} and the signature carry
+	 * it.
+	 */
 	public Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 	}
 
-	/** The {@code Authorization} header value of a request signed at {@code timestamp}. */
+	/**
+	 * The {@code Authorization} header value of a request signed at {@code timestamp}.
+	 */
 	public String authorization(BceRequest request, Instant timestamp) {
 		String prefix = AUTH_VERSION + "/" + this.accessKeyId + "/" + timestamp(timestamp) + "/"
 				+ this.expirationSeconds;
@@ -92,8 +97,8 @@ public final class BceV1Signer {
 	}
 
 	/**
-	 * RFC 3986 percent-encoding of the UTF-8 bytes: letters, digits and {@code - . _ ~} stay, every
-	 * other byte is {@code %XX} in upper-case hex.
+	 * RFC 3986 percent-encoding of the UTF-8 bytes: letters, digits and {@code - . _ ~}
+	 * stay, every other byte is {@code %XX} in upper-case hex.
 	 */
 	public static String encode(String value, boolean keepSlash) {
 		StringBuilder encoded = new StringBuilder(value.length());

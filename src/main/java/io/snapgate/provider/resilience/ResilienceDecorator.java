@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the guards of each provider from the Resilience4j registries, whose defaults come from
- * {@code resilience4j.*.configs.default}, and the provider's own overrides, then wraps the provider.
- * Instances are named by provider id, so Resilience4j's own metrics carry it.
+ * Builds the guards of each provider from the Resilience4j registries, whose defaults
+ * come from {@code resilience4j.*.configs.default}, and the provider's own overrides,
+ * then wraps the provider. Instances are named by provider id, so Resilience4j's own
+ * metrics carry it.
  */
 public final class ResilienceDecorator {
 
@@ -66,7 +67,8 @@ public final class ResilienceDecorator {
 		breaker.getEventPublisher().onStateTransition((event) -> logTransition(name, event.getStateTransition()));
 		Bulkhead bulkhead = this.bulkheads.bulkhead(name, bulkheadConfig(settings));
 		TimeLimiter timeLimiter = this.timeLimiters.timeLimiter(name, timeLimiterConfig(settings));
-		Duration maxRetryAfter = (settings.maxRetryAfter() != null) ? settings.maxRetryAfter() : this.defaultMaxRetryAfter;
+		Duration maxRetryAfter = (settings.maxRetryAfter() != null) ? settings.maxRetryAfter()
+				: this.defaultMaxRetryAfter;
 		Predicate<Throwable> transientFailure = (error) -> UpstreamFailures.isTransient(error, maxRetryAfter);
 		Predicate<Throwable> safeCreateRetry = provider.deduplicatesCreates()
 				? transientFailure.or(UpstreamFailures::neverSent) : UpstreamFailures::neverSent;

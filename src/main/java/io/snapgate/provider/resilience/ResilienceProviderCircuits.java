@@ -7,8 +7,8 @@ import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderId;
 
 /**
- * The providers' breaker states, read from the Resilience4j registry in which each provider's breaker
- * is named by its id.
+ * The providers' breaker states, read from the Resilience4j registry in which each
+ * provider's breaker is named by its id.
  */
 public final class ResilienceProviderCircuits implements ProviderCircuits {
 
@@ -20,9 +20,7 @@ public final class ResilienceProviderCircuits implements ProviderCircuits {
 
 	@Override
 	public CircuitState stateOf(ProviderId provider) {
-		return this.breakers.find(provider.value())
-			.map(ResilienceProviderCircuits::stateOf)
-			.orElse(CircuitState.NONE);
+		return this.breakers.find(provider.value()).map(ResilienceProviderCircuits::stateOf).orElse(CircuitState.NONE);
 	}
 
 	static CircuitState stateOf(CircuitBreaker breaker) {

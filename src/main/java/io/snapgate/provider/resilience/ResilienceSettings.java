@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param timeout the time limit of one attempt
  * @param maxConcurrentCalls how many calls may be under way at once (the bulkhead)
- * @param retryAttempts attempts per call, the first included, for the calls that are safe to retry
+ * @param retryAttempts attempts per call, the first included, for the calls that are safe
+ * to retry
  * @param retryWait the first wait between attempts; it doubles, with jitter
- * @param maxRetryAfter the longest {@code Retry-After} honoured by waiting; a longer one is passed on
+ * @param maxRetryAfter the longest {@code Retry-After} honoured by waiting; a longer one
+ * is passed on
  * @param failureRateThreshold percentage of failed calls that opens the breaker
  * @param slowCallDuration how long a call may take before it counts as slow
  * @param slowCallRateThreshold percentage of slow calls that opens the breaker
@@ -26,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param openStateWait how long the breaker stays open before it tries again
  */
 public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @Max(10_000) Integer maxConcurrentCalls,
-		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait, @Nullable Duration maxRetryAfter,
-		@Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold, @Nullable Duration slowCallDuration,
-		@Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
+		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait,
+		@Nullable Duration maxRetryAfter, @Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold,
+		@Nullable Duration slowCallDuration, @Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
 		@Nullable @Min(1) Integer slidingWindowSize, @Nullable @Min(1) Integer minimumCalls,
 		@Nullable Duration openStateWait) {
 

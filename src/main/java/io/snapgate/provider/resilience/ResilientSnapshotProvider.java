@@ -1,9 +1,9 @@
 package io.snapgate.provider.resilience;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,21 +22,21 @@ import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
+import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
+import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotWithMembers;
-import io.snapgate.domain.ErrorCode;
-import io.snapgate.domain.ProviderHealth;
-import io.snapgate.domain.SnapGateException;
-import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
@@ -46,10 +46,10 @@ import io.snapgate.provider.UpstreamOperation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider behind its guards: the one decorator of the port. Each call is retried only when that is
- * safe, each attempt passes the circuit breaker, the bulkhead and the time limit and is observed once,
- * and every error that comes out names the provider. Refusals by the guards become domain errors that
- * say the request was never sent.
+ * A provider behind its guards: the one decorator of the port. Each call is retried only
+ * when that is safe, each attempt passes the circuit breaker, the bulkhead and the time
+ * limit and is observed once, and every error that comes out names the provider. Refusals
+ * by the guards become domain errors that say the request was never sent.
  */
 final class ResilientSnapshotProvider implements SnapshotProvider {
 
@@ -143,7 +143,10 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		return call(UpstreamOperation.RESTORE_STATUS, () -> this.delegate.restoreStatus(handle));
 	}
 
-	/** Degraded while the breaker is open, without asking the upstream; one attempt otherwise. */
+	/**
+	 * Degraded while the breaker is open, without asking the upstream; one attempt
+	 * otherwise.
+	 */
 	@Override
 	public ProviderHealth health() {
 		if (ResilienceProviderCircuits.stateOf(this.guards.circuitBreaker()) == CircuitState.OPEN) {
@@ -157,12 +160,16 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		}
 	}
 
-	/** Runs one call of the port: retried where that is safe, and naming this provider on any error. */
+	/**
+	 * Runs one call of the port: retried where that is safe, and naming this provider on
+	 * any error.
+	 */
 	private <T> T call(UpstreamOperation operation, Supplier<T> call) {
 		Retry retry = switch (operation) {
 			case CREATE -> this.guards.createRetry();
 			case RESTORE -> this.guards.restoreRetry();
-			// a repeated delete is harmless: at worst it finds the snapshot gone, which callers treat as done
+			// a repeated delete is harmless: at worst it finds the snapshot gone, which
+			// callers treat as done
 			default -> this.guards.readRetry();
 		};
 		try {
@@ -172,14 +179,14 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			throw ex.from(id());
 		}
 		catch (Exception ex) {
-			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex).from(id());
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", ex)
+				.from(id());
 		}
 	}
 
 	private <T> T attempt(UpstreamOperation operation, Callable<T> call) {
 		UpstreamCallContext context = new UpstreamCallContext(id().value(), type().value(), operation.tagValue());
-		Observation observation = Observation
-			.createNotStarted(null, CONVENTION, () -> context, this.observations)
+		Observation observation = Observation.createNotStarted(null, CONVENTION, () -> context, this.observations)
 			.start();
 		try (Observation.Scope _ = observation.openScope()) {
 			return guarded(call);
@@ -206,8 +213,7 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		}
 		catch (BulkheadFullException ex) {
 			throw UpstreamUnavailableException.heldBack(ErrorCode.PROVIDER_BUSY,
-					"Provider " + id() + " has too many calls under way; try again shortly",
-					Duration.ofSeconds(1), ex);
+					"Provider " + id() + " has too many calls under way; try again shortly", Duration.ofSeconds(1), ex);
 		}
 		catch (SnapGateException ex) {
 			throw ex;
@@ -223,8 +229,10 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			return this.guards.timeLimiter().executeFutureSupplier(() -> this.executor.submit(propagated));
 		}
 		catch (TimeoutException ex) {
-			throw new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT, "Provider " + id() + " did not answer within "
-					+ this.guards.timeLimiter().getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms", ex);
+			throw new UpstreamTimeoutException(ErrorCode.UPSTREAM_TIMEOUT,
+					"Provider " + id() + " did not answer within "
+							+ this.guards.timeLimiter().getTimeLimiterConfig().getTimeoutDuration().toMillis() + " ms",
+					ex);
 		}
 		catch (ExecutionException | CompletionException ex) {
 			if (ex.getCause() instanceof Exception cause) {

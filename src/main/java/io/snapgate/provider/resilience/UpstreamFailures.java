@@ -28,8 +28,8 @@ final class UpstreamFailures {
 	/** Whether the upstream is failing, as opposed to answering a request it refuses. */
 	static boolean countsAgainstBreaker(Throwable error) {
 		return switch (error) {
-			case UpstreamUnavailableException unavailable -> unavailable.code() == ErrorCode.UPSTREAM_UNAVAILABLE
-					&& !isLocalRefusal(unavailable);
+			case UpstreamUnavailableException unavailable ->
+				unavailable.code() == ErrorCode.UPSTREAM_UNAVAILABLE && !isLocalRefusal(unavailable);
 			case UpstreamTimeoutException timeout -> true;
 			case UpstreamErrorException failure -> true;
 			default -> false;
@@ -47,7 +47,10 @@ final class UpstreamFailures {
 		};
 	}
 
-	/** Whether the request provably never left SnapGate, so that even a create may be repeated. */
+	/**
+	 * Whether the request provably never left SnapGate, so that even a create may be
+	 * repeated.
+	 */
 	static boolean neverSent(Throwable error) {
 		return error instanceof UpstreamUnavailableException unavailable && !unavailable.requestSent()
 				&& !isLocalRefusal(unavailable);

@@ -25,9 +25,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The VergeOS REST API v4 calls the adapter makes. Every read names its {@code fields} (the server
- * otherwise answers a summary), listings are sorted and paged with {@code limit}/{@code offset}, and
- * filters come only from {@link VergeosFilter}.
+ * The VergeOS REST API v4 calls the adapter makes. Every read names its {@code fields}
+ * (the server otherwise answers a summary), listings are sorted and paged with
+ * {@code limit}/{@code offset}, and filters come only from {@link VergeosFilter}.
  */
 final class VergeosClient {
 
@@ -49,8 +49,9 @@ final class VergeosClient {
 	}
 
 	/**
-	 * A client for the settings' system: a connection pool of its own (for the TLS trust and the
-	 * timeouts) under a clone of Boot's builder (for observations and the sandbox host rewrite).
+	 * A client for the settings' system: a connection pool of its own (for the TLS trust
+	 * and the timeouts) under a clone of Boot's builder (for observations and the sandbox
+	 * host rewrite).
 	 * @param property the settings' property prefix, for error messages
 	 */
 	static VergeosClient create(WebClient.Builder builder, VergeosSettings settings, Clock clock, String property) {
@@ -70,11 +71,13 @@ final class VergeosClient {
 			}
 		}).build();
 		return new VergeosClient(
-				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())), clock);
+				new UpstreamExchange(webClient, UPSTREAM, settings.connectTimeout().plus(settings.readTimeout())),
+				clock);
 	}
 
 	List<VergeosCloudSnapshotRow> cloudSnapshots(@Nullable VergeosFilter filter, int limit, int offset) {
-		return VergeosJson.rows(list("/cloud_snapshots", VergeosCloudSnapshotRow.FIELDS, "-created", filter, limit, offset),
+		return VergeosJson.rows(
+				list("/cloud_snapshots", VergeosCloudSnapshotRow.FIELDS, "-created", filter, limit, offset),
 				VergeosCloudSnapshotRow.class);
 	}
 
@@ -88,8 +91,9 @@ final class VergeosClient {
 		List<R> all = new ArrayList<>();
 		VergeosFilter filter = VergeosFilter.eq("cloud_snapshot", Long.parseLong(snapshotKey));
 		for (int page = 0; page < MAX_PAGES; page++) {
-			List<R> rows = VergeosJson.rows(list("/" + table.table(), VergeosMemberRow.FIELDS, "+name", filter, PAGE,
-					page * PAGE), table.rowType());
+			List<R> rows = VergeosJson.rows(
+					list("/" + table.table(), VergeosMemberRow.FIELDS, "+name", filter, PAGE, page * PAGE),
+					table.rowType());
 			all.addAll(rows);
 			if (rows.size() < PAGE) {
 				break;
@@ -112,9 +116,12 @@ final class VergeosClient {
 			.orElseGet(() -> new VergeosCreateReply(null, null, null));
 	}
 
-	/** @return the HTTP status of the successful answer */
+	/**
+	 * @return the HTTP status of the successful answer
+	 */
 	int deleteCloudSnapshot(String key) {
-		return send(HttpMethod.DELETE, "/cloud_snapshots/{key}", Map.of("key", key), null, VergeosOperation.DELETE).status();
+		return send(HttpMethod.DELETE, "/cloud_snapshots/{key}", Map.of("key", key), null, VergeosOperation.DELETE)
+			.status();
 	}
 
 	void recover(VergeosMemberTable<?> table, long memberKey, @Nullable String name) {
@@ -151,7 +158,8 @@ final class VergeosClient {
 
 	private <T> Optional<T> row(String template, String key, String fields, Class<T> type) {
 		try {
-			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null, VergeosOperation.READ)
+			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null,
+					VergeosOperation.READ)
 				.body();
 			return VergeosJson.row(body, type);
 		}

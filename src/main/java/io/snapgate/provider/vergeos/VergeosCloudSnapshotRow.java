@@ -7,13 +7,16 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A row of {@code cloud_snapshots}: one system snapshot. Times are epoch seconds; {@code expires}
- * {@code 0} means never. {@code task} is the task working on the row, if any.
+ * A row of {@code cloud_snapshots}: one system snapshot. Times are epoch seconds;
+ * {@code expires} {@code 0} means never. {@code task} is the task working on the row, if
+ * any.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record VergeosCloudSnapshotRow(@JsonProperty("$key") @JsonDeserialize(using = VergeosKeyDeserializer.class) @Nullable String key,
+record VergeosCloudSnapshotRow(
+		@JsonProperty("$key") @JsonDeserialize(using = VergeosKeyDeserializer.class) @Nullable String key,
 		@Nullable String name, @Nullable String description, @Nullable Long created, @Nullable Long expires,
-		@JsonProperty("snapshot_profile") @JsonDeserialize(using = VergeosKeyDeserializer.class) @Nullable String snapshotProfile,
+		@JsonProperty("snapshot_profile") @JsonDeserialize(
+				using = VergeosKeyDeserializer.class) @Nullable String snapshotProfile,
 		@JsonProperty("private") @Nullable Boolean privateSnapshot,
 		@JsonProperty("remote_sync") @Nullable Boolean remoteSync, @Nullable Boolean immutable,
 		@JsonProperty("immutable_status") @Nullable String immutableStatus,
@@ -21,7 +24,10 @@ record VergeosCloudSnapshotRow(@JsonProperty("$key") @JsonDeserialize(using = Ve
 		@JsonProperty("status_info") @Nullable String statusInfo,
 		@JsonDeserialize(using = VergeosKeyDeserializer.class) @Nullable String task) {
 
-	/** The fields asked for on every read of this table: the server's default is only a summary. */
+	/**
+	 * The fields asked for on every read of this table: the server's default is only a
+	 * summary.
+	 */
 	static final String FIELDS = "$key,name,description,created,expires,snapshot_profile,private,remote_sync,"
 			+ "immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 

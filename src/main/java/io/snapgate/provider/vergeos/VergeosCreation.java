@@ -18,13 +18,13 @@ import io.snapgate.domain.UpstreamErrorException;
 /**
  * Takes cloud snapshots.
  * <p>
- * Creates are idempotent without help from VergeOS, which takes no client token: the create carries a
- * marker derived from the idempotency key in the snapshot's description (see
- * {@link VergeosIdempotencyMarker}), and before creating, the adapter looks for a snapshot that
- * carries it. A lost reply thus never leads to a second snapshot when the caller asks again with the
- * same key; and since VergeOS refuses a second snapshot of the same name (409), a create running twice
- * at once makes one snapshot, whose marker tells the loser that it is its own. A POST is never
- * repeated here.
+ * Creates are idempotent without help from VergeOS, which takes no client token: the
+ * create carries a marker derived from the idempotency key in the snapshot's description
+ * (see {@link VergeosIdempotencyMarker}), and before creating, the adapter looks for a
+ * snapshot that carries it. A lost reply thus never leads to a second snapshot when the
+ * caller asks again with the same key; and since VergeOS refuses a second snapshot of the
+ * same name (409), a create running twice at once makes one snapshot, whose marker tells
+ * the loser that it is its own. A POST is never repeated here.
  */
 final class VergeosCreation {
 
@@ -80,8 +80,8 @@ final class VergeosCreation {
 		Instant now = this.clock.instant();
 		Duration retention = (command.retention() != null) ? command.retention() : this.defaultRetention;
 		long expires = command.neverExpire() ? 0 : now.plus(retention).getEpochSecond();
-		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(), (description != null) ? description : "",
-				this.minSnapshots, expires,
+		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(),
+				(description != null) ? description : "", this.minSnapshots, expires,
 				command.neverExpire() ? VergeosNewCloudSnapshot.EXPIRES_NEVER : VergeosNewCloudSnapshot.EXPIRES_DATE,
 				command.immutable(), command.privateSnapshot());
 		VergeosCreateReply reply;
@@ -90,7 +90,8 @@ final class VergeosCreation {
 		}
 		catch (ConflictException ex) {
 			if (marker != null) {
-				// a twin request may have won the race for the name: its marker says whether it was ours
+				// a twin request may have won the race for the name: its marker says
+				// whether it was ours
 				Optional<Snapshot> twin = findMarkedByName(command.name(), marker);
 				if (twin.isPresent()) {
 					return twin.get();
@@ -98,9 +99,9 @@ final class VergeosCreation {
 			}
 			throw ex;
 		}
-		if (reply.key() != null && VergeosLimits.isKey(reply.key())) {
-			return this.listing.get(reply.key())
-				.orElseGet(() -> this.mapper.provisional(reply.key(), command, now, expires));
+		String key = reply.key();
+		if (key != null && VergeosLimits.isKey(key)) {
+			return this.listing.get(key).orElseGet(() -> this.mapper.provisional(key, command, now, expires));
 		}
 		if (marker != null) {
 			Optional<Snapshot> made = findMarked(marker);
@@ -112,8 +113,9 @@ final class VergeosCreation {
 	}
 
 	private Optional<Snapshot> findMarked(VergeosIdempotencyMarker marker) {
-		return matching(this.client.cloudSnapshots(VergeosFilter.contains("description", marker.token()),
-				MARKER_MATCHES, 0), marker);
+		return matching(
+				this.client.cloudSnapshots(VergeosFilter.contains("description", marker.token()), MARKER_MATCHES, 0),
+				marker);
 	}
 
 	private Optional<Snapshot> findMarkedByName(String name, VergeosIdempotencyMarker marker) {
@@ -122,7 +124,8 @@ final class VergeosCreation {
 
 	/**
 	 * The row made under the same key for the same request, if any.
-	 * @throws IdempotencyKeyReusedException when a row was made under the same key for another request
+	 * @throws IdempotencyKeyReusedException when a row was made under the same key for
+	 * another request
 	 */
 	private Optional<Snapshot> matching(List<VergeosCloudSnapshotRow> rows, VergeosIdempotencyMarker marker) {
 		boolean reused = false;

@@ -9,9 +9,10 @@ import io.snapgate.domain.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Deletes cloud snapshots. One that VergeOS keeps locked (immutable, or being unlocked until its lock
- * expires) is refused before a delete is sent, and VergeOS refusing a delete for a lock is reported
- * the same way, with the lock's expiry when the row gave one.
+ * Deletes cloud snapshots. One that VergeOS keeps locked (immutable, or being unlocked
+ * until its lock expires) is refused before a delete is sent, and VergeOS refusing a
+ * delete for a lock is reported the same way, with the lock's expiry when the row gave
+ * one.
  */
 final class VergeosDeletion {
 

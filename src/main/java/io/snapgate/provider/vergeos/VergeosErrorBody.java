@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A VergeOS error body: {@code {"err": "..."}}, though {@code error} and {@code message} occur too, each
- * either a string or an object with a {@code message}, and {@code err} may be a mere {@code true} next
- * to a {@code message}.
+ * A VergeOS error body: {@code {"err": "..."}}, though {@code error} and {@code message}
+ * occur too, each either a string or an object with a {@code message}, and {@code err}
+ * may be a mere {@code true} next to a {@code message}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record VergeosErrorBody(@Nullable JsonNode err, @Nullable JsonNode error, @Nullable JsonNode message) {

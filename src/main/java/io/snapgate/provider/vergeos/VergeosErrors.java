@@ -17,8 +17,8 @@ import io.snapgate.domain.UpstreamUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns what VergeOS answered into the domain's errors. The upstream's message
- * goes into {@link UpstreamDetails} for the logs; the messages callers see are SnapGate's own.
+ * Turns what VergeOS answered into the domain's errors. The upstream's message goes into
+ * {@link UpstreamDetails} for the logs; the messages callers see are SnapGate's own.
  */
 final class VergeosErrors {
 
@@ -38,7 +38,8 @@ final class VergeosErrors {
 	 * @param status the HTTP status, not 2xx
 	 * @param retryAfter what the {@code Retry-After} header asked for, if anything
 	 * @param message the upstream's error text, if any
-	 * @param operation what was asked, which decides what 404, 409 and a lock refusal mean
+	 * @param operation what was asked, which decides what 404, 409 and a lock refusal
+	 * mean
 	 */
 	static SnapGateException fromResponse(int status, @Nullable Duration retryAfter, @Nullable String message,
 			VergeosOperation operation) {
@@ -52,7 +53,8 @@ final class VergeosErrors {
 			VergeosOperation operation) {
 		if (operation == VergeosOperation.DELETE && (status == 403 || status == 409 || status == 422 || status == 400)
 				&& message != null && LOCKED.matcher(message.toLowerCase(Locale.ROOT)).find()) {
-			return new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "The snapshot is immutable and locked: it cannot be deleted");
+			return new ConflictException(ErrorCode.SNAPSHOT_LOCKED,
+					"The snapshot is immutable and locked: it cannot be deleted");
 		}
 		return switch (status) {
 			case 401, 403 -> new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED,

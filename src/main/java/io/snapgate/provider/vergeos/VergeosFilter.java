@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A VergeOS {@code filter} expression, such as {@code (expires eq 0 or expires gt 1735689600) and
- * name eq 'O''Brien'}. Every filter the adapter sends is built here, and {@link #literal(Object)} is
- * the one function that turns a value into filter text: strings single-quoted with embedded quotes
- * doubled, numbers and booleans bare, {@code null} as the literal {@code null}.
+ * A VergeOS {@code filter} expression, such as
+ * {@code (expires eq 0 or expires gt 1735689600) and
+ * name eq 'O''Brien'}. Every filter the adapter sends is built here, and
+ * {@link #literal(Object)} is the one function that turns a value into filter text:
+ * strings single-quoted with embedded quotes doubled, numbers and booleans bare,
+ * {@code null} as the literal {@code null}.
  */
 final class VergeosFilter {
 
@@ -49,8 +51,8 @@ final class VergeosFilter {
 
 	/** All of the filters; {@code null} when there are none. */
 	static @Nullable VergeosFilter allOf(List<VergeosFilter> filters) {
-		return filters.isEmpty() ? null
-				: new VergeosFilter(filters.stream().map(VergeosFilter::expression).collect(Collectors.joining(" and ")));
+		return filters.isEmpty() ? null : new VergeosFilter(
+				filters.stream().map(VergeosFilter::expression).collect(Collectors.joining(" and ")));
 	}
 
 	/** Any of the filters, parenthesized so that it can stand next to {@code and}. */
@@ -63,10 +65,10 @@ final class VergeosFilter {
 	}
 
 	/**
-	 * The filter text of a value. Strings are single-quoted with each {@code '} doubled; integers,
-	 * decimals and booleans are bare; {@code null} is {@code null}.
-	 * @throws IllegalArgumentException for any other type, a non-finite number, or a string with a
-	 * control character
+	 * The filter text of a value. Strings are single-quoted with each {@code '} doubled;
+	 * integers, decimals and booleans are bare; {@code null} is {@code null}.
+	 * @throws IllegalArgumentException for any other type, a non-finite number, or a
+	 * string with a control character
 	 */
 	static String literal(@Nullable Object value) {
 		return switch (value) {
@@ -79,7 +81,8 @@ final class VergeosFilter {
 			case BigDecimal number -> number.toPlainString();
 			case Double number when Double.isFinite(number) -> BigDecimal.valueOf(number).toPlainString();
 			case String text when !CONTROL.matcher(text).find() -> "'" + text.replace("'", "''") + "'";
-			default -> throw new IllegalArgumentException("Not a value a VergeOS filter can carry: " + value.getClass());
+			default ->
+				throw new IllegalArgumentException("Not a value a VergeOS filter can carry: " + value.getClass());
 		};
 	}
 

@@ -9,10 +9,10 @@ import io.snapgate.domain.ProviderId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * VergeOS takes no client token, so a create carries its idempotency key in the snapshot's
- * description instead: a trailing {@code [snapgate:<token>:<fingerprint prefix>]}. Before creating,
- * the adapter looks for a snapshot whose description contains the token; callers never see the
- * marker.
+ * VergeOS takes no client token, so a create carries its idempotency key in the
+ * snapshot's description instead: a trailing
+ * {@code [snapgate:<token>:<fingerprint prefix>]}. Before creating, the adapter looks for
+ * a snapshot whose description contains the token; callers never see the marker.
  *
  * @param token {@link IdempotencyKey#token(ProviderId)}: 32 hex characters
  * @param fingerprint the first 12 hex characters of the request's fingerprint

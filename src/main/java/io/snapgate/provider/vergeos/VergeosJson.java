@@ -15,9 +15,9 @@ import io.snapgate.provider.UpstreamJson;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads VergeOS answers leniently, the way its own clients do: a table read may come back as an
- * array, as a single object, or empty; a row read as an object or a one-element array. What is not
- * JSON at all is an {@link UpstreamErrorException}.
+ * Reads VergeOS answers leniently, the way its own clients do: a table read may come back
+ * as an array, as a single object, or empty; a row read as an object or a one-element
+ * array. What is not JSON at all is an {@link UpstreamErrorException}.
  */
 final class VergeosJson {
 
@@ -78,7 +78,8 @@ final class VergeosJson {
 	private static UpstreamErrorException unreadable(@Nullable JacksonException cause) {
 		UpstreamErrorException error = new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
 				"VergeOS answered with something other than the expected JSON", cause);
-		error.withUpstream(new UpstreamDetails(null, null, (cause != null) ? cause.getOriginalMessage() : "not an object"));
+		error.withUpstream(
+				new UpstreamDetails(null, null, (cause != null) ? cause.getOriginalMessage() : "not an object"));
 		return error;
 	}
 

@@ -8,9 +8,9 @@ import tools.jackson.databind.ValueDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a VergeOS row key or foreign key leniently: a number ({@code 12}), a string ({@code "12"}, as
- * POST replies give it), or an expanded row ({@code {"$key": 12, ...}}). Anything else, {@code 0} and
- * the empty string read as "no key".
+ * Reads a VergeOS row key or foreign key leniently: a number ({@code 12}), a string
+ * ({@code "12"}, as POST replies give it), or an expanded row ({@code {"$key": 12,
+ * ...}}). Anything else, {@code 0} and the empty string read as "no key".
  */
 final class VergeosKeyDeserializer extends ValueDeserializer<@Nullable String> {
 

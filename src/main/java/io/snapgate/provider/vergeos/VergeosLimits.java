@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import io.snapgate.domain.InvalidRequestException;
 
 /**
- * What the adapter takes for a VergeOS row key, and which names VergeOS takes. A key is digits that
- * fit a {@code long}, so that it can stand bare in a filter, a URL or a recover body.
+ * What the adapter takes for a VergeOS row key, and which names VergeOS takes. A key is
+ * digits that fit a {@code long}, so that it can stand bare in a filter, a URL or a
+ * recover body.
  */
 final class VergeosLimits {
 

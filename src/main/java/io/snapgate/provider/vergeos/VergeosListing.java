@@ -24,9 +24,9 @@ import io.snapgate.domain.SnapshotQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads cloud snapshots, one or a page of them, and the VMs and tenants they hold. A row is CREATING
- * while its task runs, so the rows read are followed by one read of the tasks they name, if they name
- * any.
+ * Reads cloud snapshots, one or a page of them, and the VMs and tenants they hold. A row
+ * is CREATING while its task runs, so the rows read are followed by one read of the tasks
+ * they name, if they name any.
  */
 final class VergeosListing {
 
@@ -34,7 +34,10 @@ final class VergeosListing {
 
 	private static final int MAX_PAGE = 1000;
 
-	/** How many upstream pages one listing reads at most while after-the-fact filters drop rows. */
+	/**
+	 * How many upstream pages one listing reads at most while after-the-fact filters drop
+	 * rows.
+	 */
 	private static final int MAX_ROUNDS = 5;
 
 	private final VergeosClient client;
@@ -50,9 +53,10 @@ final class VergeosListing {
 	}
 
 	/**
-	 * Newest first, paged by offset: each entry's cursor is its own offset. Expiry, name and creation
-	 * time are filtered upstream; status after the fact (reading on for a few pages to fill this one).
-	 * A VergeOS snapshot is never of a volume, so a volume filter matches nothing.
+	 * Newest first, paged by offset: each entry's cursor is its own offset. Expiry, name
+	 * and creation time are filtered upstream; status after the fact (reading on for a
+	 * few pages to fill this one). A VergeOS snapshot is never of a volume, so a volume
+	 * filter matches nothing.
 	 */
 	Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
 		if (query.scope() == Scope.VOLUME || query.volumeId() != null) {
@@ -127,7 +131,9 @@ final class VergeosListing {
 	/** The status of each task that the rows name, read in one request. */
 	private Map<String, String> taskStatuses(List<VergeosCloudSnapshotRow> rows) {
 		Set<String> keys = new LinkedHashSet<>();
-		rows.stream().map(VergeosCloudSnapshotRow::task).filter((task) -> task != null && VergeosLimits.isKey(task))
+		rows.stream()
+			.map(VergeosCloudSnapshotRow::task)
+			.filter((task) -> task != null && VergeosLimits.isKey(task))
 			.forEach(keys::add);
 		if (keys.isEmpty()) {
 			return Map.of();
@@ -146,7 +152,7 @@ final class VergeosListing {
 		return (row.task() != null) ? tasks.get(row.task()) : null;
 	}
 
-	private static VergeosFilter listFilter(SnapshotQuery query, Instant now) {
+	private static @Nullable VergeosFilter listFilter(SnapshotQuery query, Instant now) {
 		List<VergeosFilter> parts = new ArrayList<>();
 		if (!query.includeExpired()) {
 			parts.add(VergeosFilter

@@ -3,9 +3,9 @@ package io.snapgate.provider.vergeos;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the rows of {@code cloud_snapshot_vms} and {@code cloud_snapshot_tenants} have in common: a
- * VM or tenant captured in a snapshot, whose {@code status} follows its recovery ({@code idle},
- * {@code importing}, {@code complete}, {@code error}).
+ * What the rows of {@code cloud_snapshot_vms} and {@code cloud_snapshot_tenants} have in
+ * common: a VM or tenant captured in a snapshot, whose {@code status} follows its
+ * recovery ({@code idle}, {@code importing}, {@code complete}, {@code error}).
  */
 sealed interface VergeosMemberRow permits VergeosSnapshotVmRow, VergeosSnapshotTenantRow {
 

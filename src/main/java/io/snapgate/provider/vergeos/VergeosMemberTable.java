@@ -3,7 +3,8 @@ package io.snapgate.provider.vergeos;
 import io.snapgate.domain.MemberType;
 
 /**
- * The two tables of what a cloud snapshot contains, each with its own table of recover actions.
+ * The two tables of what a cloud snapshot contains, each with its own table of recover
+ * actions.
  *
  * @param type what its rows are
  * @param table the rows

@@ -15,8 +15,9 @@ import io.snapgate.domain.RestoreTarget;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recovers a VM or tenant of a cloud snapshot as a new copy, and tells how the recovery goes from the
- * member row alone: the handle carries the rest (see {@link VergeosRestoreHandle}).
+ * Recovers a VM or tenant of a cloud snapshot as a new copy, and tells how the recovery
+ * goes from the member row alone: the handle carries the rest (see
+ * {@link VergeosRestoreHandle}).
  */
 final class VergeosRestores {
 

@@ -22,22 +22,23 @@ import static io.snapgate.provider.SettingsChecks.require;
 /**
  * The settings of one VergeOS provider, bound from {@code snapgate.providers.<id>}.
  *
- * @param baseUrl the VergeOS UI/API address, such as {@code https://vergeos.example.com}; the adapter
- * appends {@code /api/v4}. Plain {@code http://} is refused except for loopback addresses and hosts
- * under the reserved {@code .invalid} domain (the embedded sandbox), since Basic credentials would
- * travel in clear text
+ * @param baseUrl the VergeOS UI/API address, such as {@code https://vergeos.example.com};
+ * the adapter appends {@code /api/v4}. Plain {@code http://} is refused except for
+ * loopback addresses and hosts under the reserved {@code .invalid} domain (the embedded
+ * sandbox), since Basic credentials would travel in clear text
  * @param username user for HTTP Basic authentication, together with {@code password}
  * @param password password for HTTP Basic authentication
- * @param apiKey a VergeOS API key, sent as {@code Authorization: Bearer <key>}; instead of
- * username and password
+ * @param apiKey a VergeOS API key, sent as {@code Authorization: Bearer <key>}; instead
+ * of username and password
  * @param verifyTls whether the server's certificate is verified; {@code false} trusts any
  * certificate and host name and is logged loudly at start-up
- * @param caBundle a PEM file of CA or self-signed certificates trusted in addition to the JDK's own
- * trust store
+ * @param caBundle a PEM file of CA or self-signed certificates trusted in addition to the
+ * JDK's own trust store
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer
  * @param minSnapshots {@code min_snapshots} sent with every create
- * @param defaultRetention how long a new snapshot is kept when the request names no retention
+ * @param defaultRetention how long a new snapshot is kept when the request names no
+ * retention
  */
 public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String username, @Nullable String password,
 		@Nullable String apiKey, @DefaultValue("true") boolean verifyTls, @Nullable Path caBundle,

@@ -17,13 +17,14 @@ import org.jspecify.annotations.Nullable;
  * Maps VergeOS rows to the neutral model.
  * <p>
  * Status: a row whose {@code task} is {@code running} is CREATING, one whose task reports
- * {@code error} is FAILED; otherwise {@code normal} and {@code held} are AVAILABLE and any other word
- * is UNAVAILABLE. Locked: immutable with {@code immutable_status} {@code locked}, or being unlocked
- * ({@code unlocking}) until {@code immutable_lock_expires}, since VergeOS refuses to delete it until
- * then either.
+ * {@code error} is FAILED; otherwise {@code normal} and {@code held} are AVAILABLE and
+ * any other word is UNAVAILABLE. Locked: immutable with {@code immutable_status}
+ * {@code locked}, or being unlocked ({@code unlocking}) until
+ * {@code immutable_lock_expires}, since VergeOS refuses to delete it until then either.
  * <p>
- * Attributes: {@code immutableStatus}, {@code private}, {@code remoteSync}, {@code statusInfo},
- * {@code snapshotProfile}, {@code task}, each only when VergeOS gave it.
+ * Attributes: {@code immutableStatus}, {@code private}, {@code remoteSync},
+ * {@code statusInfo}, {@code snapshotProfile}, {@code task}, each only when VergeOS gave
+ * it.
  */
 final class VergeosSnapshotMapper {
 
@@ -46,16 +47,16 @@ final class VergeosSnapshotMapper {
 		Instant lockExpiresAt = epoch(row.immutableLockExpires());
 		return new Snapshot(this.provider, VergeosSnapshotProvider.TYPE, key, (row.name() != null) ? row.name() : "",
 				VergeosIdempotencyMarker.strip(row.description()), Scope.SYSTEM, null, status(row.status(), taskStatus),
-				(row.status() != null) ? row.status() : "", (row.created() != null) ? Instant.ofEpochSecond(row.created())
-						: Instant.EPOCH,
-				epoch(row.expires()), null, immutable, isLocked(row, now), lockExpiresAt, attributes(row));
+				(row.status() != null) ? row.status() : "",
+				(row.created() != null) ? Instant.ofEpochSecond(row.created()) : Instant.EPOCH, epoch(row.expires()),
+				null, immutable, isLocked(row, now), lockExpiresAt, attributes(row));
 	}
 
 	/** The snapshot as asked for, while VergeOS does not show its row yet. */
 	Snapshot provisional(String key, CreateSnapshot command, Instant now, long expires) {
 		return new Snapshot(this.provider, VergeosSnapshotProvider.TYPE, key, command.name(), command.description(),
-				Scope.SYSTEM, null, SnapshotStatus.CREATING, "", now, epoch(expires), null, command.immutable(), false, null,
-				Map.of());
+				Scope.SYSTEM, null, SnapshotStatus.CREATING, "", now, epoch(expires), null, command.immutable(), false,
+				null, Map.of());
 	}
 
 	static boolean isLocked(VergeosCloudSnapshotRow row, Instant now) {
@@ -71,7 +72,8 @@ final class VergeosSnapshotMapper {
 		if ("error".equals(taskStatus)) {
 			return SnapshotStatus.FAILED;
 		}
-		return ("normal".equals(status) || "held".equals(status)) ? SnapshotStatus.AVAILABLE : SnapshotStatus.UNAVAILABLE;
+		return ("normal".equals(status) || "held".equals(status)) ? SnapshotStatus.AVAILABLE
+				: SnapshotStatus.UNAVAILABLE;
 	}
 
 	static RestoreStatus restoreStatus(@Nullable String memberStatus) {

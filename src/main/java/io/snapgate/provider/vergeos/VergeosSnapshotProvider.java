@@ -28,18 +28,18 @@ import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of those as new
- * copies. It says what it offers and which ids are its own, and hands the operations on: reads to
- * {@link VergeosListing}, creates to {@link VergeosCreation} (idempotent), deletes to
- * {@link VergeosDeletion}, restores to {@link VergeosRestores}.
+ * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of
+ * those as new copies. It says what it offers and which ids are its own, and hands the
+ * operations on: reads to {@link VergeosListing}, creates to {@link VergeosCreation}
+ * (idempotent), deletes to {@link VergeosDeletion}, restores to {@link VergeosRestores}.
  */
 final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("vergeos");
 
-	private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(Capability.SYSTEM_SNAPSHOT,
-			Capability.RESTORE_VM, Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION,
-			Capability.PRIVATE));
+	private static final Set<Capability> CAPABILITIES = Collections
+		.unmodifiableSet(EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM, Capability.RESTORE_TENANT,
+				Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE));
 
 	private final ProviderId id;
 

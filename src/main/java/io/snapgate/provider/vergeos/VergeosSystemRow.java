@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record VergeosSystemRow(@JsonProperty("yb_version") @Nullable String ybVersion,
-		@JsonProperty("os_version") @Nullable String osVersion, @JsonProperty("cloud_name") @Nullable String cloudName) {
+		@JsonProperty("os_version") @Nullable String osVersion,
+		@JsonProperty("cloud_name") @Nullable String cloudName) {
 
 	static final String FIELDS = "$key,yb_version,os_version,cloud_name";
 

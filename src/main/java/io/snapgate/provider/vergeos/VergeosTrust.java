@@ -23,9 +23,9 @@ import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which server certificates a VergeOS provider trusts: the JDK's trust store, plus the certificates
- * of a PEM bundle (VergeOS often runs with a self-signed certificate), or, when verification is
- * switched off, anything.
+ * Which server certificates a VergeOS provider trusts: the JDK's trust store, plus the
+ * certificates of a PEM bundle (VergeOS often runs with a self-signed certificate), or,
+ * when verification is switched off, anything.
  */
 final class VergeosTrust {
 
@@ -34,7 +34,8 @@ final class VergeosTrust {
 
 	/**
 	 * @param property the name of the {@code ca-bundle} property, for error messages
-	 * @throws IllegalStateException when the bundle cannot be read or holds no certificate
+	 * @throws IllegalStateException when the bundle cannot be read or holds no
+	 * certificate
 	 */
 	static SSLContext sslContext(boolean verifyTls, @Nullable Path caBundle, String property) {
 		try {
@@ -94,8 +95,9 @@ final class VergeosTrust {
 	}
 
 	/**
-	 * Accepts every certificate. Being an extended trust manager, it also stands in for the host name
-	 * check, which it skips: that is what {@code verify-tls: false} asks for.
+	 * Accepts every certificate. Being an extended trust manager, it also stands in for
+	 * the host name check, which it skips: that is what {@code verify-tls: false} asks
+	 * for.
 	 */
 	private static final class TrustingEverything extends X509ExtendedTrustManager {
 

@@ -16,9 +16,9 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulated account's instances, disks and snapshots in memory, found by id as BCC finds them: an id
- * it does not hold is a 404 {@code NoSuchObject}. Deleted snapshots stay as tombstones, so that a marker
- * naming one still has its place.
+ * The emulated account's instances, disks and snapshots in memory, found by id as BCC
+ * finds them: an id it does not hold is a 404 {@code NoSuchObject}. Deleted snapshots
+ * stay as tombstones, so that a marker naming one still has its place.
  */
 final class BaiduSandboxAccount {
 

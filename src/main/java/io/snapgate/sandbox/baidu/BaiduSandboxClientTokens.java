@@ -6,14 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's idempotency: a {@code clientToken} seen before with the same request gives the snapshot the first
- * request made; with another request it is a 409 {@code IdempotentParameterMismatch}.
+ * BCC's idempotency: a {@code clientToken} seen before with the same request gives the
+ * snapshot the first request made; with another request it is a 409
+ * {@code IdempotentParameterMismatch}.
  */
 final class BaiduSandboxClientTokens {
 
 	private final Map<String, TokenUse> uses = new ConcurrentHashMap<>();
 
-	/** Refuses a token BCC would not take: printable ASCII, shorter than 64 characters. */
+	/**
+	 * Refuses a token BCC would not take: printable ASCII, shorter than 64 characters.
+	 */
 	static void requireValid(@Nullable String clientToken) {
 		if (clientToken != null && (clientToken.isEmpty() || clientToken.length() >= 64
 				|| !clientToken.chars().allMatch((c) -> c > 32 && c < 127))) {
@@ -23,7 +26,8 @@ final class BaiduSandboxClientTokens {
 
 	/**
 	 * @param fingerprint what the request asked for, to tell a retry from another request
-	 * @return the snapshot a retry of an earlier request gets, or {@code null} for a token not seen before
+	 * @return the snapshot a retry of an earlier request gets, or {@code null} for a
+	 * token not seen before
 	 */
 	@Nullable String earlierSnapshot(String clientToken, String fingerprint) {
 		TokenUse earlier = this.uses.get(clientToken);

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The Baidu emulator and the provider {@code sandbox-baidu} that talks to it through the real adapter.
- * Its credentials are the emulator's own and open nothing anywhere else.
+ * The Baidu emulator and the provider {@code sandbox-baidu} that talks to it through the
+ * real adapter. Its credentials are the emulator's own and open nothing anywhere else.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
@@ -30,9 +30,9 @@ class BaiduSandboxConfiguration {
 
 	@Bean
 	DefaultProviderDeclaration sandboxBaiduProvider() {
-		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "baidu", "endpoint",
-				SandboxHost.baseUrl(BaiduSandboxRoutes.BASE_PATH), "access-key-id", ACCESS_KEY_ID,
-				"secret-access-key", SECRET_ACCESS_KEY));
+		return new DefaultProviderDeclaration(PROVIDER_ID,
+				Map.of("type", "baidu", "endpoint", SandboxHost.baseUrl(BaiduSandboxRoutes.BASE_PATH), "access-key-id",
+						ACCESS_KEY_ID, "secret-access-key", SECRET_ACCESS_KEY));
 	}
 
 	@Bean

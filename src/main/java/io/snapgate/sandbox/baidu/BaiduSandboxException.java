@@ -1,7 +1,8 @@
 package io.snapgate.sandbox.baidu;
 
 /**
- * A refusal as BCC answers it: an HTTP status and {@code {"requestId", "code", "message"}}.
+ * A refusal as BCC answers it: an HTTP status and {@code {"requestId", "code",
+ * "message"}}.
  */
 final class BaiduSandboxException extends RuntimeException {
 

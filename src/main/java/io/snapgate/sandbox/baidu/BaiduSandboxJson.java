@@ -45,7 +45,7 @@ final class BaiduSandboxJson {
 	record Created(String snapshotId) {
 	}
 
-	record Error(String requestId, String code, String message) {
+	record ErrorBody(String requestId, String code, String message) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

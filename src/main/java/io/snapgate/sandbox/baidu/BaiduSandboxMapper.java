@@ -28,10 +28,8 @@ final class BaiduSandboxMapper {
 	}
 
 	BaiduSandboxJson.Volume volume(Volume volume, Instant now) {
-		List<Attachment> attachments = (volume.instanceId() != null)
-				? List.of(new Attachment(volume.id(), volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb",
-						volume.id().substring(2)))
-				: List.of();
+		List<Attachment> attachments = (volume.instanceId() != null) ? List.of(new Attachment(volume.id(),
+				volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb", volume.id().substring(2))) : List.of();
 		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(),
 				this.progress.status(volume, now), volume.system() ? "System" : "Cds", "enhanced_ssd_pl1",
 				volume.system(), "cn-bj-a", attachments, "", BceV1Signer.timestamp(volume.createdAt()));

@@ -8,9 +8,10 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 
 /**
- * What time makes of the statuses, worked out when they are read: a snapshot is {@code Creating} until
- * its delay has passed, a disk is {@code SnapshotProcessing} while a snapshot of it is made or while it
- * rolls back, and an instance is too while its system disk is.
+ * What time makes of the statuses, worked out when they are read: a snapshot is
+ * {@code Creating} until its delay has passed, a disk is {@code SnapshotProcessing} while
+ * a snapshot of it is made or while it rolls back, and an instance is too while its
+ * system disk is.
  */
 final class BaiduSandboxProgress {
 
@@ -43,7 +44,10 @@ final class BaiduSandboxProgress {
 		return busy ? SNAPSHOT_PROCESSING : instance.status();
 	}
 
-	/** How far a snapshot in {@code status} is, in percent, as BCC's {@code progress} says it. */
+	/**
+	 * How far a snapshot in {@code status} is, in percent, as BCC's {@code progress} says
+	 * it.
+	 */
 	String percent(Snapshot snapshot, String status, Instant now) {
 		return switch (status) {
 			case "Available" -> "100";

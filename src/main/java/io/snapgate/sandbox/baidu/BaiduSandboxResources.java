@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's instances, disks and snapshots as the emulator keeps them; what time makes of their statuses is
- * {@link BaiduSandboxProgress}'s to say.
+ * BCC's instances, disks and snapshots as the emulator keeps them; what time makes of
+ * their statuses is {@link BaiduSandboxProgress}'s to say.
  */
 final class BaiduSandboxResources {
 
@@ -35,8 +35,8 @@ final class BaiduSandboxResources {
 	 * @param readyAt when a {@code Creating} snapshot is {@code Available}, if it ever is
 	 * @param deleted a tombstone, kept so that a marker naming it still has its place
 	 */
-	record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb,
-			Instant createdAt, String status, @Nullable Instant readyAt, String createMethod, boolean deleted) {
+	record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
+			String status, @Nullable Instant readyAt, String createMethod, boolean deleted) {
 
 		Snapshot asDeleted() {
 			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * BCC's HTTP API over the emulator, as functional routes (declared by the sandbox configuration, so that
- * no controller of the emulator joins the API's web slices). Every request's signature is checked
- * first; answers and refusals carry {@code x-bce-request-id}, refusals BCC's error body.
+ * BCC's HTTP API over the emulator, as functional routes (declared by the sandbox
+ * configuration, so that no controller of the emulator joins the API's web slices). Every
+ * request's signature is checked first; answers and refusals carry
+ * {@code x-bce-request-id}, refusals BCC's error body.
  */
 final class BaiduSandboxRoutes {
 
@@ -46,13 +47,14 @@ final class BaiduSandboxRoutes {
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.path(BASE_PATH + "/v2", (v2) -> v2.GET("/snapshot", this::list)
-				.GET("/snapshot/{snapshotId}", this::snapshot)
-				.POST("/snapshot", this::create)
-				.DELETE("/snapshot/{snapshotId}", this::delete)
-				.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
-				.GET("/volume/{volumeId}", this::volume)
-				.GET("/instance/{instanceId}", this::instance))
+			.path(BASE_PATH + "/v2",
+					(v2) -> v2.GET("/snapshot", this::list)
+						.GET("/snapshot/{snapshotId}", this::snapshot)
+						.POST("/snapshot", this::create)
+						.DELETE("/snapshot/{snapshotId}", this::delete)
+						.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
+						.GET("/volume/{volumeId}", this::volume)
+						.GET("/instance/{instanceId}", this::instance))
 			.filter((request, next) -> {
 				try {
 					this.verifier.verify(request.servletRequest());
@@ -103,7 +105,7 @@ final class BaiduSandboxRoutes {
 		return ServerResponse.status(ex.status())
 			.header(REQUEST_ID, requestId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new BaiduSandboxJson.Error(requestId, ex.code(), ex.getMessage()));
+			.body(new BaiduSandboxJson.ErrorBody(requestId, ex.code(), String.valueOf(ex.getMessage())));
 	}
 
 	private static <T> T read(ServerRequest request, Class<T> type) throws IOException {

@@ -9,9 +9,10 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the emulated account holds when it starts: three instances ({@code i-sandbox3} busy starting),
- * each with its system disk, three data disks ({@code v-data0001} attached, {@code v-data0002} detached,
- * {@code v-data0003} busy scaling) and five snapshots of them, one of which failed.
+ * What the emulated account holds when it starts: three instances ({@code i-sandbox3}
+ * busy starting), each with its system disk, three data disks ({@code v-data0001}
+ * attached, {@code v-data0002} detached, {@code v-data0003} busy scaling) and five
+ * snapshots of them, one of which failed.
  */
 final class BaiduSandboxSeed {
 

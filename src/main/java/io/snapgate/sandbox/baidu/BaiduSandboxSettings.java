@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param snapshotDelay how long a new snapshot stays {@code Creating}
  * @param rollbackDelay how long a disk stays busy rolling back
  * @param quotaPerDisk how many snapshots one disk may hold
- * @param allowedClockSkew how far a request's {@code x-bce-date} may be from the emulator's clock
+ * @param allowedClockSkew how far a request's {@code x-bce-date} may be from the
+ * emulator's clock
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.baidu")

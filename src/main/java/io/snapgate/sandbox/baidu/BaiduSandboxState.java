@@ -16,10 +16,10 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls disks back to,
- * and which it refuses, over the {@linkplain BaiduSandboxSeed seeded} account, with statuses as
- * {@link BaiduSandboxProgress} works them out from the clock. Every operation holds the one lock, so
- * that checks and changes are one step.
+ * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls
+ * disks back to, and which it refuses, over the {@linkplain BaiduSandboxSeed seeded}
+ * account, with statuses as {@link BaiduSandboxProgress} works them out from the clock.
+ * Every operation holds the one lock, so that checks and changes are one step.
  */
 final class BaiduSandboxState {
 
@@ -49,7 +49,8 @@ final class BaiduSandboxState {
 		BaiduSandboxSeed.plant(this.account, clock.instant().truncatedTo(ChronoUnit.SECONDS));
 	}
 
-	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter, @Nullable String diskId) {
+	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter,
+			@Nullable String diskId) {
 		int maxKeys = maxKeys(maxKeysParameter);
 		Instant now = now();
 		List<Snapshot> ordered = this.account.newestFirst();
@@ -89,8 +90,8 @@ final class BaiduSandboxState {
 	}
 
 	/**
-	 * @return the new snapshot's id, or the first one's for a client token seen before with the same
-	 * request
+	 * @return the new snapshot's id, or the first one's for a client token seen before
+	 * with the same request
 	 */
 	synchronized String create(@Nullable String clientToken, CreateRequest request) {
 		String diskId = request.volumeId();
@@ -159,8 +160,8 @@ final class BaiduSandboxState {
 			Instance instance = this.account.requireInstance(Objects.requireNonNull(volume.instanceId()));
 			String instanceStatus = this.progress.status(instance, now);
 			if (!READY_INSTANCE.contains(instanceStatus)) {
-				throw new BaiduSandboxException(409, "InstanceStatusConflict",
-						"Instance " + volume.instanceId() + " is " + instanceStatus + "; it must be Running or Stopped");
+				throw new BaiduSandboxException(409, "InstanceStatusConflict", "Instance " + volume.instanceId()
+						+ " is " + instanceStatus + "; it must be Running or Stopped");
 			}
 		}
 		else if (!this.progress.status(volume, now).equals("Available")) {
@@ -203,7 +204,8 @@ final class BaiduSandboxState {
 		if (parameter == null) {
 			return MAX_KEYS;
 		}
-		if (!parameter.matches("[0-9]{1,4}") || Integer.parseInt(parameter) < 1 || Integer.parseInt(parameter) > MAX_KEYS) {
+		if (!parameter.matches("[0-9]{1,4}") || Integer.parseInt(parameter) < 1
+				|| Integer.parseInt(parameter) > MAX_KEYS) {
 			throw BaiduSandboxException.invalid("maxKeys must be 1 to " + MAX_KEYS);
 		}
 		return Integer.parseInt(parameter);

@@ -15,9 +15,10 @@ import io.snapgate.sandbox.SandboxSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Checks a request's BCE v1 signature as BCC does: recomputed from the request as received (its full
- * path, {@code /sandbox/baidu} prefix included, since that is the path the adapter sent and signed),
- * with the secret of the access key it names, within the allowed clock skew.
+ * Checks a request's BCE v1 signature as BCC does: recomputed from the request as
+ * received (its full path, {@code /sandbox/baidu} prefix included, since that is the path
+ * the adapter sent and signed), with the secret of the access key it names, within the
+ * allowed clock skew.
  */
 final class BceSignatureVerifier {
 
@@ -39,7 +40,8 @@ final class BceSignatureVerifier {
 		Instant signedAt = (parts.length == 6) ? BceV1Signer.parseTimestamp(parts[2]) : null;
 		if (parts.length != 6 || !parts[0].equals(BceV1Signer.AUTH_VERSION) || signedAt == null
 				|| !parts[3].matches("[0-9]{1,6}")) {
-			throw new BaiduSandboxException(400, "InvalidHTTPAuthHeader", "The Authorization header is not bce-auth-v1");
+			throw new BaiduSandboxException(400, "InvalidHTTPAuthHeader",
+					"The Authorization header is not bce-auth-v1");
 		}
 		String secret = this.secrets.get(parts[1]);
 		if (secret == null) {
@@ -67,7 +69,10 @@ final class BceSignatureVerifier {
 		return Duration.between(time, now).abs().compareTo(this.allowedSkew) > 0;
 	}
 
-	/** The headers the signature names, or every header when it names none (BCE's default set). */
+	/**
+	 * The headers the signature names, or every header when it names none (BCE's default
+	 * set).
+	 */
 	private static Map<String, String> headers(HttpServletRequest request, List<String> signed) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		List<String> names = signed.isEmpty() ? Collections.list(request.getHeaderNames()) : signed;

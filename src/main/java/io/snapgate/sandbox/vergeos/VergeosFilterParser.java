@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the subset of VergeOS's filter language that SnapGate emits: comparisons with {@code eq},
- * {@code ne}, {@code gt}, {@code lt}, {@code ge}, {@code le} and {@code ct} (contains, ignoring case),
- * joined by {@code and} (binding tighter) and {@code or}, with parentheses; values are single-quoted
- * strings (a doubled quote stands for one), numbers, {@code true}, {@code false} and {@code null}.
- * Anything else is refused, as a 400 would be.
+ * Parses the subset of VergeOS's filter language that SnapGate emits: comparisons with
+ * {@code eq}, {@code ne}, {@code gt}, {@code lt}, {@code ge}, {@code le} and {@code ct}
+ * (contains, ignoring case), joined by {@code and} (binding tighter) and {@code or}, with
+ * parentheses; values are single-quoted strings (a doubled quote stands for one),
+ * numbers, {@code true}, {@code false} and {@code null}. Anything else is refused, as a
+ * 400 would be.
  */
 final class VergeosFilterParser {
 
@@ -34,7 +36,8 @@ final class VergeosFilterParser {
 
 	/**
 	 * @param columns the fields the filter may name
-	 * @throws VergeosSandboxException (400) when the filter is not in the supported subset
+	 * @throws VergeosSandboxException (400) when the filter is not in the supported
+	 * subset
 	 */
 	static Predicate<Map<String, @Nullable Object>> parse(String filter, Set<String> columns) {
 		VergeosFilterParser parser = new VergeosFilterParser(tokenize(filter), columns);
@@ -93,8 +96,8 @@ final class VergeosFilterParser {
 			case STRING -> token.text();
 			case NUMBER -> new BigDecimal(token.text());
 			case WORD -> switch (token.text().toLowerCase(Locale.ROOT)) {
-				case "true" -> Boolean.TRUE;
-				case "false" -> Boolean.FALSE;
+				case "true" -> true;
+				case "false" -> false;
 				case "null" -> null;
 				default -> throw invalid("'" + token.text() + "' is not a value; quote strings");
 			};
@@ -105,8 +108,8 @@ final class VergeosFilterParser {
 	private static boolean compare(@Nullable Object actual, String op, @Nullable Object expected) {
 		if (expected == null || actual == null) {
 			return switch (op) {
-				case "eq" -> actual == expected;
-				case "ne" -> actual != expected;
+				case "eq" -> Objects.equals(actual, expected);
+				case "ne" -> !Objects.equals(actual, expected);
 				default -> false;
 			};
 		}
@@ -122,10 +125,10 @@ final class VergeosFilterParser {
 			order = value.compareTo(number);
 		}
 		else if (expected instanceof Boolean bool) {
-			if (!(actual instanceof Boolean)) {
+			if (!(actual instanceof Boolean flag)) {
 				return op.equals("ne");
 			}
-			order = ((Boolean) actual).compareTo(bool);
+			order = flag.compareTo(bool);
 		}
 		else {
 			order = actual.toString().compareTo(expected.toString());
@@ -196,7 +199,8 @@ final class VergeosFilterParser {
 				}
 				tokens.add(new Token(Kind.STRING, text.toString()));
 			}
-			else if (Character.isDigit(c) || (c == '-' && i + 1 < filter.length() && Character.isDigit(filter.charAt(i + 1)))) {
+			else if (Character.isDigit(c)
+					|| (c == '-' && i + 1 < filter.length() && Character.isDigit(filter.charAt(i + 1)))) {
 				int start = i++;
 				while (i < filter.length() && (Character.isDigit(filter.charAt(i)) || filter.charAt(i) == '.')) {
 					i++;
@@ -209,7 +213,8 @@ final class VergeosFilterParser {
 			}
 			else if (c == '$' || c == '_' || Character.isLetter(c)) {
 				int start = i++;
-				while (i < filter.length() && (filter.charAt(i) == '_' || Character.isLetterOrDigit(filter.charAt(i)))) {
+				while (i < filter.length()
+						&& (filter.charAt(i) == '_' || Character.isLetterOrDigit(filter.charAt(i)))) {
 					i++;
 				}
 				tokens.add(new Token(Kind.WORD, filter.substring(start, i)));

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The tables the emulator serves and the columns of each, in VergeOS's order: what {@code fields},
- * {@code filter} and {@code sort} may name.
+ * The tables the emulator serves and the columns of each, in VergeOS's order: what
+ * {@code fields}, {@code filter} and {@code sort} may name.
  */
 final class VergeosSandboxColumns {
 
@@ -18,8 +18,8 @@ final class VergeosSandboxColumns {
 			columns("$key", "cloud_snapshot", "name", "description", "cpu_cores", "ram", "os_family", "is_snapshot",
 					"status", "status_info", "original_key"),
 			"cloud_snapshot_tenants",
-			columns("$key", "cloud_snapshot", "name", "description", "nodes", "cpu_cores", "ram", "is_snapshot", "status",
-					"status_info", "original_key"),
+			columns("$key", "cloud_snapshot", "name", "description", "nodes", "cpu_cores", "ram", "is_snapshot",
+					"status", "status_info", "original_key"),
 			"vms", columns("$key", "name", "description", "created", "cpu_cores", "ram", "os_family"), "tenants",
 			columns("$key", "name", "description", "created", "nodes", "cpu_cores", "ram"), "tasks",
 			columns("$key", "name", "table", "status"), "system",

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The VergeOS emulator and the default provider {@value #PROVIDER_ID} that reaches it over HTTP through
- * the real adapter.
+ * The VergeOS emulator and the default provider {@value #PROVIDER_ID} that reaches it
+ * over HTTP through the real adapter.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
@@ -27,14 +27,13 @@ class VergeosSandboxConfiguration {
 
 	@Bean
 	DefaultProviderDeclaration sandboxVergeosProvider(VergeosSandboxSettings settings) {
-		return new DefaultProviderDeclaration(PROVIDER_ID, Map.of("type", "vergeos", "base-url",
-				SandboxHost.baseUrl(VergeosSandboxRoutes.BASE_PATH), "username", settings.username(), "password",
-				settings.password()));
+		return new DefaultProviderDeclaration(PROVIDER_ID,
+				Map.of("type", "vergeos", "base-url", SandboxHost.baseUrl(VergeosSandboxRoutes.BASE_PATH), "username",
+						settings.username(), "password", settings.password()));
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxSettings settings,
-			ObjectProvider<Clock> clock) {
+	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxSettings settings, ObjectProvider<Clock> clock) {
 		VergeosSandboxState state = new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), settings);
 		return new VergeosSandboxRoutes(state, settings).routes();
 	}

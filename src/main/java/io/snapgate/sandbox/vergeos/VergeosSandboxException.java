@@ -1,7 +1,8 @@
 package io.snapgate.sandbox.vergeos;
 
 /**
- * A refusal of the emulated VergeOS API, answered as {@code {"err": "..."}} with its status.
+ * A refusal of the emulated VergeOS API, answered as {@code {"err": "..."}} with its
+ * status.
  */
 class VergeosSandboxException extends RuntimeException {
 

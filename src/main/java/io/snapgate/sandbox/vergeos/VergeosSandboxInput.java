@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads fields of a request body as VergeOS checks them: a value of the wrong type or length is a 422
- * naming the field.
+ * Reads fields of a request body as VergeOS checks them: a value of the wrong type or
+ * length is a 422 naming the field.
  */
 final class VergeosSandboxInput {
 

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * VMs or tenants, each with its table of machines, of snapshot members and of member actions.
+ * VMs or tenants, each with its table of machines, of snapshot members and of member
+ * actions.
  */
 enum VergeosSandboxKind {
 

@@ -19,13 +19,14 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The emulated VergeOS REST API v4, as far as SnapGate uses it: table reads with {@code fields},
- * {@code filter}, {@code sort}, {@code limit} and {@code offset}; creating and deleting cloud
- * snapshots; recovering their VMs and tenants. Errors are {@code {"err": "..."}} with VergeOS's status
- * codes; every request needs HTTP Basic or a Bearer API key.
+ * The emulated VergeOS REST API v4, as far as SnapGate uses it: table reads with
+ * {@code fields}, {@code filter}, {@code sort}, {@code limit} and {@code offset};
+ * creating and deleting cloud snapshots; recovering their VMs and tenants. Errors are
+ * {@code {"err": "..."}} with VergeOS's status codes; every request needs HTTP Basic or a
+ * Bearer API key.
  * <p>
- * Functional routes rather than a {@code @RestController}, so that the emulator belongs to the sandbox
- * configuration alone and never turns up in the web slices of other tests.
+ * Functional routes rather than a {@code @RestController}, so that the emulator belongs
+ * to the sandbox configuration alone and never turns up in the web slices of other tests.
  */
 final class VergeosSandboxRoutes {
 
@@ -44,7 +45,8 @@ final class VergeosSandboxRoutes {
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.POST(API + "/cloud_snapshots", authenticated((request) -> created(this.state.createSnapshot(body(request)))))
+			.POST(API + "/cloud_snapshots",
+					authenticated((request) -> created(this.state.createSnapshot(body(request)))))
 			.DELETE(API + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
@@ -76,13 +78,15 @@ final class VergeosSandboxRoutes {
 	private ServerResponse row(ServerRequest request) {
 		String table = request.pathVariable("table");
 		VergeosTableQuery query = new VergeosTableQuery(null, null, null, null, param(request, "fields"));
-		return json(query.one(this.state.row(table, key(request.pathVariable("key"))), VergeosSandboxColumns.of(table)));
+		return json(
+				query.one(this.state.row(table, key(request.pathVariable("key"))), VergeosSandboxColumns.of(table)));
 	}
 
 	private HandlerFunction<ServerResponse> authenticated(HandlerFunction<ServerResponse> handler) {
 		return (request) -> {
 			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString((this.settings.username() + ":" + this.settings.password()).getBytes(StandardCharsets.UTF_8));
+				.encodeToString(
+						(this.settings.username() + ":" + this.settings.password()).getBytes(StandardCharsets.UTF_8));
 			String bearer = "Bearer " + this.settings.apiKey();
 			String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
 			if (given == null || !(SandboxSecrets.same(given, basic) || SandboxSecrets.same(given, bearer))) {
@@ -93,7 +97,8 @@ final class VergeosSandboxRoutes {
 	}
 
 	private static JsonNode body(ServerRequest request) throws Exception {
-		if (!MediaType.APPLICATION_JSON.isCompatibleWith(request.headers().contentType().orElse(MediaType.TEXT_PLAIN))) {
+		if (!MediaType.APPLICATION_JSON
+			.isCompatibleWith(request.headers().contentType().orElse(MediaType.TEXT_PLAIN))) {
 			throw new VergeosSandboxException(415, "Content-Type must be application/json");
 		}
 		JsonNode body = request.body(JsonNode.class);

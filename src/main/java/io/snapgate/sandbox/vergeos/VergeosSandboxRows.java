@@ -8,7 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows of the emulated tables, each able to answer as VergeOS shows it at a given time.
+ * The rows of the emulated tables, each able to answer as VergeOS shows it at a given
+ * time.
  */
 final class VergeosSandboxRows {
 
@@ -26,10 +27,13 @@ final class VergeosSandboxRows {
 		return row;
 	}
 
-	/** A row of {@code cloud_snapshots}; its {@code task} shows until the snapshot is ready. */
-	record CloudSnapshot(long key, String name, String description, long created, long expires,
-			boolean privateSnapshot, boolean immutable, String immutableStatus, long lockExpires, String status,
-			int minSnapshots, @Nullable Long task, Instant readyAt) {
+	/**
+	 * A row of {@code cloud_snapshots}; its {@code task} shows until the snapshot is
+	 * ready.
+	 */
+	record CloudSnapshot(long key, String name, String description, long created, long expires, boolean privateSnapshot,
+			boolean immutable, String immutableStatus, long lockExpires, String status, int minSnapshots,
+			@Nullable Long task, Instant readyAt) {
 
 		String immutableStatus(Instant now) {
 			return (this.immutableStatus.equals("unlocking") && this.lockExpires <= now.getEpochSecond()) ? "unlocked"
@@ -58,8 +62,8 @@ final class VergeosSandboxRows {
 	}
 
 	/**
-	 * A row of {@code cloud_snapshot_vms} or {@code cloud_snapshot_tenants}: one machine as a snapshot
-	 * holds it, and its recovery, if one was asked for.
+	 * A row of {@code cloud_snapshot_vms} or {@code cloud_snapshot_tenants}: one machine
+	 * as a snapshot holds it, and its recovery, if one was asked for.
 	 */
 	record Member(long key, VergeosSandboxKind kind, long snapshot, long originalKey, String name, boolean fails,
 			@Nullable Recovery recovery) {
@@ -70,7 +74,8 @@ final class VergeosSandboxRows {
 
 		/**
 		 * @param started how long after the request the recovery is {@code importing}
-		 * @param finished how long after the request it is {@code complete} (or {@code error})
+		 * @param finished how long after the request it is {@code complete} (or
+		 * {@code error})
 		 */
 		Map<String, @Nullable Object> row(Instant now, Duration started, Duration finished) {
 			String status = "idle";
@@ -99,11 +104,17 @@ final class VergeosSandboxRows {
 
 	}
 
-	/** A recovery of a member into the machine {@code name}, asked for at {@code requestedAt}. */
+	/**
+	 * A recovery of a member into the machine {@code name}, asked for at
+	 * {@code requestedAt}.
+	 */
 	record Recovery(Instant requestedAt, String name, boolean fails) {
 	}
 
-	/** A row of {@code vms} or {@code tenants}; {@code recoverFails} marks one whose recoveries fail. */
+	/**
+	 * A row of {@code vms} or {@code tenants}; {@code recoverFails} marks one whose
+	 * recoveries fail.
+	 */
 	record Machine(long key, String name, String description, long created, boolean recoverFails) {
 
 		Map<String, @Nullable Object> row(VergeosSandboxKind kind) {

@@ -9,10 +9,11 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
 
 /**
- * What the emulated system holds when it starts: VMs {@code web-01}, {@code web-02}, {@code db-01} and
- * {@code broken-vm} (whose recoveries fail), tenants {@code acme} and {@code globex}, and four cloud
- * snapshots of them: a daily one, an immutable locked one, one past its expiry and one kept until
- * deleted. Member keys start at 100 for VMs and at 1000 for tenants, apart from every other key.
+ * What the emulated system holds when it starts: VMs {@code web-01}, {@code web-02},
+ * {@code db-01} and {@code broken-vm} (whose recoveries fail), tenants {@code acme} and
+ * {@code globex}, and four cloud snapshots of them: a daily one, an immutable locked one,
+ * one past its expiry and one kept until deleted. Member keys start at 100 for VMs and at
+ * 1000 for tenants, apart from every other key.
  */
 final class VergeosSandboxSeed {
 
@@ -33,7 +34,9 @@ final class VergeosSandboxSeed {
 			long key = tables.nextKey("tenants");
 			tables.addMachine(VergeosSandboxKind.TENANT, new Machine(key, tenant, "", now - 90 * DAY, false));
 		}
-		String day = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.ofEpochSecond(now - DAY));
+		String day = DateTimeFormatter.ofPattern("yyyyMMdd")
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.ofEpochSecond(now - DAY));
 		snapshot(tables, "Daily_" + day, "Nightly system snapshot", now - DAY, now + 2 * DAY, false, "unlocked", 0,
 				"normal", false);
 		snapshot(tables, "Weekly_immutable", "Locked against deletion", now - 3 * DAY, now + 27 * DAY, true, "locked",

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the VergeOS emulator behaves, under {@code snapgate.sandbox.vergeos}. Tests shorten the delays.
+ * How the VergeOS emulator behaves, under {@code snapgate.sandbox.vergeos}. Tests shorten
+ * the delays.
  *
  * @param createDelay how long a new snapshot's task runs before the snapshot is ready
- * @param recoverStartDelay how long a recovered member stays {@code idle} before it is {@code importing}
- * @param recoverDelay how long a member is {@code importing} before it is {@code complete}
+ * @param recoverStartDelay how long a recovered member stays {@code idle} before it is
+ * {@code importing}
+ * @param recoverDelay how long a member is {@code importing} before it is
+ * {@code complete}
  * @param username the emulator's user for HTTP Basic
  * @param password that user's password
  * @param apiKey the emulator's API key, accepted as a Bearer token
@@ -29,7 +32,8 @@ record VergeosSandboxSettings(@NotNull @DefaultValue("PT3S") Duration createDela
 
 	@AssertTrue(message = "the delays must not be negative")
 	boolean isDelaysValid() {
-		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative() && !this.recoverDelay.isNegative();
+		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative()
+				&& !this.recoverDelay.isNegative();
 	}
 
 }

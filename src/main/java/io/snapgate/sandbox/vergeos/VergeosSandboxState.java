@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
@@ -24,11 +25,12 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.positive;
 import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
 
 /**
- * The emulated system and its rules: which snapshots VergeOS makes, deletes and recovers, and which it
- * refuses, over the {@linkplain VergeosSandboxSeed seeded} tables. What changes with time (a new
- * snapshot's task running, a recovery going from {@code idle} to {@code importing} to {@code complete})
- * is worked out from the clock when a row is read, not by background threads. Every method holds the
- * one lock, which keeps the rules simple.
+ * The emulated system and its rules: which snapshots VergeOS makes, deletes and recovers,
+ * and which it refuses, over the {@linkplain VergeosSandboxSeed seeded} tables. What
+ * changes with time (a new snapshot's task running, a recovery going from {@code idle} to
+ * {@code importing} to {@code complete}) is worked out from the clock when a row is read,
+ * not by background threads. Every method holds the one lock, which keeps the rules
+ * simple.
  */
 final class VergeosSandboxState {
 
@@ -69,8 +71,9 @@ final class VergeosSandboxState {
 	}
 
 	/**
-	 * A new snapshot, as a plain POST makes it: absolute {@code expires} with {@code expires_type}
-	 * ({@code retention} is ignored, as on a real system). Its task runs for the create delay.
+	 * A new snapshot, as a plain POST makes it: absolute {@code expires} with
+	 * {@code expires_type} ({@code retention} is ignored, as on a real system). Its task
+	 * runs for the create delay.
 	 */
 	synchronized Map<String, Object> createSnapshot(JsonNode body) {
 		long now = this.clock.instant().getEpochSecond();
@@ -82,7 +85,7 @@ final class VergeosSandboxState {
 			throw new VergeosSandboxException(409, "Row exists: a cloud snapshot named '" + name + "' already exists");
 		}
 		String description = text(body, "description", 2048);
-		String expiresType = (text(body, "expires_type", 16) != null) ? text(body, "expires_type", 16) : "date";
+		String expiresType = Objects.requireNonNullElse(text(body, "expires_type", 16), "date");
 		long expires = switch (expiresType) {
 			case "never" -> 0;
 			case "date" ->
@@ -101,7 +104,10 @@ final class VergeosSandboxState {
 		return created("cloud_snapshots", key);
 	}
 
-	/** Deletes a snapshot, refused while it is immutable and locked (or still being unlocked). */
+	/**
+	 * Deletes a snapshot, refused while it is immutable and locked (or still being
+	 * unlocked).
+	 */
 	synchronized void deleteSnapshot(long key) {
 		CloudSnapshot snapshot = this.tables.snapshot(key);
 		if (snapshot == null) {
@@ -116,9 +122,9 @@ final class VergeosSandboxState {
 	}
 
 	/**
-	 * {@code {"action":"recover","params":{"rows":[k],"name":"..."}}}: makes a new VM or tenant at
-	 * once, and moves each member row through {@code idle}, {@code importing} and {@code complete}
-	 * (or {@code error}, for a machine seeded to fail).
+	 * {@code {"action":"recover","params":{"rows":[k],"name":"..."}}}: makes a new VM or
+	 * tenant at once, and moves each member row through {@code idle}, {@code importing}
+	 * and {@code complete} (or {@code error}, for a machine seeded to fail).
 	 */
 	synchronized Map<String, Object> recover(VergeosSandboxKind kind, JsonNode body) {
 		if (!"recover".equals(text(body, "action", 32))) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
@@ -13,8 +14,9 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Task;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulated system's rows in memory, each table in key order, with the last key each table gave
- * out. Not synchronized: {@link VergeosSandboxState} holds its lock around every use.
+ * The emulated system's rows in memory, each table in key order, with the last key each
+ * table gave out. Not synchronized: {@link VergeosSandboxState} holds its lock around
+ * every use.
  */
 final class VergeosSandboxTables {
 
@@ -23,8 +25,8 @@ final class VergeosSandboxTables {
 	private final Map<VergeosSandboxKind, Map<Long, Member>> members = Map.of(VergeosSandboxKind.VM, new TreeMap<>(),
 			VergeosSandboxKind.TENANT, new TreeMap<>());
 
-	private final Map<VergeosSandboxKind, Map<Long, Machine>> machines = Map.of(VergeosSandboxKind.VM,
-			new TreeMap<>(), VergeosSandboxKind.TENANT, new TreeMap<>());
+	private final Map<VergeosSandboxKind, Map<Long, Machine>> machines = Map.of(VergeosSandboxKind.VM, new TreeMap<>(),
+			VergeosSandboxKind.TENANT, new TreeMap<>());
 
 	private final Map<Long, Task> tasks = new TreeMap<>();
 
@@ -47,15 +49,18 @@ final class VergeosSandboxTables {
 		return this.snapshots.get(key);
 	}
 
-	/** Adds a snapshot and, since a cloud snapshot holds the whole system, a member for every machine. */
+	/**
+	 * Adds a snapshot and, since a cloud snapshot holds the whole system, a member for
+	 * every machine.
+	 */
 	void addSnapshot(CloudSnapshot snapshot) {
 		this.snapshots.put(snapshot.key(), snapshot);
 		for (VergeosSandboxKind kind : VergeosSandboxKind.values()) {
-			for (Machine machine : this.machines.get(kind).values()) {
+			for (Machine machine : machinesOf(kind).values()) {
 				long key = nextKey(kind.memberTable());
 				Member member = new Member(key, kind, snapshot.key(), machine.key(), machine.name(),
 						machine.recoverFails(), null);
-				this.members.get(kind).put(key, member);
+				membersOf(kind).put(key, member);
 			}
 		}
 	}
@@ -67,24 +72,24 @@ final class VergeosSandboxTables {
 	}
 
 	Collection<Member> members(VergeosSandboxKind kind) {
-		return Collections.unmodifiableCollection(this.members.get(kind).values());
+		return Collections.unmodifiableCollection(membersOf(kind).values());
 	}
 
 	@Nullable Member member(VergeosSandboxKind kind, long key) {
-		return this.members.get(kind).get(key);
+		return membersOf(kind).get(key);
 	}
 
 	/** Puts {@code member} in the place of the member with its key. */
 	void replaceMember(Member member) {
-		this.members.get(member.kind()).put(member.key(), member);
+		membersOf(member.kind()).put(member.key(), member);
 	}
 
 	Collection<Machine> machines(VergeosSandboxKind kind) {
-		return Collections.unmodifiableCollection(this.machines.get(kind).values());
+		return Collections.unmodifiableCollection(machinesOf(kind).values());
 	}
 
 	void addMachine(VergeosSandboxKind kind, Machine machine) {
-		this.machines.get(kind).put(machine.key(), machine);
+		machinesOf(kind).put(machine.key(), machine);
 	}
 
 	Collection<Task> tasks() {
@@ -93,6 +98,14 @@ final class VergeosSandboxTables {
 
 	void addTask(Task task) {
 		this.tasks.put(task.key(), task);
+	}
+
+	private Map<Long, Member> membersOf(VergeosSandboxKind kind) {
+		return Objects.requireNonNull(this.members.get(kind), "every kind has a table");
+	}
+
+	private Map<Long, Machine> machinesOf(VergeosSandboxKind kind) {
+		return Objects.requireNonNull(this.machines.get(kind), "every kind has a table");
 	}
 
 }

@@ -11,9 +11,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query parameters of a VergeOS table read: {@code filter}, {@code sort} ({@code -field} or
- * {@code +field}), {@code offset} and {@code limit} ({@code 0} or none for all), and {@code fields}
- * (without it, or with {@code summary}, only a summary is answered, as VergeOS does).
+ * The query parameters of a VergeOS table read: {@code filter}, {@code sort}
+ * ({@code -field} or {@code +field}), {@code offset} and {@code limit} ({@code 0} or none
+ * for all), and {@code fields} (without it, or with {@code summary}, only a summary is
+ * answered, as VergeOS does).
  *
  * @param filter the filter text, if any
  * @param sort the sort order, if any

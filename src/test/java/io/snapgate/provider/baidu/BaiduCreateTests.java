@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Creating: BCC's preconditions are checked before the POST, the caller's key becomes BCC's client
- * token, and BCC's own refusals keep their meaning.
+ * Creating: BCC's preconditions are checked before the POST, the caller's key becomes
+ * BCC's client token, and BCC's own refusals keep their meaning.
  */
 class BaiduCreateTests {
 
@@ -46,10 +46,12 @@ class BaiduCreateTests {
 
 	@BeforeEach
 	void stubBcc() {
-		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Running"))));
 		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
-		bcc.stubFor(get("/v2/snapshot/s-New00001").willReturn(okJson(snapshotReply("s-New00001", "v-Data0001", "Creating"))));
+		bcc.stubFor(get("/v2/snapshot/s-New00001")
+			.willReturn(okJson(snapshotReply("s-New00001", "v-Data0001", "Creating"))));
 	}
 
 	@Test
@@ -119,15 +121,18 @@ class BaiduCreateTests {
 
 	@Test
 	void aDiskBusyWithASnapshotLeavesARepeatToTheClientToken() {
-		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(volumeReply("v-Data0001", "SnapshotProcessing", false, ""))));
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(volumeReply("v-Data0001", "SnapshotProcessing", false, ""))));
 
-		assertThat(this.provider.create(command("nightly", null, "v-Data0001", "key-1")).nativeId()).isEqualTo("s-New00001");
+		assertThat(this.provider.create(command("nightly", null, "v-Data0001", "key-1")).nativeId())
+			.isEqualTo("s-New00001");
 		bcc.verify(1, postRequestedFor(urlPathEqualTo("/v2/snapshot")));
 	}
 
 	@Test
 	void bccsOwnConflictNamesTheDiskOrTheInstance() {
-		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).willReturn(aResponse().withStatus(409).withBody(error("StatusConflict"))));
+		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot"))
+			.willReturn(aResponse().withStatus(409).withBody(error("StatusConflict"))));
 
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.provider.create(command("nightly", null, "v-Data0001", "key-1")))
@@ -139,8 +144,10 @@ class BaiduCreateTests {
 
 	@Test
 	void aMissingDiskOrInstanceIsNotFound() {
-		bcc.stubFor(get("/v2/volume/v-Gone0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
-		bcc.stubFor(get("/v2/instance/i-Gone0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		bcc.stubFor(
+				get("/v2/volume/v-Gone0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		bcc.stubFor(
+				get("/v2/instance/i-Gone0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
 
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.provider.create(command("nightly", null, "v-Gone0001", "key-1")))
@@ -152,7 +159,8 @@ class BaiduCreateTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "pre-upgrade", "before upgrade", "", "quarante_deux_é", "a_name_of_sixty_six_characters_is_one_too_many_for_baidu_xxxxxxxxx" })
+	@ValueSource(strings = { "pre-upgrade", "before upgrade", "", "quarante_deux_é",
+			"a_name_of_sixty_six_characters_is_one_too_many_for_baidu_xxxxxxxxx" })
 	void aNameBaiduRefusesIsRefusedOnTheNameField(String name) {
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.provider.create(command(name, null, "v-Data0001", "key-1")))

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Deleting: only Available or CreatedFailed snapshots; BCC's 403 for a busy one is a conflict, not an
- * authorization failure.
+ * Deleting: only Available or CreatedFailed snapshots; BCC's 403 for a busy one is a
+ * conflict, not an authorization failure.
  */
 class BaiduDeleteTests {
 
@@ -36,7 +36,8 @@ class BaiduDeleteTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Creating", "NotAvailable" })
 	void aBusySnapshotIsRefusedBeforeTheDelete(String status) {
-		bcc.stubFor(get("/v2/snapshot/s-Snap0001").willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", status))));
+		bcc.stubFor(
+				get("/v2/snapshot/s-Snap0001").willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", status))));
 
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.delete("s-Snap0001"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_BUSY));
@@ -45,8 +46,10 @@ class BaiduDeleteTests {
 
 	@Test
 	void bccs403ForABusySnapshotIsAConflict() {
-		bcc.stubFor(get("/v2/snapshot/s-Snap0001").willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
-		bcc.stubFor(delete("/v2/snapshot/s-Snap0001").willReturn(aResponse().withStatus(403).withBody(error("OperationNotAllowed"))));
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001")
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
+		bcc.stubFor(delete("/v2/snapshot/s-Snap0001")
+			.willReturn(aResponse().withStatus(403).withBody(error("OperationNotAllowed"))));
 
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.delete("s-Snap0001"))
 			.satisfies((ex) -> {
@@ -58,8 +61,10 @@ class BaiduDeleteTests {
 
 	@Test
 	void aRefusalOfTheCredentialsOnDeleteIsStillAnAuthFailure() {
-		bcc.stubFor(get("/v2/snapshot/s-Snap0001").willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
-		bcc.stubFor(delete("/v2/snapshot/s-Snap0001").willReturn(aResponse().withStatus(403).withBody(error("AccessDenied"))));
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001")
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
+		bcc.stubFor(delete("/v2/snapshot/s-Snap0001")
+			.willReturn(aResponse().withStatus(403).withBody(error("AccessDenied"))));
 
 		assertThatExceptionOfType(UpstreamAuthException.class).isThrownBy(() -> this.provider.delete("s-Snap0001"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UPSTREAM_AUTH_FAILED));
@@ -67,7 +72,8 @@ class BaiduDeleteTests {
 
 	@Test
 	void deletingWhatIsGoneIsNotFound() {
-		bcc.stubFor(get("/v2/snapshot/s-Snap0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		bcc.stubFor(
+				get("/v2/snapshot/s-Snap0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.delete("s-Snap0001"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
@@ -76,8 +82,10 @@ class BaiduDeleteTests {
 
 	@Test
 	void aSnapshotGoneBetweenTheReadAndTheDeleteIsNotFound() {
-		bcc.stubFor(get("/v2/snapshot/s-Snap0001").willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
-		bcc.stubFor(delete("/v2/snapshot/s-Snap0001").willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001")
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
+		bcc.stubFor(delete("/v2/snapshot/s-Snap0001")
+			.willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.delete("s-Snap0001"))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));

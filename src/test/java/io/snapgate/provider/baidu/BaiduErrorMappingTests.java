@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * BCC's refusals and the transport's failures become the domain's errors, by code first and status
- * second, keeping BCC's code and request id.
+ * BCC's refusals and the transport's failures become the domain's errors, by code first
+ * and status second, keeping BCC's code and request id.
  */
 class BaiduErrorMappingTests {
 
@@ -66,7 +66,8 @@ class BaiduErrorMappingTests {
 				Arguments.of(404, null, NotFoundException.class, ErrorCode.NOT_FOUND),
 				Arguments.of(400, "NoSuchObject", NotFoundException.class, ErrorCode.NOT_FOUND),
 				Arguments.of(400, "MalformedJSON", InvalidRequestException.class, ErrorCode.UPSTREAM_REJECTED_REQUEST),
-				Arguments.of(400, "InvalidHTTPRequest", InvalidRequestException.class, ErrorCode.UPSTREAM_REJECTED_REQUEST),
+				Arguments.of(400, "InvalidHTTPRequest", InvalidRequestException.class,
+						ErrorCode.UPSTREAM_REJECTED_REQUEST),
 				Arguments.of(400, "InvalidURI", InvalidRequestException.class, ErrorCode.UPSTREAM_REJECTED_REQUEST),
 				Arguments.of(500, "InternalError", UpstreamUnavailableException.class, ErrorCode.UPSTREAM_UNAVAILABLE),
 				Arguments.of(502, null, UpstreamUnavailableException.class, ErrorCode.UPSTREAM_UNAVAILABLE),
@@ -111,7 +112,9 @@ class BaiduErrorMappingTests {
 			.whenScenarioStateIs("fresh")
 			.willReturn(okJson(BaiduUpstream.page("", false, ""))));
 
-		assertThat(provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10).entries()).isEmpty();
+		assertThat(
+				provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10).entries())
+			.isEmpty();
 
 		List<LoggedRequest> requests = bcc.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest).toList();
 		assertThat(requests).hasSize(2);
@@ -124,7 +127,8 @@ class BaiduErrorMappingTests {
 
 	@Test
 	void anExpiredSignatureOnACreateSendsTheSameBodyAgain() {
-		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "Available", false, ""))));
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "Available", false, ""))));
 		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("expiry")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(400).withBody(error("RequestExpired")))
@@ -132,9 +136,11 @@ class BaiduErrorMappingTests {
 		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("expiry")
 			.whenScenarioStateIs("fresh")
 			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
-		bcc.stubFor(get("/v2/snapshot/s-New00001").willReturn(okJson(BaiduUpstream.snapshotReply("s-New00001", "v-Data0001", "Creating"))));
+		bcc.stubFor(get("/v2/snapshot/s-New00001")
+			.willReturn(okJson(BaiduUpstream.snapshotReply("s-New00001", "v-Data0001", "Creating"))));
 
-		provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).create(BaiduSnapshotProviderTests.command("nightly", null, "v-Data0001", "key-1"));
+		provider(MutableClock.ticking(NOW, Duration.ofSeconds(1)))
+			.create(BaiduSnapshotProviderTests.command("nightly", null, "v-Data0001", "key-1"));
 
 		List<LoggedRequest> posts = bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot")));
 		assertThat(posts).hasSize(2);
@@ -149,7 +155,8 @@ class BaiduErrorMappingTests {
 			.willReturn(aResponse().withStatus(400).withBody(error("RequestExpired"))));
 
 		assertThatExceptionOfType(UpstreamAuthException.class)
-			.isThrownBy(() -> provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10))
+			.isThrownBy(
+					() -> provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10))
 			.withMessageContaining("clock")
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UPSTREAM_AUTH_FAILED));
 		bcc.verify(2, getRequestedFor(urlPathEqualTo("/v2/snapshot")));
@@ -157,15 +164,18 @@ class BaiduErrorMappingTests {
 
 	@Test
 	void aRefusalOtherThanExpiryIsNotRetried() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(aResponse().withStatus(400).withBody(error("MalformedJSON"))));
+		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot"))
+			.willReturn(aResponse().withStatus(400).withBody(error("MalformedJSON"))));
 
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> provider().list(SnapshotQuery.ALL, null, 10));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> provider().list(SnapshotQuery.ALL, null, 10));
 		bcc.verify(1, getRequestedFor(urlPathEqualTo("/v2/snapshot")));
 	}
 
 	@Test
 	void throttlingCarriesRetryAfterInSecondsOrAsADate() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot"))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 		assertThatExceptionOfType(UpstreamThrottledException.class)
 			.isThrownBy(() -> provider().list(SnapshotQuery.ALL, null, 10))
 			.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
@@ -179,7 +189,8 @@ class BaiduErrorMappingTests {
 
 	@Test
 	void anUnreadableAnswerIsAnUpstreamError() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson("{\"snapshot\": {\"id\": ").withHeader("x-bce-request-id", "r-9")));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson("{\"snapshot\": {\"id\": ").withHeader("x-bce-request-id", "r-9")));
 
 		assertThatExceptionOfType(UpstreamErrorException.class).isThrownBy(() -> provider().get("s-8kQ2x1Zv"))
 			.satisfies((ex) -> {
@@ -199,7 +210,8 @@ class BaiduErrorMappingTests {
 
 	@Test
 	void aSlowAnswerTimesOut() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(okJson(BaiduUpstream.page("", false, "")).withFixedDelay(3000)));
+		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot"))
+			.willReturn(okJson(BaiduUpstream.page("", false, "")).withFixedDelay(3000)));
 		BaiduSnapshotProvider impatient = BaiduUpstream.provider(bcc.baseUrl(), BaiduUpstream.fixedClock(),
 				Duration.ofMillis(300));
 
@@ -210,7 +222,8 @@ class BaiduErrorMappingTests {
 
 	@Test
 	void aResetConnectionIsUnavailableAndMayHaveBeenSent() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		bcc.stubFor(
+				get(urlPathEqualTo("/v2/snapshot")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		assertThatExceptionOfType(UpstreamUnavailableException.class)
 			.isThrownBy(() -> provider().list(SnapshotQuery.ALL, null, 10))

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Listing follows BCC's markers: a page is read from where the cursor says, every entry's cursor is
- * the marker that starts at it, and the filters BCC cannot apply are applied here.
+ * Listing follows BCC's markers: a page is read from where the cursor says, every entry's
+ * cursor is the marker that starts at it, and the filters BCC cannot apply are applied
+ * here.
  */
 class BaiduListingTests {
 
@@ -44,14 +45,15 @@ class BaiduListingTests {
 	static WireMockExtension bcc = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	/** Ten snapshots, newest first, as BCC pages them three at a time. */
-	private static final List<String> IDS = List.of("s-Snap0010", "s-Snap0009", "s-Snap0008", "s-Snap0007", "s-Snap0006",
-			"s-Snap0005", "s-Snap0004", "s-Snap0003", "s-Snap0002", "s-Snap0001");
+	private static final List<String> IDS = List.of("s-Snap0010", "s-Snap0009", "s-Snap0008", "s-Snap0007",
+			"s-Snap0006", "s-Snap0005", "s-Snap0004", "s-Snap0003", "s-Snap0002", "s-Snap0001");
 
 	private final BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), BaiduUpstream.fixedClock());
 
 	@BeforeEach
 	void stubDisks() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/volume/v-Data0001")).willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
+		bcc.stubFor(get(urlPathEqualTo("/v2/volume/v-Data0001"))
+			.willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
 	}
 
 	@Test
@@ -105,8 +107,8 @@ class BaiduListingTests {
 
 	@Test
 	void aSystemScopeListingAsksNothing() {
-		Page<Snapshot> page = this.provider.list(
-				new SnapshotQuery(Set.of(), Scope.SYSTEM, null, null, null, null, false), null, 10);
+		Page<Snapshot> page = this.provider
+			.list(new SnapshotQuery(Set.of(), Scope.SYSTEM, null, null, null, null, false), null, 10);
 
 		assertThat(page.entries()).isEmpty();
 		assertThat(page.next()).isNull();
@@ -115,8 +117,8 @@ class BaiduListingTests {
 
 	@Test
 	void aDiskFilterOfAnotherShapeMatchesNothingAndNeverTravels() {
-		Page<Snapshot> page = this.provider.list(
-				new SnapshotQuery(Set.of(), null, "v-x&maxKeys=1", null, null, null, false), null, 10);
+		Page<Snapshot> page = this.provider
+			.list(new SnapshotQuery(Set.of(), null, "v-x&maxKeys=1", null, null, null, false), null, 10);
 
 		assertThat(page.entries()).isEmpty();
 		bcc.verify(0, anyRequestedFor(anyUrl()));
@@ -154,8 +156,8 @@ class BaiduListingTests {
 
 	@Test
 	void aSnapshotWithoutATimeIsAnUpstreamError() {
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(okJson(page("", false, "",
-				snapshot("s-Snap0001", "v-Data0001", "Available", "not a time")))));
+		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot"))
+			.willReturn(okJson(page("", false, "", snapshot("s-Snap0001", "v-Data0001", "Available", "not a time")))));
 
 		assertThatExceptionOfType(UpstreamErrorException.class)
 			.isThrownBy(() -> this.provider.list(SnapshotQuery.ALL, null, 10));
@@ -180,8 +182,9 @@ class BaiduListingTests {
 	}
 
 	/**
-	 * BCC's pages of {@link #IDS}: a marker starts a page at that snapshot, {@code maxKeys} is honoured,
-	 * odd-numbered snapshots are still Creating, and snapshot n was created at hour n.
+	 * BCC's pages of {@link #IDS}: a marker starts a page at that snapshot,
+	 * {@code maxKeys} is honoured, odd-numbered snapshots are still Creating, and
+	 * snapshot n was created at hour n.
 	 */
 	private static void stubPages() {
 		for (int start = 0; start < IDS.size(); start++) {
@@ -194,7 +197,8 @@ class BaiduListingTests {
 							"2026-11-22T%02d:00:00Z".formatted(n)));
 				}
 				boolean truncated = end < IDS.size();
-				String body = page(IDS.get(start), truncated, truncated ? IDS.get(end) : "", snapshots.toArray(String[]::new));
+				String body = page(IDS.get(start), truncated, truncated ? IDS.get(end) : "",
+						snapshots.toArray(String[]::new));
 				String marker = (start == 0) ? "" : "&marker=" + IDS.get(start);
 				bcc.stubFor(get(urlEqualTo("/v2/snapshot?maxKeys=" + maxKeys + marker)).willReturn(okJson(body)));
 				bcc.stubFor(get(urlEqualTo("/v2/snapshot?maxKeys=" + maxKeys + marker + "&volumeId=v-Data0001"))

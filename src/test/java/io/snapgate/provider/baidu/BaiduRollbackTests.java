@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Rolling back: the snapshot's own disk, a CDS disk only while detached, a system disk only while its
- * instance is Running or Stopped, all checked before the PUT; its progress is read from the disk.
+ * Rolling back: the snapshot's own disk, a CDS disk only while detached, a system disk
+ * only while its instance is Running or Stopped, all checked before the PUT; its progress
+ * is read from the disk.
  */
 class BaiduRollbackTests {
 
@@ -49,9 +50,11 @@ class BaiduRollbackTests {
 	@Test
 	void anAttachedCdsDiskIsNotRolledBack() {
 		snapshotOf("v-Data0001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY))
 			.withMessageContaining("detached");
 		bcc.verify(0, putRequestedFor(anyUrl()));
@@ -60,7 +63,8 @@ class BaiduRollbackTests {
 	@Test
 	void aSystemDiskIsRolledBackWhileItsInstanceIsStopped() {
 		snapshotOf("v-Sys00001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Sys00001").willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Sys00001")
+			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Stopped"))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
@@ -74,10 +78,12 @@ class BaiduRollbackTests {
 	@Test
 	void aSystemDiskIsNotRolledBackWhileItsInstanceIsBusy() {
 		snapshotOf("v-Sys00001", "Available");
-		bcc.stubFor(get("/v2/volume/v-Sys00001").willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
+		bcc.stubFor(get("/v2/volume/v-Sys00001")
+			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Starting"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INSTANCE_BUSY));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
@@ -102,7 +108,8 @@ class BaiduRollbackTests {
 		snapshotOf("i-Web00001", "Available");
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Running"))));
 
-		assertThatExceptionOfType(UpstreamErrorException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")));
+		assertThatExceptionOfType(UpstreamErrorException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
 
@@ -110,19 +117,23 @@ class BaiduRollbackTests {
 	void onlyAnAvailableSnapshotIsRolledBackTo() {
 		snapshotOf("v-Data0002", "Creating");
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_BUSY));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
 
 	@Test
 	void aMissingSnapshotOrDiskIsNotFound() {
-		bcc.stubFor(get(urlPathMatching("/v2/.*")).willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		bcc.stubFor(
+				get(urlPathMatching("/v2/.*")).willReturn(aResponse().withStatus(404).withBody(error("NoSuchObject"))));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 
 		snapshotOf("v-Data0002", "Available");
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_NOT_FOUND));
 		bcc.verify(0, putRequestedFor(anyUrl()));
 	}
@@ -134,13 +145,15 @@ class BaiduRollbackTests {
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Data0002?rollback"))
 			.willReturn(aResponse().withStatus(409).withBody(error("VolumeStatusConflict"))));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(volumeRollback("s-Snap0001")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY));
 	}
 
 	@Test
 	void onlyTheVolumeCanBeTheTarget() {
-		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null);
+		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"),
+				null);
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider.restore(vm))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD));
@@ -149,14 +162,10 @@ class BaiduRollbackTests {
 
 	@Test
 	void aDiskStillSettledRightAfterTheRequestCountsAsNotStartedYet() {
-		assertThat(BaiduRollbacks.progress("Available", Duration.ofMillis(500)))
-			.isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduRollbacks.progress("InUse", Duration.ofSeconds(3)))
-			.isEqualTo(RestoreStatus.SUCCEEDED);
-		assertThat(BaiduRollbacks.progress("Attaching", Duration.ofMinutes(3)))
-			.isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduRollbacks.progress("SomethingNew", Duration.ofMinutes(3)))
-			.isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbacks.progress("Available", Duration.ofMillis(500))).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbacks.progress("InUse", Duration.ofSeconds(3))).isEqualTo(RestoreStatus.SUCCEEDED);
+		assertThat(BaiduRollbacks.progress("Attaching", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbacks.progress("SomethingNew", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
 	}
 
 	private static void snapshotOf(String diskId, String status) {

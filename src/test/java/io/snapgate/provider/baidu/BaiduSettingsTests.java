@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The settings bind from {@code snapgate.providers.<id>} with their defaults, refuse what cannot work,
- * and never show the secret.
+ * The settings bind from {@code snapgate.providers.<id>} with their defaults, refuse what
+ * cannot work, and never show the secret.
  */
 class BaiduSettingsTests {
 
@@ -54,18 +54,19 @@ class BaiduSettingsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://bcc.bj.baidubce.com", "https://user@bcc.bj.baidubce.com", "ftp://bcc.bj.baidubce.com",
-			"https://bcc.bj.baidubce.com?x=1", "/v2" })
+	@ValueSource(strings = { "http://bcc.bj.baidubce.com", "https://user@bcc.bj.baidubce.com",
+			"ftp://bcc.bj.baidubce.com", "https://bcc.bj.baidubce.com?x=1", "/v2" })
 	void anEndpointThatWouldLeakOrCannotWorkIsRefused(String endpoint) {
-		assertThatExceptionOfType(Exception.class).isThrownBy(
-				() -> bind(Map.of("endpoint", endpoint, "access-key-id", "ak", "secret-access-key", "sk")))
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> bind(Map.of("endpoint", endpoint, "access-key-id", "ak", "secret-access-key", "sk")))
 			.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(BindValidationException.class)
 				.rootCause()
 				.hasMessageContaining("endpoint"));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://127.0.0.1:8080/sandbox/baidu", "http://localhost:9000", "http://sandbox.snapgate.invalid/sandbox/baidu" })
+	@ValueSource(strings = { "http://127.0.0.1:8080/sandbox/baidu", "http://localhost:9000",
+			"http://sandbox.snapgate.invalid/sandbox/baidu" })
 	void plainHttpIsAcceptedForLocalAndSandboxHosts(String endpoint) {
 		assertThat(bind(Map.of("endpoint", endpoint, "access-key-id", "ak", "secret-access-key", "sk")).endpoint())
 			.hasToString(endpoint);

@@ -16,7 +16,8 @@ import static io.snapgate.provider.baidu.BaiduUpstream.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mapping is a function of BCC's JSON and the disk it names, told beforehand: no client, no call.
+ * Mapping is a function of BCC's JSON and the disk it names, told beforehand: no client,
+ * no call.
  */
 class BaiduSnapshotMapperTests {
 
@@ -24,7 +25,8 @@ class BaiduSnapshotMapperTests {
 
 	@Test
 	void aSnapshotIsMappedWithTheDiskItIsGiven() {
-		BaiduSnapshotJson json = read(BaiduUpstream.snapshot("s-8kQ2x1Zv", "v-Sys00001", "Available", "2026-11-22T09:00:00Z"));
+		BaiduSnapshotJson json = read(
+				BaiduUpstream.snapshot("s-8kQ2x1Zv", "v-Sys00001", "Available", "2026-11-22T09:00:00Z"));
 		VolumeSource systemDisk = new VolumeSource("v-Sys00001", DiskType.SYSTEM, "i-Z9y8X7w6");
 
 		Snapshot snapshot = this.mapper.toSnapshot(json, systemDisk);

@@ -7,18 +7,17 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.snapgate.application.SnapshotLocator;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
-import io.snapgate.application.SnapshotLocator;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.MemberType;
-import io.snapgate.domain.ProviderRegistry;
-import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.ProviderHealth;
+import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreMode;
@@ -26,6 +25,7 @@ import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.VolumeSource;
 import org.junit.jupiter.api.AfterEach;
@@ -77,8 +77,10 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void getReadsOneSnapshotAndTellsWhatDiskItWasTakenOf() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "Available"))));
-		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "InUse", false, "i-Z9y8X7w6"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "Available"))));
+		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH")
+			.willReturn(okJson(volumeReply("v-Ab3dE5gH", "InUse", false, "i-Z9y8X7w6"))));
 
 		Snapshot snapshot = provider().get("s-8kQ2x1Zv").orElseThrow();
 
@@ -99,8 +101,10 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void aSnapshotOfASystemVolumeNamesTheInstanceAndTheVolumeIsAskedOnlyOnce() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Sys00001", "Creating"))));
-		bcc.stubFor(get("/v2/volume/v-Sys00001").willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Z9y8X7w6"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Sys00001", "Creating"))));
+		bcc.stubFor(get("/v2/volume/v-Sys00001")
+			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Z9y8X7w6"))));
 		BaiduSnapshotProvider provider = provider();
 
 		Snapshot first = provider.get("s-8kQ2x1Zv").orElseThrow();
@@ -114,7 +118,8 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void aSnapshotNamingAnInstanceIsOfItsSystemDisk() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "i-Z9y8X7w6", "CreatedFailed"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "i-Z9y8X7w6", "CreatedFailed"))));
 
 		Snapshot snapshot = provider().get("s-8kQ2x1Zv").orElseThrow();
 
@@ -147,20 +152,24 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void membersOfAVolumeSnapshotAreNone() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "i-Z9y8X7w6", "Available"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "i-Z9y8X7w6", "Available"))));
 		bcc.stubFor(get("/v2/snapshot/s-gone0001").willReturn(aResponse().withStatus(404)));
 
 		assertThat(provider().members("s-8kQ2x1Zv", EnumSet.allOf(MemberType.class))).isEmpty();
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> provider().members("s-gone0001", EnumSet.allOf(MemberType.class)))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> provider().members("s-gone0001", EnumSet.allOf(MemberType.class)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 	}
 
 	@Test
 	void createOfACdsSnapshotChecksTheDiskThenPostsWithTheKeysClientToken() {
-		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "InUse", false, "i-Z9y8X7w6"))));
+		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH")
+			.willReturn(okJson(volumeReply("v-Ab3dE5gH", "InUse", false, "i-Z9y8X7w6"))));
 		bcc.stubFor(post(urlEqualTo("/v2/snapshot?clientToken=" + token("key-1")))
 			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
-		bcc.stubFor(get("/v2/snapshot/s-New00001").willReturn(okJson(snapshotReply("s-New00001", "v-Ab3dE5gH", "Creating"))));
+		bcc.stubFor(get("/v2/snapshot/s-New00001")
+			.willReturn(okJson(snapshotReply("s-New00001", "v-Ab3dE5gH", "Creating"))));
 
 		Snapshot created = provider().create(command("pre_upgrade", "before upgrade", "v-Ab3dE5gH", "key-1"));
 
@@ -169,10 +178,15 @@ class BaiduSnapshotProviderTests {
 		bcc.verify(postRequestedFor(urlEqualTo("/v2/snapshot?clientToken=" + token("key-1")))
 			.withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
 			.withRequestBody(equalToJson(
-					"{\"volumeId\":\"v-Ab3dE5gH\",\"snapshotName\":\"pre_upgrade\",\"desc\":\"before upgrade\"}", false, false)));
-		List<String> calls = bcc.getAllServeEvents().reversed().stream().map((e) -> e.getRequest().getMethod() + " " + e.getRequest().getUrl()).toList();
-		assertThat(calls).containsExactly("GET /v2/volume/v-Ab3dE5gH", "POST /v2/snapshot?clientToken=" + token("key-1"),
-				"GET /v2/snapshot/s-New00001");
+					"{\"volumeId\":\"v-Ab3dE5gH\",\"snapshotName\":\"pre_upgrade\",\"desc\":\"before upgrade\"}", false,
+					false)));
+		List<String> calls = bcc.getAllServeEvents()
+			.reversed()
+			.stream()
+			.map((e) -> e.getRequest().getMethod() + " " + e.getRequest().getUrl())
+			.toList();
+		assertThat(calls).containsExactly("GET /v2/volume/v-Ab3dE5gH",
+				"POST /v2/snapshot?clientToken=" + token("key-1"), "GET /v2/snapshot/s-New00001");
 	}
 
 	@Test
@@ -194,7 +208,8 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void deleteChecksTheStatusThenDeletes() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "CreatedFailed"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "CreatedFailed"))));
 		bcc.stubFor(delete("/v2/snapshot/s-8kQ2x1Zv").willReturn(aResponse().withStatus(200)));
 
 		assertThat(provider().delete("s-8kQ2x1Zv")).isEqualTo(DeleteOutcome.DELETED);
@@ -204,7 +219,8 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void restoreRollsADetachedCdsDiskBackWithAValuelessParameter() {
-		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv").willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "Available"))));
+		bcc.stubFor(get("/v2/snapshot/s-8kQ2x1Zv")
+			.willReturn(okJson(snapshotReply("s-8kQ2x1Zv", "v-Ab3dE5gH", "Available"))));
 		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "Available", false, ""))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Ab3dE5gH?rollback")).willReturn(aResponse().withStatus(200)));
 
@@ -222,7 +238,8 @@ class BaiduSnapshotProviderTests {
 
 	@Test
 	void restoreStatusIsReadFromTheDiskAlone() {
-		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "SnapshotProcessing", false, ""))));
+		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH")
+			.willReturn(okJson(volumeReply("v-Ab3dE5gH", "SnapshotProcessing", false, ""))));
 		BaiduSnapshotProvider provider = provider();
 		var handle = new BaiduRestoreHandle("v-Ab3dE5gH", "s-8kQ2x1Zv", NOW.minusSeconds(30), DiskType.CDS).encode();
 

@@ -18,8 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Baidu adapter pointed at WireMock, the JSON BCC answers, and the check that a recorded request
- * carries the signature BCC would compute for it.
+ * A Baidu adapter pointed at WireMock, the JSON BCC answers, and the check that a
+ * recorded request carries the signature BCC would compute for it.
  */
 final class BaiduUpstream {
 
@@ -50,11 +50,13 @@ final class BaiduUpstream {
 	}
 
 	/**
-	 * Recomputes the signature from the request as WireMock received it, as BCC does, and compares.
+	 * Recomputes the signature from the request as WireMock received it, as BCC does, and
+	 * compares.
 	 */
 	static void assertSignedAt(LoggedRequest request, Instant time) {
 		String authorization = request.getHeader("Authorization");
-		assertThat(authorization).startsWith("bce-auth-v1/" + ACCESS_KEY_ID + "/" + BceV1Signer.timestamp(time) + "/1800/");
+		assertThat(authorization)
+			.startsWith("bce-auth-v1/" + ACCESS_KEY_ID + "/" + BceV1Signer.timestamp(time) + "/1800/");
 		assertThat(request.getHeader("x-bce-date")).isEqualTo(BceV1Signer.timestamp(time));
 		String[] parts = authorization.split("/", -1);
 		assertThat(parts).hasSize(6);
@@ -64,14 +66,16 @@ final class BaiduUpstream {
 		for (String name : signed) {
 			assertThat(request.containsHeader(name)).as("signed header %s is sent", name).isTrue();
 			String value = request.getHeader(name);
-			// WireMock's Jetty upper-cases the charset as it parses; the wire carries what the client sent
+			// WireMock's Jetty upper-cases the charset as it parses; the wire carries
+			// what the client sent
 			headers.put(name, (name.equals("content-type") && value.equalsIgnoreCase(BaiduClient.JSON_UTF8))
 					? BaiduClient.JSON_UTF8 : value);
 		}
 		String url = request.getUrl();
 		int question = url.indexOf('?');
-		BceRequest received = BceRequest.of(request.getMethod().getName(), (question < 0) ? url : url.substring(0, question),
-				(question < 0) ? null : url.substring(question + 1), headers, signed);
+		BceRequest received = BceRequest.of(request.getMethod().getName(),
+				(question < 0) ? url : url.substring(0, question), (question < 0) ? null : url.substring(question + 1),
+				headers, signed);
 		String expected = new BceV1Signer(ACCESS_KEY_ID, SECRET_ACCESS_KEY, 1800, Clock.fixed(time, ZoneOffset.UTC))
 			.authorization(received, time);
 		assertThat(authorization).isEqualTo(expected);
@@ -89,8 +93,8 @@ final class BaiduUpstream {
 	}
 
 	static String volumeReply(String id, String status, boolean system, String instanceId) {
-		String attachments = instanceId.isEmpty() ? "[]"
-				: "[{\"volumeId\":\"" + id + "\",\"instanceId\":\"" + instanceId + "\",\"device\":\"/dev/vdb\",\"serial\":\"x\"}]";
+		String attachments = instanceId.isEmpty() ? "[]" : "[{\"volumeId\":\"" + id + "\",\"instanceId\":\""
+				+ instanceId + "\",\"device\":\"/dev/vdb\",\"serial\":\"x\"}]";
 		return """
 				{"volume":{"id":"%s","name":"disk_%s","diskSizeInGB":40,"status":"%s","type":"Cds","storageType":"hp1",
 				 "isSystemVolume":%s,"zoneName":"cn-bj-a","attachments":%s,"sourceSnapshotId":"","createTime":"2026-01-01T00:00:00Z"}}"""
@@ -98,7 +102,8 @@ final class BaiduUpstream {
 	}
 
 	static String instanceReply(String id, String status) {
-		return "{\"instance\":{\"id\":\"" + id + "\",\"name\":\"web\",\"status\":\"" + status + "\",\"zoneName\":\"cn-bj-a\"}}";
+		return "{\"instance\":{\"id\":\"" + id + "\",\"name\":\"web\",\"status\":\"" + status
+				+ "\",\"zoneName\":\"cn-bj-a\"}}";
 	}
 
 	static String page(String marker, boolean truncated, String nextMarker, String... snapshots) {
@@ -107,7 +112,8 @@ final class BaiduUpstream {
 	}
 
 	static String error(String code) {
-		return "{\"requestId\":\"req-" + code + "\",\"code\":\"" + code + "\",\"message\":\"upstream says " + code + "\"}";
+		return "{\"requestId\":\"req-" + code + "\",\"code\":\"" + code + "\",\"message\":\"upstream says " + code
+				+ "\"}";
 	}
 
 }

@@ -56,7 +56,8 @@ class BceV1SignerTests {
 
 	@Test
 	void aRawUriIsDecodedBeforeItIsEncodedAgain() {
-		BceRequest request = BceRequest.of("GET", "/v2/snapshot", "marker=a%20b~c%2Fd%2Be%3Df&volumeId=%E5%BF%AB%E7%85%A7-1&maxKeys=10",
+		BceRequest request = BceRequest.of("GET", "/v2/snapshot",
+				"marker=a%20b~c%2Fd%2Be%3Df&volumeId=%E5%BF%AB%E7%85%A7-1&maxKeys=10",
 				Map.of("host", "bcc.bj.baidubce.com", "x-bce-date", "2026-11-22T10:00:00Z", "content-length", "0"),
 				List.of());
 		JsonNode vector = VECTORS.get("vectors").get(5);
@@ -92,7 +93,9 @@ class BceV1SignerTests {
 
 	private static BceRequest request(JsonNode vector) {
 		Map<String, String> query = new LinkedHashMap<>();
-		vector.get("query").properties().forEach((e) -> query.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString()));
+		vector.get("query")
+			.properties()
+			.forEach((e) -> query.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asString()));
 		Map<String, String> headers = new LinkedHashMap<>();
 		vector.get("headers").properties().forEach((e) -> headers.put(e.getKey(), e.getValue().asString()));
 		List<String> signed = new ArrayList<>();

@@ -143,8 +143,9 @@ class ResilientSnapshotProviderTests {
 	void aRestoreIsNotRetriedAfterAFailure() {
 		this.fake.failWith(FailureKinds::unavailable);
 
-		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> resilient().restore(
-				new io.snapgate.domain.RestoreCommand("s-1", new io.snapgate.domain.RestoreTarget.VolumeTarget(), null)));
+		assertThatExceptionOfType(UpstreamUnavailableException.class)
+			.isThrownBy(() -> resilient().restore(new io.snapgate.domain.RestoreCommand("s-1",
+					new io.snapgate.domain.RestoreTarget.VolumeTarget(), null)));
 
 		assertThat(this.fake.callsTo("restore")).isEqualTo(1);
 	}
@@ -172,10 +173,12 @@ class ResilientSnapshotProviderTests {
 		assertThat(this.fake.calls()).hasSize(callsBefore);
 
 		this.fake.failWith(null);
-		await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(UpstreamUnavailableException.class).untilAsserted(() -> {
-			assertThat(provider.get("s-1")).isPresent();
-			assertThat(this.circuits.stateOf(provider.id())).isEqualTo(CircuitState.CLOSED);
-		});
+		await().atMost(Duration.ofSeconds(5))
+			.ignoreExceptionsInstanceOf(UpstreamUnavailableException.class)
+			.untilAsserted(() -> {
+				assertThat(provider.get("s-1")).isPresent();
+				assertThat(this.circuits.stateOf(provider.id())).isEqualTo(CircuitState.CLOSED);
+			});
 	}
 
 	@Test
@@ -266,7 +269,7 @@ class ResilientSnapshotProviderTests {
 		BulkheadRegistry bulkheads = BulkheadRegistry
 			.of(BulkheadConfig.custom().maxConcurrentCalls(2).maxWaitDuration(Duration.ZERO).build());
 		TimeLimiterRegistry limiters = TimeLimiterRegistry
-			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(1000)).build());
+			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build());
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, this.observations, this.executor,

@@ -34,9 +34,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults on signed Baidu calls and on VergeOS calls with a password, behind the real adapters: a reset
- * create is retried under the same client token (so Baidu makes one snapshot), and no secret,
- * signature or password shows in logs, problem details or metrics when upstreams refuse them.
+ * Faults on signed Baidu calls and on VergeOS calls with a password, behind the real
+ * adapters: a reset create is retried under the same client token (so Baidu makes one
+ * snapshot), and no secret, signature or password shows in logs, problem details or
+ * metrics when upstreams refuse them.
  */
 @SpringBootTest(properties = { "logging.level.io.snapgate=DEBUG",
 		"logging.level.org.springframework.web.reactive.function.client=TRACE",
@@ -83,7 +84,8 @@ class SignedCallFaultTests {
 		upstream.stubFor(post(urlPathEqualTo("/bcc/v2/snapshot")).inScenario("reset")
 			.whenScenarioStateIs("up")
 			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}")));
-		upstream.stubFor(get("/bcc/v2/snapshot/s-New00001").willReturn(okJson("{\"snapshot\":" + snapshot("s-New00001") + "}")));
+		upstream.stubFor(
+				get("/bcc/v2/snapshot/s-New00001").willReturn(okJson("{\"snapshot\":" + snapshot("s-New00001") + "}")));
 
 		assertThat(this.mvc.post()
 			.uri("/snapshots")
@@ -107,25 +109,38 @@ class SignedCallFaultTests {
 		upstream.stubFor(get(urlPathMatching("/bcc/v2/snapshot/.*")).willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")
 			.withHeader("x-bce-request-id", "req-sig-1")
-			.withBody("{\"requestId\":\"req-sig-1\",\"code\":\"SignatureDoesNotMatch\",\"message\":\"The request signature we calculated does not match\"}")));
+			.withBody(
+					"{\"requestId\":\"req-sig-1\",\"code\":\"SignatureDoesNotMatch\",\"message\":\"The request signature we calculated does not match\"}")));
 		upstream.stubFor(get(urlPathMatching("/verge/api/v4/.*")).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"err\":\"Login failed\"}")));
 
-		String baidu = this.mvc.get().uri("/snapshots/bcc:s-Any00001").header("X-API-Key", KEY).exchange()
+		String baidu = this.mvc.get()
+			.uri("/snapshots/bcc:s-Any00001")
+			.header("X-API-Key", KEY)
+			.exchange()
 			.getResponse()
 			.getContentAsString();
-		String vergeos = this.mvc.get().uri("/snapshots/verge:12").header("X-API-Key", KEY).exchange()
+		String vergeos = this.mvc.get()
+			.uri("/snapshots/verge:12")
+			.header("X-API-Key", KEY)
+			.exchange()
 			.getResponse()
 			.getContentAsString();
-		String metrics = this.mvc.get().uri("/actuator/prometheus").header("X-API-Key", KEY).exchange()
+		String metrics = this.mvc.get()
+			.uri("/actuator/prometheus")
+			.header("X-API-Key", KEY)
+			.exchange()
 			.getResponse()
 			.getContentAsString();
 
 		assertThat(baidu).contains("UPSTREAM_AUTH_FAILED").contains("req-sig-1");
 		assertThat(vergeos).contains("UPSTREAM_AUTH_FAILED");
-		String authorization = upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock
-			.getRequestedFor(urlPathMatching("/bcc/v2/snapshot/.*"))).getFirst().getHeader("Authorization");
+		String authorization = upstream
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock
+				.getRequestedFor(urlPathMatching("/bcc/v2/snapshot/.*")))
+			.getFirst()
+			.getHeader("Authorization");
 		String signature = authorization.substring(authorization.lastIndexOf('/') + 1);
 		String basic = Base64.getEncoder()
 			.encodeToString(("svc-snapgate:" + VERGEOS_PASSWORD).getBytes(StandardCharsets.UTF_8));

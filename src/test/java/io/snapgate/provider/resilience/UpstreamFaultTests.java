@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Upstream faults injected with WireMock behind the real VergeOS adapter, seen through the public
- * API: what the gateway answers and how many upstream calls it makes. Each test has its own provider
- * (and so its own breaker), on its own path of one fake VergeOS.
+ * Upstream faults injected with WireMock behind the real VergeOS adapter, seen through
+ * the public API: what the gateway answers and how many upstream calls it makes. Each
+ * test has its own provider (and so its own breaker), on its own path of one fake
+ * VergeOS.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -99,7 +100,10 @@ class UpstreamFaultTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"err\":\"service unavailable\"}")));
 
-		assertThat(read("/snapshots/burst:1")).hasStatus(503).bodyJson().extractingPath("$.code").isEqualTo("UPSTREAM_UNAVAILABLE");
+		assertThat(read("/snapshots/burst:1")).hasStatus(503)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("UPSTREAM_UNAVAILABLE");
 		assertThat(read("/snapshots/burst:1")).hasStatus(503);
 		int callsWhenOpen = vergeos.findAll(getRequestedFor(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1"))).size();
 		assertThat(callsWhenOpen).as("three attempts, then the fourth failure opens the breaker").isEqualTo(4);
@@ -110,9 +114,11 @@ class UpstreamFaultTests {
 			.as("one attempt, refused by the open breaker and not retried, so never waited for")
 			.isEqualTo(refusedBefore + 1);
 		assertThat(refused).hasStatus(503).headers().containsHeader("Retry-After");
-		assertThat(vergeos.findAll(getRequestedFor(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")))).hasSize(callsWhenOpen);
+		assertThat(vergeos.findAll(getRequestedFor(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1"))))
+			.hasSize(callsWhenOpen);
 
-		vergeos.stubFor(get(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")).willReturn(okJson(row(1, "recovered", ""))));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/burst/api/v4/cloud_snapshots/1")).willReturn(okJson(row(1, "recovered", ""))));
 		// half-open lets three trial calls through; once they succeed, the breaker closes
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			assertThat(read("/snapshots/burst:1")).hasStatusOk();
@@ -169,10 +175,13 @@ class UpstreamFaultTests {
 
 	@Test
 	void malformedJsonIsABadGatewayAndIsNotRetried() {
-		vergeos.stubFor(get(urlPathEqualTo("/malformed/api/v4/cloud_snapshots/3"))
-			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"$key\": 3, \"name\": ")));
+		vergeos.stubFor(get(urlPathEqualTo("/malformed/api/v4/cloud_snapshots/3")).willReturn(
+				aResponse().withHeader("Content-Type", "application/json").withBody("{\"$key\": 3, \"name\": ")));
 
-		assertThat(read("/snapshots/malformed:3")).hasStatus(502).bodyJson().extractingPath("$.code").isEqualTo("UPSTREAM_ERROR");
+		assertThat(read("/snapshots/malformed:3")).hasStatus(502)
+			.bodyJson()
+			.extractingPath("$.code")
+			.isEqualTo("UPSTREAM_ERROR");
 		assertThat(vergeos.findAll(getRequestedFor(urlPathEqualTo("/malformed/api/v4/cloud_snapshots/3")))).hasSize(1);
 	}
 
@@ -190,7 +199,8 @@ class UpstreamFaultTests {
 		assertThat(read("/snapshots/throttle:4")).hasStatusOk();
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-		// the 429 and the retry; the members are then listed without reading the snapshot again
+		// the 429 and the retry; the members are then listed without reading the snapshot
+		// again
 		assertThat(vergeos.getAllServeEvents()
 			.stream()
 			.filter((event) -> event.getRequest().getUrl().startsWith("/throttle/api/v4/cloud_snapshots/4"))
@@ -203,12 +213,15 @@ class UpstreamFaultTests {
 	void aStalledProviderDoesNotSlowTheOther() throws Exception {
 		vergeos.stubFor(get(urlPathMatching("/stall/api/v4/cloud_snapshots.*"))
 			.willReturn(okJson("[]").withFixedDelay(10_000)));
-		vergeos.stubFor(get(urlPathEqualTo("/healthy/api/v4/cloud_snapshots")).willReturn(okJson("[" + row(9, "fine", "") + "]")));
-		vergeos.stubFor(get(urlPathEqualTo("/healthy/api/v4/cloud_snapshots/9")).willReturn(okJson(row(9, "fine", ""))));
+		vergeos.stubFor(get(urlPathEqualTo("/healthy/api/v4/cloud_snapshots"))
+			.willReturn(okJson("[" + row(9, "fine", "") + "]")));
+		vergeos
+			.stubFor(get(urlPathEqualTo("/healthy/api/v4/cloud_snapshots/9")).willReturn(okJson(row(9, "fine", ""))));
 		ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 		try {
 			for (int i = 0; i < 8; i++) {
-				background.submit(() -> read("/snapshots/stall:6").exchange());
+				// left hanging until the executor is shut down
+				Future<?> _ = background.submit(() -> read("/snapshots/stall:6").exchange());
 			}
 			for (int i = 0; i < 5; i++) {
 				long started = System.nanoTime();
@@ -218,11 +231,13 @@ class UpstreamFaultTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
 			}
 			long started = System.nanoTime();
-			assertThat(read("/snapshots?provider=healthy&provider=stall")).hasStatusOk().bodyJson().satisfies((json) -> {
-				json.assertThat().extractingPath("$.partial").isEqualTo(true);
-				json.assertThat().extractingPath("$.items[0].id").isEqualTo("healthy:9");
-				json.assertThat().extractingPath("$.providerErrors[0].provider").isEqualTo("stall");
-			});
+			assertThat(read("/snapshots?provider=healthy&provider=stall")).hasStatusOk()
+				.bodyJson()
+				.satisfies((json) -> {
+					json.assertThat().extractingPath("$.partial").isEqualTo(true);
+					json.assertThat().extractingPath("$.items[0].id").isEqualTo("healthy:9");
+					json.assertThat().extractingPath("$.providerErrors[0].provider").isEqualTo("stall");
+				});
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
 		}
 		finally {
@@ -267,8 +282,8 @@ class UpstreamFaultTests {
 		return """
 				{"$key":%d,"name":"%s","description":"%s","created":1763805600,"expires":0,"snapshot_profile":null,\
 				"private":false,"remote_sync":false,"immutable":false,"immutable_status":"unlocked",\
-				"immutable_lock_expires":0,"status":"normal","status_info":"","task":null}"""
-			.formatted(key, name, description.replace("\"", "\\\""));
+				"immutable_lock_expires":0,"status":"normal","status_info":"","task":null}""".formatted(key, name,
+				description.replace("\"", "\\\""));
 	}
 
 	private static String jsonString(String json, String field) {

@@ -46,15 +46,14 @@ class VergeosCreationTests {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots")).withBasicAuth(USER, PASSWORD)
 			.withRequestBody(equalToJson("""
 					{"name":"pre-upgrade","description":"%s","min_snapshots":1,"expires":%d,
-					 "expires_type":"date","immutable":true,"private":false}"""
-				.formatted(marked, NOW_EPOCH + 7 * 86400)))
+					 "expires_type":"date","immutable":true,"private":false}""".formatted(marked,
+					NOW_EPOCH + 7 * 86400)))
 			.willReturn(aResponse().withStatus(201)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"location\":\"/v4/cloud_snapshots/31\",\"dbpath\":\"cloud_snapshots/31\",\"$row\":1,"
 						+ "\"$key\":\"31\"}")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/31"))
-			.willReturn(okJson(snapshotRow(31, "pre-upgrade", marked, NOW_EPOCH, NOW_EPOCH + 7 * 86400, true,
-					"locked", 0, "normal", 901L))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/31")).willReturn(okJson(snapshotRow(31,
+				"pre-upgrade", marked, NOW_EPOCH, NOW_EPOCH + 7 * 86400, true, "locked", 0, "normal", 901L))));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/tasks")).withQueryParam("filter", equalTo("($key eq 901)"))
 			.willReturn(okJson("[{\"$key\":901,\"status\":\"running\"}]")));
 

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every way VergeOS can fail, and what it becomes. Upstream messages reach the details for the logs,
- * never the caller's message.
+ * Every way VergeOS can fail, and what it becomes. Upstream messages reach the details
+ * for the logs, never the caller's message.
  */
 class VergeosErrorMappingTests {
 
@@ -72,7 +72,8 @@ class VergeosErrorMappingTests {
 			.willReturn(aResponse().withStatus(409).withBody("{\"err\":\"Row exists\"}")));
 
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.provider.create(new CreateSnapshot("n", null, null, null, false, false, false, null)))
+			.isThrownBy(
+					() -> this.provider.create(new CreateSnapshot("n", null, null, null, false, false, false, null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NAME_TAKEN));
 	}
 
@@ -128,8 +129,8 @@ class VergeosErrorMappingTests {
 
 	@Test
 	void aSlowAnswerIsATimeout() {
-		VergeosSnapshotProvider impatient = VergeosFixtures.provider(VergeosFixtures.settings(vergeos.baseUrl(), USER,
-				"p", null, true, null, Duration.ofMillis(300)));
+		VergeosSnapshotProvider impatient = VergeosFixtures
+			.provider(VergeosFixtures.settings(vergeos.baseUrl(), USER, "p", null, true, null, Duration.ofMillis(300)));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/1"))
 			.willReturn(okJson(snapshotRow(1, "s")).withFixedDelay(2000)));
 
@@ -163,8 +164,7 @@ class VergeosErrorMappingTests {
 
 	@Test
 	void everyFailureIsADomainError() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("limit", equalTo("1"))
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("limit", equalTo("1"))
 			.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
 		assertThatExceptionOfType(SnapGateException.class)

@@ -46,8 +46,8 @@ class VergeosFilterTests {
 	void alternativesAreParenthesizedSoThatTheyComposeWithAnd() {
 		VergeosFilter notExpired = VergeosFilter
 			.anyOf(List.of(VergeosFilter.eq("expires", 0), VergeosFilter.gt("expires", 1735689600L)));
-		VergeosFilter filter = VergeosFilter.allOf(List.of(notExpired, VergeosFilter.eq("name", "a"),
-				VergeosFilter.contains("description", "tok")));
+		VergeosFilter filter = VergeosFilter
+			.allOf(List.of(notExpired, VergeosFilter.eq("name", "a"), VergeosFilter.contains("description", "tok")));
 
 		assertThat(filter)
 			.hasToString("(expires eq 0 or expires gt 1735689600) and name eq 'a' and description ct 'tok'");

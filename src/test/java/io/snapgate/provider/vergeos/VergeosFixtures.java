@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Settings, providers and VergeOS rows for the adapter's tests. The rows follow the shapes the
- * VergeOS clients document: epoch seconds, {@code $key} as a number in reads.
+ * Settings, providers and VergeOS rows for the adapter's tests. The rows follow the
+ * shapes the VergeOS clients document: epoch seconds, {@code $key} as a number in reads.
  */
 final class VergeosFixtures {
 
@@ -34,7 +34,9 @@ final class VergeosFixtures {
 
 	static final String API_KEY = "vk-0123456789abcdef";
 
-	/** The fields every read of {@code cloud_snapshots} must name, as VergeOS spells them. */
+	/**
+	 * The fields every read of {@code cloud_snapshots} must name, as VergeOS spells them.
+	 */
 	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,private,"
 			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
@@ -68,25 +70,29 @@ final class VergeosFixtures {
 				settings.defaultRetention());
 	}
 
-	/** A {@code cloud_snapshots} row, normal, not immutable, made an hour ago and kept three days. */
+	/**
+	 * A {@code cloud_snapshots} row, normal, not immutable, made an hour ago and kept
+	 * three days.
+	 */
 	static String snapshotRow(long key, String name) {
-		return snapshotRow(key, name, "", NOW_EPOCH - 3600, NOW_EPOCH + 3 * 86400, false, "unlocked", 0, "normal", null);
+		return snapshotRow(key, name, "", NOW_EPOCH - 3600, NOW_EPOCH + 3 * 86400, false, "unlocked", 0, "normal",
+				null);
 	}
 
-	static String snapshotRow(long key, String name, String description, long created, long expires,
-			boolean immutable, String immutableStatus, long lockExpires, String status, @Nullable Long task) {
+	static String snapshotRow(long key, String name, String description, long created, long expires, boolean immutable,
+			String immutableStatus, long lockExpires, String status, @Nullable Long task) {
 		return """
 				{"$key":%d,"name":"%s","description":"%s","created":%d,"expires":%d,"snapshot_profile":null,\
 				"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
-				"immutable_lock_expires":%d,"status":"%s","status_info":"","task":%s}"""
-			.formatted(key, name, description, created, expires, immutable, immutableStatus, lockExpires, status,
-					(task != null) ? task.toString() : "null");
+				"immutable_lock_expires":%d,"status":"%s","status_info":"","task":%s}""".formatted(key, name,
+				description, created, expires, immutable, immutableStatus, lockExpires, status,
+				(task != null) ? task.toString() : "null");
 	}
 
 	static String vmRow(long key, long snapshot, String name, String status) {
 		return """
-				{"$key":%d,"cloud_snapshot":%d,"name":"%s","status":"%s","status_info":""}"""
-			.formatted(key, snapshot, name, status);
+				{"$key":%d,"cloud_snapshot":%d,"name":"%s","status":"%s","status_info":""}""".formatted(key, snapshot,
+				name, status);
 	}
 
 }

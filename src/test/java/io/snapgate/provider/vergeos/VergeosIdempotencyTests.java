@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Creating twice with one idempotency key makes one snapshot, though VergeOS has no client token:
- * the key rides in the description, and is looked up before every create.
+ * Creating twice with one idempotency key makes one snapshot, though VergeOS has no
+ * client token: the key rides in the description, and is looked up before every create.
  */
 class VergeosIdempotencyTests {
 
@@ -63,16 +63,19 @@ class VergeosIdempotencyTests {
 		lookupAnswers("[" + marked(41) + "]");
 		IdempotencyKey other = new IdempotencyKey(KEY.key(), IdempotencyKey.sha256Hex("request B"));
 
-		assertThatExceptionOfType(IdempotencyKeyReusedException.class).isThrownBy(() -> this.provider.create(command(other)));
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> this.provider.create(command(other)));
 		vergeos.verify(0, postRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")));
 	}
 
 	@Test
 	void aLostReplyIsFoundByTheNextCreateWithTheSameKey() {
-		// VergeOS records the snapshot, then the connection drops before its reply arrives
+		// VergeOS records the snapshot, then the connection drops before its reply
+		// arrives
 		postRecords("lost reply", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), 42);
 
-		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(() -> this.provider.create(command(KEY)))
+		assertThatExceptionOfType(UpstreamUnavailableException.class)
+			.isThrownBy(() -> this.provider.create(command(KEY)))
 			.satisfies((ex) -> assertThat(ex.requestSent()).isTrue());
 		Snapshot second = this.provider.create(command(KEY));
 
@@ -87,9 +90,10 @@ class VergeosIdempotencyTests {
 		lookupAnswers("[]");
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots"))
 			.willReturn(aResponse().withStatus(409).withBody("{\"err\":\"Row exists: name\"}")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter", equalTo("name eq 'nightly'"))
-			.withQueryParam("limit", equalTo("1"))
-			.willReturn(okJson("[" + marked(43) + "]")));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter", equalTo("name eq 'nightly'"))
+					.withQueryParam("limit", equalTo("1"))
+					.willReturn(okJson("[" + marked(43) + "]")));
 
 		assertThat(this.provider.create(command(KEY)).nativeId()).isEqualTo("43");
 	}
@@ -99,9 +103,12 @@ class VergeosIdempotencyTests {
 		lookupAnswers("[]");
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshots"))
 			.willReturn(aResponse().withStatus(409).withBody("{\"err\":\"Row exists\"}")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter", equalTo("name eq 'nightly'"))
-			.willReturn(okJson("[" + snapshotRow(44, "nightly", "made by hand", NOW_EPOCH, 0, false, "unlocked", 0,
-					"normal", null) + "]")));
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
+				.withQueryParam("filter", equalTo("name eq 'nightly'"))
+				.willReturn(okJson("["
+						+ snapshotRow(44, "nightly", "made by hand", NOW_EPOCH, 0, false, "unlocked", 0, "normal", null)
+						+ "]")));
 
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.provider.create(command(KEY)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NAME_TAKEN));
@@ -120,12 +127,13 @@ class VergeosIdempotencyTests {
 	}
 
 	private static String marked(long key) {
-		return snapshotRow(key, "nightly", MARKED, NOW_EPOCH - 5, NOW_EPOCH + 86400, false, "unlocked", 0, "normal", null);
+		return snapshotRow(key, "nightly", MARKED, NOW_EPOCH - 5, NOW_EPOCH + 86400, false, "unlocked", 0, "normal",
+				null);
 	}
 
 	/**
-	 * The marker lookup finds nothing until the POST (answered with {@code answer}) has recorded
-	 * snapshot {@code key}.
+	 * The marker lookup finds nothing until the POST (answered with {@code answer}) has
+	 * recorded snapshot {@code key}.
 	 */
 	private static void postRecords(String scenario, ResponseDefinitionBuilder answer, long key) {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))

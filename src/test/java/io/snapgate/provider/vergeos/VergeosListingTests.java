@@ -20,8 +20,8 @@ import io.snapgate.domain.SnapshotStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Listing, reading one snapshot and reading its members, against VergeOS's real request and response
- * shapes.
+ * Listing, reading one snapshot and reading its members, against VergeOS's real request
+ * and response shapes.
  */
 class VergeosListingTests {
 
@@ -97,8 +97,9 @@ class VergeosListingTests {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
 			.withQueryParam("filter",
 					equalTo("created gt " + (NOW_EPOCH - 7200) + " and created lt " + (NOW_EPOCH - 59)))
-			.willReturn(okJson("[" + snapshotRow(5, "x", "", NOW_EPOCH - 3600, NOW_EPOCH - 10, false, "unlocked", 0,
-					"normal", null) + "]")));
+			.willReturn(okJson("["
+					+ snapshotRow(5, "x", "", NOW_EPOCH - 3600, NOW_EPOCH - 10, false, "unlocked", 0, "normal", null)
+					+ "]")));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter", absent())
 			.willReturn(okJson("[]")));
 
@@ -112,9 +113,11 @@ class VergeosListingTests {
 
 	@Test
 	void statusIsFilteredAfterTheFactKeepingEachEntrysOwnOffset() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("offset", equalTo("0"))
-			.willReturn(okJson("[" + snapshotRow(9, "new", "", NOW_EPOCH, NOW_EPOCH + 100, false, "unlocked", 0,
-					"normal", 77L) + "," + snapshotRow(8, "old") + "]")));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("offset", equalTo("0"))
+					.willReturn(okJson("["
+							+ snapshotRow(9, "new", "", NOW_EPOCH, NOW_EPOCH + 100, false, "unlocked", 0, "normal", 77L)
+							+ "," + snapshotRow(8, "old") + "]")));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/tasks")).withQueryParam("fields", equalTo("$key,status"))
 			.withQueryParam("filter", equalTo("($key eq 77)"))
 			.willReturn(okJson("[{\"$key\":77,\"status\":\"running\"}]")));
@@ -134,8 +137,10 @@ class VergeosListingTests {
 
 	@Test
 	void aVolumeScopeOrVolumeFilterIsEmptyWithoutAskingVergeos() {
-		assertThat(this.provider.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false), null, 10)
-			.entries()).isEmpty();
+		assertThat(
+				this.provider.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false), null, 10)
+					.entries())
+			.isEmpty();
 		assertThat(this.provider.list(new SnapshotQuery(Set.of(), null, "v-1", null, null, null, false), null, 10)
 			.entries()).isEmpty();
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
@@ -155,13 +160,14 @@ class VergeosListingTests {
 
 	@Test
 	void aSnapshotIsMappedWithItsLockExpiryAndAttributes() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/12")).withQueryParam("fields",
-				equalTo(SNAPSHOT_FIELDS))
-			.willReturn(okJson("""
-					{"$key":12,"name":"Weekly","description":"before upgrade [snapgate:0123456789abcdef0123456789abcdef:0123456789ab]",
-					 "created":1735689600,"expires":0,"snapshot_profile":5,"private":true,"remote_sync":false,
-					 "immutable":true,"immutable_status":"locked","immutable_lock_expires":1735862400,
-					 "status":"held","status_info":"kept by min_snapshots","task":null}""")));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/12"))
+			.withQueryParam("fields", equalTo(SNAPSHOT_FIELDS))
+			.willReturn(
+					okJson("""
+							{"$key":12,"name":"Weekly","description":"before upgrade [snapgate:0123456789abcdef0123456789abcdef:0123456789ab]",
+							 "created":1735689600,"expires":0,"snapshot_profile":5,"private":true,"remote_sync":false,
+							 "immutable":true,"immutable_status":"locked","immutable_lock_expires":1735862400,
+							 "status":"held","status_info":"kept by min_snapshots","task":null}""")));
 
 		Snapshot snapshot = this.provider.get("12").orElseThrow();
 
@@ -176,14 +182,15 @@ class VergeosListingTests {
 		assertThat(snapshot.immutable()).isTrue();
 		assertThat(snapshot.locked()).isTrue();
 		assertThat(snapshot.lockExpiresAt()).isEqualTo(Instant.ofEpochSecond(1735862400));
-		assertThat(snapshot.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("immutableStatus", "locked",
-				"private", "true", "remoteSync", "false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5"));
+		assertThat(snapshot.attributes())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("immutableStatus", "locked", "private", "true", "remoteSync",
+					"false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5"));
 	}
 
 	@Test
 	void anUnknownStatusIsUnavailableAndAMissingSnapshotIsEmpty() {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/13")).willReturn(okJson(
-				snapshotRow(13, "odd", "", NOW_EPOCH, 0, false, "unlocked", 0, "syncing", null))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/13"))
+			.willReturn(okJson(snapshotRow(13, "odd", "", NOW_EPOCH, 0, false, "unlocked", 0, "syncing", null))));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/14"))
 			.willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
 
@@ -215,7 +222,8 @@ class VergeosListingTests {
 	void membersOfAMissingSnapshotAreNotFound() {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/99")).willReturn(notFound()));
 
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.members("99", EnumSet.allOf(MemberType.class)))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.provider.members("99", EnumSet.allOf(MemberType.class)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
 		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshot_vms")));
 	}

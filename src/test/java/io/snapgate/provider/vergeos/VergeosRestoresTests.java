@@ -41,11 +41,12 @@ class VergeosRestoresTests {
 	@Test
 	void aVmIsRecoveredAsANamedCopyAndFollowedOnItsMemberRow() {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions"))
-			.withRequestBody(equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
+			.withRequestBody(
+					equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}")));
 
-		Restore restore = this.provider.restore(new RestoreCommand("12",
-				new RestoreTarget.MemberTarget(MemberType.VM, "100"), "web-01-restored"));
+		Restore restore = this.provider
+			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), "web-01-restored"));
 
 		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
 		assertThat(restore.mode()).isEqualTo(RestoreMode.NEW_COPY);
@@ -88,7 +89,8 @@ class VergeosRestoresTests {
 
 	@Test
 	void aRestoreWhoseMemberRowIsGoneIsNotFound() {
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
+		vergeos
+			.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms/100")).willReturn(notFound()));
 		Restore restore = this.provider
 			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null));
@@ -113,15 +115,15 @@ class VergeosRestoresTests {
 			.willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
 
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.provider.restore(
-					new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null)))
+			.isThrownBy(() -> this.provider
+				.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
 	}
 
 	@Test
 	void aVolumeTargetIsNotSomethingVergeosRestores() {
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(
-				() -> this.provider.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null)));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.provider.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null)));
 	}
 
 }

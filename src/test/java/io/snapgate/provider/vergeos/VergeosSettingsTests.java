@@ -38,8 +38,8 @@ class VergeosSettingsTests {
 
 	@Test
 	void defaultsApply() {
-		VergeosSettings settings = bind(Map.of("base-url", "https://vergeos.example.com", "username", "svc",
-				"password", "secret"));
+		VergeosSettings settings = bind(
+				Map.of("base-url", "https://vergeos.example.com", "username", "svc", "password", "secret"));
 
 		assertThat(settings.verifyTls()).isTrue();
 		assertThat(settings.caBundle()).isNull();
@@ -98,8 +98,8 @@ class VergeosSettingsTests {
 
 	@Test
 	void toStringMasksSecrets() {
-		VergeosSettings basic = bind(Map.of("base-url", "https://v.example.com", "username", "svc", "password",
-				"hunter2-secret"));
+		VergeosSettings basic = bind(
+				Map.of("base-url", "https://v.example.com", "username", "svc", "password", "hunter2-secret"));
 		VergeosSettings key = bind(Map.of("base-url", "https://v.example.com", "api-key", "api-key-secret"));
 
 		assertThat(basic.toString()).contains("svc").doesNotContain("hunter2-secret");

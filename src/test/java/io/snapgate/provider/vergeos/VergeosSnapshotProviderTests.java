@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the adapter answers itself: which ids are its own, and its health from the system row.
+ * What the adapter answers itself: which ids are its own, and its health from the system
+ * row.
  */
 class VergeosSnapshotProviderTests {
 
@@ -47,10 +48,10 @@ class VergeosSnapshotProviderTests {
 	@Test
 	void healthReadsTheSystemRowWithAnApiKey() {
 		VergeosSnapshotProvider keyed = VergeosFixtures.provider(VergeosFixtures.apiKey(vergeos.baseUrl()));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system"))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system")).withHeader("Authorization", equalTo("Bearer " + API_KEY))
 			.withQueryParam("fields", equalTo("$key,yb_version,os_version,cloud_name"))
-			.willReturn(okJson("[{\"$key\":1,\"yb_version\":\"4.12.0\",\"os_version\":\"26.0\",\"cloud_name\":\"c\"}]")));
+			.willReturn(
+					okJson("[{\"$key\":1,\"yb_version\":\"4.12.0\",\"os_version\":\"26.0\",\"cloud_name\":\"c\"}]")));
 
 		assertThat(keyed.health()).isEqualTo(ProviderHealth.UP);
 		assertThat(this.provider.health()).isEqualTo(ProviderHealth.DOWN);

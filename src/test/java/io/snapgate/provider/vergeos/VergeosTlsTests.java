@@ -1,6 +1,7 @@
 package io.snapgate.provider.vergeos;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * VergeOS behind a self-signed certificate, made here with the JDK's {@code keytool}: trusted through
- * {@code ca-bundle}, refused without it, and accepted with verification off.
+ * VergeOS behind a self-signed certificate, made here with the JDK's {@code keytool}:
+ * trusted through {@code ca-bundle}, refused without it, and accepted with verification
+ * off.
  */
 class VergeosTlsTests {
 
@@ -56,7 +58,8 @@ class VergeosTlsTests {
 			.keystorePassword(STORE_PASSWORD)
 			.keyManagerPassword(STORE_PASSWORD));
 		vergeos.start();
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/system")).willReturn(okJson("{\"$key\":1,\"yb_version\":\"4.12.6\"}")));
+		vergeos.stubFor(
+				get(urlPathEqualTo("/api/v4/system")).willReturn(okJson("{\"$key\":1,\"yb_version\":\"4.12.6\"}")));
 	}
 
 	@AfterAll
@@ -73,8 +76,9 @@ class VergeosTlsTests {
 
 	@Test
 	void withoutTheBundleTheCertificateIsRefused() {
-		VergeosClient client = VergeosClient.create(org.springframework.web.reactive.function.client.WebClient.builder(),
-				settings(true, null), VergeosFixtures.CLOCK, "snapgate.providers.test");
+		VergeosClient client = VergeosClient.create(
+				org.springframework.web.reactive.function.client.WebClient.builder(), settings(true, null),
+				VergeosFixtures.CLOCK, "snapgate.providers.test");
 
 		assertThat(provider(true, null).health()).isEqualTo(ProviderHealth.DOWN);
 		assertThatExceptionOfType(UpstreamUnavailableException.class).isThrownBy(client::system).satisfies((ex) -> {
@@ -111,7 +115,7 @@ class VergeosTlsTests {
 		List<String> command = new java.util.ArrayList<>(List.of(keytool.toString()));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 	}

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A disk's life through the public API, against the sandbox's Baidu emulator reached over HTTP by the
- * real adapter: take a snapshot safely twice, find it in the listing merged with the VergeOS sandbox's,
- * roll the disk back, delete it.
+ * A disk's life through the public API, against the sandbox's Baidu emulator reached over
+ * HTTP by the real adapter: take a snapshot safely twice, find it in the listing merged
+ * with the VergeOS sandbox's, roll the disk back, delete it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "snapgate.sandbox.baidu.snapshot-delay=PT0.5S", "snapgate.sandbox.baidu.rollback-delay=PT0.5S" })
@@ -53,7 +53,8 @@ class BaiduSandboxJourneyIT {
 		assertThat(created.statusCode()).isEqualTo(202);
 		String id = JsonPath.read(created.body(), "$.id");
 		assertThat(id).startsWith("sandbox-baidu:s-");
-		assertThat(created.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/snapshots/" + id));
+		assertThat(created.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/snapshots/" + id));
 		assertThat(JsonPath.<String>read(created.body(), "$.source.volumeId")).isEqualTo("v-data0002");
 		assertThat(JsonPath.<String>read(created.body(), "$.source.diskType")).isEqualTo("CDS");
 
@@ -67,7 +68,8 @@ class BaiduSandboxJourneyIT {
 		HttpResponse<String> listing = send("GET", "/snapshots?pageSize=500", null, null);
 		assertThat(listing.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<Boolean>read(listing.body(), "$.partial")).isFalse();
-		assertThat(JsonPath.<List<String>>read(listing.body(), "$.items[*].id")).contains(id, "sandbox-baidu:s-seed0005");
+		assertThat(JsonPath.<List<String>>read(listing.body(), "$.items[*].id")).contains(id,
+				"sandbox-baidu:s-seed0005");
 		assertThat(JsonPath.<List<String>>read(listing.body(), "$.items[*].provider")).contains("sandbox-baidu",
 				"sandbox-vergeos");
 		List<String> times = JsonPath.read(listing.body(), "$.items[*].createdAt");
@@ -127,7 +129,8 @@ class BaiduSandboxJourneyIT {
 	void theProviderIsListedAndUp() throws Exception {
 		HttpResponse<String> providers = send("GET", "/providers", null, null);
 
-		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].health")).containsExactly("UP");
+		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].health"))
+			.containsExactly("UP");
 		assertThat(JsonPath.<List<List<String>>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].capabilities"))
 			.singleElement()
 			.satisfies((c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME"));
@@ -139,9 +142,11 @@ class BaiduSandboxJourneyIT {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(unsigned.statusCode()).isEqualTo(400);
 		assertThat(JsonPath.<String>read(unsigned.body(), "$.code")).isEqualTo("InvalidHTTPAuthHeader");
-		assertThat(unsigned.headers().firstValue("x-bce-request-id")).hasValue(JsonPath.read(unsigned.body(), "$.requestId"));
+		assertThat(unsigned.headers().firstValue("x-bce-request-id"))
+			.hasValue(JsonPath.read(unsigned.body(), "$.requestId"));
 
-		assertThat(signed("/v2/snapshot/s-seed0005", BaiduSandboxConfiguration.SECRET_ACCESS_KEY).statusCode()).isEqualTo(200);
+		assertThat(signed("/v2/snapshot/s-seed0005", BaiduSandboxConfiguration.SECRET_ACCESS_KEY).statusCode())
+			.isEqualTo(200);
 		HttpResponse<String> wrongSecret = signed("/v2/snapshot/s-seed0005", "not-the-secret");
 		assertThat(wrongSecret.statusCode()).isEqualTo(403);
 		assertThat(JsonPath.<String>read(wrongSecret.body(), "$.code")).isEqualTo("SignatureDoesNotMatch");
@@ -168,7 +173,8 @@ class BaiduSandboxJourneyIT {
 
 	private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

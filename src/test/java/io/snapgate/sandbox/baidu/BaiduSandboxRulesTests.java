@@ -14,15 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The emulator keeps BCC's rules, answers with BCC's statuses and codes, and moves states on with
- * time.
+ * The emulator keeps BCC's rules, answers with BCC's statuses and codes, and moves states
+ * on with time.
  */
 class BaiduSandboxRulesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	private final BaiduSandboxState state = new BaiduSandboxState(
-			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15)), this.clock);
+			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15)),
+			this.clock);
 
 	@Test
 	void listsNewestFirstInPagesThatFollowTheMarkers() {
@@ -107,11 +108,14 @@ class BaiduSandboxRulesTests {
 	@Test
 	void aBusyOrMissingDiskOrInstanceIsRefused() {
 		refused(() -> this.state.create(null, new CreateRequest("v-data0003", "x", null)), 409, "VolumeStatusConflict");
-		refused(() -> this.state.create(null, new CreateRequest("i-sandbox3", "x", null)), 409, "InstanceStatusConflict");
+		refused(() -> this.state.create(null, new CreateRequest("i-sandbox3", "x", null)), 409,
+				"InstanceStatusConflict");
 		refused(() -> this.state.create(null, new CreateRequest("v-missing1", "x", null)), 404, "NoSuchObject");
 		refused(() -> this.state.create(null, new CreateRequest("i-missing1", "x", null)), 404, "NoSuchObject");
-		refused(() -> this.state.create(null, new CreateRequest("v-data0002", "not-valid", null)), 400, "InvalidParameter");
-		refused(() -> this.state.create("x".repeat(64), new CreateRequest("v-data0002", "x", null)), 400, "InvalidParameter");
+		refused(() -> this.state.create(null, new CreateRequest("v-data0002", "not-valid", null)), 400,
+				"InvalidParameter");
+		refused(() -> this.state.create("x".repeat(64), new CreateRequest("v-data0002", "x", null)), 400,
+				"InvalidParameter");
 	}
 
 	@Test
@@ -181,7 +185,8 @@ class BaiduSandboxRulesTests {
 	void disksAndInstancesAnswerAsBccDoes() {
 		BaiduSandboxJson.Volume data = this.state.volume("v-data0001");
 		assertThat(data.systemVolume()).isFalse();
-		assertThat(data.attachments()).singleElement().satisfies((a) -> assertThat(a.instanceId()).isEqualTo("i-sandbox1"));
+		assertThat(data.attachments()).singleElement()
+			.satisfies((a) -> assertThat(a.instanceId()).isEqualTo("i-sandbox1"));
 		assertThat(this.state.volume("v-data0002").attachments()).isEmpty();
 		assertThat(this.state.volume("v-system01").systemVolume()).isTrue();
 		assertThat(this.state.instance("i-sandbox1").status()).isEqualTo("Running");

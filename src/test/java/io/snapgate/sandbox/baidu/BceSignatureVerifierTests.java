@@ -33,7 +33,8 @@ class BceSignatureVerifierTests {
 
 	@Test
 	void aRequestSignedWithTheRightSecretPasses() {
-		assertThatCode(() -> this.verifier.verify(signed(AK, SK, NOW, List.of("host", "x-bce-date")))).doesNotThrowAnyException();
+		assertThatCode(() -> this.verifier.verify(signed(AK, SK, NOW, List.of("host", "x-bce-date"))))
+			.doesNotThrowAnyException();
 	}
 
 	@Test
@@ -65,9 +66,11 @@ class BceSignatureVerifierTests {
 
 	@Test
 	void aStaleOrFutureDateIsRefusedAsExpired() {
-		refused(signed(AK, SK, NOW.minus(Duration.ofMinutes(20)), List.of("host", "x-bce-date")), 400, "RequestExpired");
+		refused(signed(AK, SK, NOW.minus(Duration.ofMinutes(20)), List.of("host", "x-bce-date")), 400,
+				"RequestExpired");
 		refused(signed(AK, SK, NOW.plus(Duration.ofMinutes(20)), List.of("host", "x-bce-date")), 400, "RequestExpired");
-		assertThatCode(() -> this.verifier.verify(signed(AK, SK, NOW.minus(Duration.ofMinutes(10)), List.of("host", "x-bce-date"))))
+		assertThatCode(() -> this.verifier
+			.verify(signed(AK, SK, NOW.minus(Duration.ofMinutes(10)), List.of("host", "x-bce-date"))))
 			.doesNotThrowAnyException();
 	}
 
@@ -88,8 +91,12 @@ class BceSignatureVerifierTests {
 			});
 	}
 
-	/** A POST as the adapter sends it, through the emulator's prefix, signed at {@code at}. */
-	private static MockHttpServletRequest signed(String accessKeyId, String secret, Instant at, List<String> signedHeaders) {
+	/**
+	 * A POST as the adapter sends it, through the emulator's prefix, signed at
+	 * {@code at}.
+	 */
+	private static MockHttpServletRequest signed(String accessKeyId, String secret, Instant at,
+			List<String> signedHeaders) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/sandbox/baidu/v2/snapshot");
 		request.setQueryString("clientToken=tok-1");
 		request.addHeader("Host", "127.0.0.1:8080");

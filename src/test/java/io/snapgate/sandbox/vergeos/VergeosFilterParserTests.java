@@ -16,7 +16,8 @@ class VergeosFilterParserTests {
 	private static final Set<String> COLUMNS = Set.of("$key", "name", "description", "expires", "created", "immutable",
 			"task", "cloud_snapshot");
 
-	private final Map<String, @Nullable Object> row = row(12L, "O'Brien", "nightly [snapgate:ABC]", 0L, 1000L, true, null);
+	private final Map<String, @Nullable Object> row = row(12L, "O'Brien", "nightly [snapgate:ABC]", 0L, 1000L, true,
+			null);
 
 	@Test
 	void comparesNumbersStringsBooleansAndNull() {

@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The VergeOS user journey through the public API, with the real adapter talking HTTP to the embedded
- * emulator: take a snapshot, find it, restore a VM from it, delete it; be refused a locked one; and
- * create once under one idempotency key.
+ * The VergeOS user journey through the public API, with the real adapter talking HTTP to
+ * the embedded emulator: take a snapshot, find it, restore a VM from it, delete it; be
+ * refused a locked one; and create once under one idempotency key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "snapgate.sandbox.vergeos.create-delay=PT1S", "snapgate.sandbox.vergeos.recover-start-delay=PT0.3S",
-				"snapgate.sandbox.vergeos.recover-delay=PT1S" })
+		properties = { "snapgate.sandbox.vergeos.create-delay=PT1S",
+				"snapgate.sandbox.vergeos.recover-start-delay=PT0.3S", "snapgate.sandbox.vergeos.recover-delay=PT1S" })
 @ActiveProfiles("sandbox")
 class VergeosSandboxJourneyIT {
 
@@ -44,15 +44,17 @@ class VergeosSandboxJourneyIT {
 	void takeFindRestoreAndDeleteASnapshot() throws Exception {
 		String name = "journey-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> created = send("POST", "/snapshots", """
-				{"provider":"%s","name":"%s","description":"before upgrade","retention":"P1D"}""".formatted(PROVIDER, name),
-				"journey-" + name);
+				{"provider":"%s","name":"%s","description":"before upgrade","retention":"P1D"}""".formatted(PROVIDER,
+				name), "journey-" + name);
 		assertThat(created.statusCode()).isEqualTo(202);
 		String id = JsonPath.read(created.body(), "$.id");
-		assertThat(created.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location).endsWith(id));
+		assertThat(created.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(id));
 		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("CREATING");
 		assertThat(JsonPath.<String>read(created.body(), "$.description")).isEqualTo("before upgrade");
 
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> JsonPath.read(get("/snapshots/" + id).body(), "$.status").equals("AVAILABLE"));
 
 		String listing = get("/snapshots?provider=" + PROVIDER + "&name=" + name).body();
@@ -63,12 +65,13 @@ class VergeosSandboxJourneyIT {
 		assertThat(JsonPath.<List<String>>read(members, "$[?(@.type == 'TENANT')].name")).contains("acme", "globex");
 
 		HttpResponse<String> started = send("POST", "/restores", """
-				{"snapshotId":"%s","target":{"type":"VM","member":"web-01"},"newName":"web-01-restored"}""".formatted(id),
-				null);
+				{"snapshotId":"%s","target":{"type":"VM","member":"web-01"},"newName":"web-01-restored"}"""
+			.formatted(id), null);
 		assertThat(started.statusCode()).isEqualTo(202);
 		assertThat(JsonPath.<String>read(started.body(), "$.mode")).isEqualTo("NEW_COPY");
 		String restoreId = JsonPath.read(started.body(), "$.id");
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> JsonPath.read(get("/restores/" + restoreId).body(), "$.status").equals("SUCCEEDED"));
 		String restore = get("/restores/" + restoreId).body();
 		assertThat(JsonPath.<String>read(restore, "$.snapshotId")).isEqualTo(id);
@@ -113,8 +116,8 @@ class VergeosSandboxJourneyIT {
 
 		HttpResponse<String> first = send("POST", "/snapshots", body, key);
 		HttpResponse<String> second = send("POST", "/snapshots", body, key);
-		HttpResponse<String> other = send("POST", "/snapshots", body.replace("\"neverExpire\":true", "\"retention\":\"P2D\""),
-				key);
+		HttpResponse<String> other = send("POST", "/snapshots",
+				body.replace("\"neverExpire\":true", "\"retention\":\"P2D\""), key);
 
 		assertThat(first.statusCode()).isEqualTo(202);
 		assertThat(second.statusCode()).isEqualTo(202);
@@ -135,7 +138,8 @@ class VergeosSandboxJourneyIT {
 				{"snapshotId":"%s","target":{"type":"VM","member":"broken-vm"}}""".formatted(id), null);
 		String restoreId = JsonPath.read(started.body(), "$.id");
 
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
 			.until(() -> JsonPath.read(get("/restores/" + restoreId).body(), "$.status").equals("FAILED"));
 	}
 
@@ -145,9 +149,11 @@ class VergeosSandboxJourneyIT {
 
 	private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + path.replace(" ", URLEncoder.encode(" ", StandardCharsets.UTF_8))))
+			.newBuilder(URI.create("http://localhost:" + this.port
+					+ path.replace(" ", URLEncoder.encode(" ", StandardCharsets.UTF_8))))
 			.header("Accept", "application/json")
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

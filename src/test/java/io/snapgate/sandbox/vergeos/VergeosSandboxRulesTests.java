@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The emulator's rules, over HTTP: what VergeOS answers, refuses, and how its rows change with time.
+ * The emulator's rules, over HTTP: what VergeOS answers, refuses, and how its rows change
+ * with time.
  */
 class VergeosSandboxRulesTests {
 
@@ -42,8 +43,8 @@ class VergeosSandboxRulesTests {
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key");
 
 	private final MockMvc http = MockMvcBuilders
-		.routerFunctions(new VergeosSandboxRoutes(new VergeosSandboxState(this.clock, this.settings), this.settings)
-			.routes())
+		.routerFunctions(
+				new VergeosSandboxRoutes(new VergeosSandboxState(this.clock, this.settings), this.settings).routes())
 		.build();
 
 	@Test
@@ -53,13 +54,15 @@ class VergeosSandboxRulesTests {
 			.param("filter", "(expires eq 0 or expires gt " + now + ")")
 			.param("sort", "-created")).andExpect(status().isOk())
 			.andExpect(jsonPath("$", hasSize(3)))
-			.andExpect(jsonPath("$[*].name", contains(containsString("Daily_"), containsString("Weekly_immutable"),
-					containsString("pre-upgrade"))))
+			.andExpect(jsonPath("$[*].name",
+					contains(containsString("Daily_"), containsString("Weekly_immutable"),
+							containsString("pre-upgrade"))))
 			.andExpect(jsonPath("$[1].immutable_status").value("locked"))
 			.andExpect(jsonPath("$[2].expires").value(0));
 		call(get(API + "/cloud_snapshot_vms").param("fields", "$key,name,status,cloud_snapshot")
 			.param("filter", "cloud_snapshot eq 1")
-			.param("sort", "+name")).andExpect(jsonPath("$[*].name", contains("broken-vm", "db-01", "web-01", "web-02")))
+			.param("sort", "+name"))
+			.andExpect(jsonPath("$[*].name", contains("broken-vm", "db-01", "web-01", "web-02")))
 			.andExpect(jsonPath("$[0].status").value("idle"));
 	}
 
@@ -67,7 +70,9 @@ class VergeosSandboxRulesTests {
 	void fieldsLimitAndOffsetShapeTheAnswer() throws Exception {
 		call(get(API + "/cloud_snapshots")).andExpect(jsonPath("$[0].*", hasSize(2)))
 			.andExpect(jsonPath("$[0].$key").value(1));
-		call(get(API + "/cloud_snapshots").param("fields", "name").param("sort", "-created").param("limit", "2")
+		call(get(API + "/cloud_snapshots").param("fields", "name")
+			.param("sort", "-created")
+			.param("limit", "2")
 			.param("offset", "1")).andExpect(jsonPath("$", hasSize(2)))
 			.andExpect(jsonPath("$[0].$key").value(2))
 			.andExpect(jsonPath("$[0].name").value("Weekly_immutable"))
@@ -100,8 +105,7 @@ class VergeosSandboxRulesTests {
 		long now = START.getEpochSecond();
 		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name":"nightly","description":"d","min_snapshots":1,"expires":%d,"expires_type":"date",
-				 "immutable":false,"private":false}""".formatted(now + 3600)))
-			.andExpect(status().isCreated())
+				 "immutable":false,"private":false}""".formatted(now + 3600))).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.$key").value("5"))
 			.andExpect(jsonPath("$.location").value("/v4/cloud_snapshots/5"))
 			.andExpect(jsonPath("$.dbpath").value("cloud_snapshots/5"));
@@ -114,7 +118,8 @@ class VergeosSandboxRulesTests {
 
 		this.clock.advance(Duration.ofSeconds(3));
 
-		call(get(API + "/cloud_snapshots/5").param("fields", SNAPSHOT_FIELDS)).andExpect(jsonPath("$.task").value(nullValue()));
+		call(get(API + "/cloud_snapshots/5").param("fields", SNAPSHOT_FIELDS))
+			.andExpect(jsonPath("$.task").value(nullValue()));
 		call(get(API + "/tasks/1").param("fields", "$key,status")).andExpect(jsonPath("$.status").value("idle"));
 	}
 
@@ -150,7 +155,8 @@ class VergeosSandboxRulesTests {
 	@Test
 	void aRecoveredVmMovesFromIdleThroughImportingToComplete() throws Exception {
 		long webOne = 100;
-		call(get(API + "/cloud_snapshot_vms/" + webOne).param("fields", "name,status")).andExpect(jsonPath("$.name").value("web-01"));
+		call(get(API + "/cloud_snapshot_vms/" + webOne).param("fields", "name,status"))
+			.andExpect(jsonPath("$.name").value("web-01"));
 		call(post(API + "/cloud_snapshot_vm_actions").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"action\":\"recover\",\"params\":{\"rows\":[" + webOne + "],\"name\":\"web-01-copy\"}}"))
 			.andExpect(status().isCreated());
@@ -181,7 +187,8 @@ class VergeosSandboxRulesTests {
 	@Test
 	void aBadRecoverIsRefused() throws Exception {
 		call(post(API + "/cloud_snapshot_vm_actions").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"action\":\"explode\",\"params\":{\"rows\":[100]}}")).andExpect(status().isUnprocessableContent());
+			.content("{\"action\":\"explode\",\"params\":{\"rows\":[100]}}"))
+			.andExpect(status().isUnprocessableContent());
 		call(post(API + "/cloud_snapshot_vm_actions").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"action\":\"recover\",\"params\":{\"rows\":[999999]}}")).andExpect(status().isNotFound());
 		call(post(API + "/cloud_snapshot_vm_actions").contentType(MediaType.APPLICATION_JSON)
