@@ -99,7 +99,7 @@ class SnapshotController {
 			providers.forEach((id) -> selected.add(new ProviderId(id)));
 		}
 		SnapshotQuery query = new SnapshotQuery((statuses != null) ? new LinkedHashSet<>(statuses) : Set.of(), scope,
-				volumeId, name, createdAfter, createdBefore, includeExpired);
+				volumeId, name, createdAfter, createdBefore, includeExpired, null);
 		String fingerprint = IdempotencyKey
 			.sha256Hex(String.join("\n", selected.toString(), new TreeSet<>(query.statuses()).toString(),
 					String.valueOf(scope), String.valueOf(volumeId), String.valueOf(name), String.valueOf(createdAfter),

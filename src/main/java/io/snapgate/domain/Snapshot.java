@@ -24,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param locked whether it is immutable and currently cannot be deleted
  * @param lockExpiresAt when the lock ends, if it is being unlocked
  * @param attributes flat provider-specific extras, documented per provider
+ * @param policy the native id of the policy that made it, where the upstream records it
  */
 public record Snapshot(ProviderId provider, ProviderType providerType, String nativeId, String name,
 		@Nullable String description, Scope scope, @Nullable VolumeSource source, SnapshotStatus status,
 		String providerStatus, Instant createdAt, @Nullable Instant expiresAt, @Nullable Integer sizeGb,
-		boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes) {
+		boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes,
+		@Nullable String policy) {
 
 	public Snapshot {
 		attributes = Map.copyOf(attributes);

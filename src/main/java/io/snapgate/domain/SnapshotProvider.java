@@ -81,6 +81,11 @@ public interface SnapshotProvider {
 
 	ProviderHealth health();
 
+	/** The provider's native scheduler, when it has one SnapGate can drive. */
+	default Optional<PolicyProvider> policies() {
+		return Optional.empty();
+	}
+
 	/**
 	 * Whether the upstream itself makes a repeated create with the same idempotency key a
 	 * no-op (a client token), so that a create may be retried after a timeout or a 5xx.

@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param createdAfter only snapshots created after this instant, if set
  * @param createdBefore only snapshots created before this instant, if set
  * @param includeExpired whether snapshots past their expiry are listed too
+ * @param policy only snapshots that this policy (its native id) made, if set
  */
 public record SnapshotQuery(Set<SnapshotStatus> statuses, @Nullable Scope scope, @Nullable String volumeId,
-		@Nullable String name, @Nullable Instant createdAfter, @Nullable Instant createdBefore,
-		boolean includeExpired) {
+		@Nullable String name, @Nullable Instant createdAfter, @Nullable Instant createdBefore, boolean includeExpired,
+		@Nullable String policy) {
 
-	public static final SnapshotQuery ALL = new SnapshotQuery(Set.of(), null, null, null, null, null, false);
+	public static final SnapshotQuery ALL = new SnapshotQuery(Set.of(), null, null, null, null, null, false, null);
 
 	public SnapshotQuery {
 		statuses = Set.copyOf(statuses);
@@ -35,7 +36,8 @@ public record SnapshotQuery(Set<SnapshotStatus> statuses, @Nullable Scope scope,
 				&& (this.name == null || this.name.equals(snapshot.name()))
 				&& (this.createdAfter == null || snapshot.createdAt().isAfter(this.createdAfter))
 				&& (this.createdBefore == null || snapshot.createdAt().isBefore(this.createdBefore))
-				&& (this.includeExpired || !snapshot.isExpiredAt(now));
+				&& (this.includeExpired || !snapshot.isExpiredAt(now))
+				&& (this.policy == null || this.policy.equals(snapshot.policy()));
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
  */
 public enum UpstreamOperation {
 
-	LIST, GET, MEMBERS, CREATE, DELETE, RESTORE, RESTORE_STATUS, HEALTH;
+	LIST, GET, MEMBERS, CREATE, DELETE, RESTORE, RESTORE_STATUS, HEALTH, POLICY_LIST, POLICY_GET, POLICY_CREATE,
+	POLICY_REPLACE, POLICY_DELETE, POLICY_ATTACH, POLICY_DETACH;
 
 	/** The value of the {@code operation} metric tag. */
 	public String tagValue() {

@@ -287,8 +287,9 @@ class SnapshotControllerTests {
 	@Test
 	void deletingALockedSnapshotIsAConflictThatSaysUntilWhen() {
 		Instant until = Instant.parse("2026-12-22T02:00:00Z");
-		SYSTEM.withSnapshot(new Snapshot(new ProviderId("sys"), new ProviderType("fake-system"), "13", "locked", null,
-				Scope.SYSTEM, null, SnapshotStatus.AVAILABLE, "normal", T0, null, null, true, true, until, Map.of()));
+		SYSTEM.withSnapshot(
+				new Snapshot(new ProviderId("sys"), new ProviderType("fake-system"), "13", "locked", null, Scope.SYSTEM,
+						null, SnapshotStatus.AVAILABLE, "normal", T0, null, null, true, true, until, Map.of(), null));
 
 		MvcTestResult result = this.mvc.delete().uri("/snapshots/sys:13").exchange();
 

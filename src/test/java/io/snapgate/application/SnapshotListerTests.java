@@ -146,7 +146,7 @@ class SnapshotListerTests {
 	void aScopeFilterSkipsProvidersWithoutThatScope() {
 		FakeSnapshotProvider system = FakeSnapshotProvider.system("sys").withSnapshot("1", "one", BASE);
 		FakeSnapshotProvider volume = FakeSnapshotProvider.volume("vol").withSnapshot("2", "two", BASE);
-		SnapshotQuery volumesOnly = new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false);
+		SnapshotQuery volumesOnly = new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false, null);
 
 		SnapshotListing listing = lister(system, volume).list(new ListRequest(Set.of(), volumesOnly, null, 50, false));
 

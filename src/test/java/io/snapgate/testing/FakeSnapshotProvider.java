@@ -173,7 +173,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.snapshots.computeIfPresent(nativeId,
 				(k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(),
 						s.scope(), s.source(), status, status.name().toLowerCase(Locale.ROOT), s.createdAt(),
-						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes()));
+						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes(), null));
 	}
 
 	public List<String> calls() {
@@ -202,7 +202,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		VolumeSource source = volume ? new VolumeSource((volumeId != null) ? volumeId : "v-1", DiskType.CDS, null)
 				: null;
 		return new Snapshot(this.id, this.type, nativeId, name, null, volume ? Scope.VOLUME : Scope.SYSTEM, source,
-				status, status.name().toLowerCase(Locale.ROOT), createdAt, null, null, false, false, null, Map.of());
+				status, status.name().toLowerCase(Locale.ROOT), createdAt, null, null, false, false, null, Map.of(),
+				null);
 	}
 
 	private void enter(String operation) {

@@ -63,7 +63,7 @@ final class BaiduListing {
 		// BCC has filtered by disk; a system disk may be named by its instance, so it is
 		// not checked again
 		SnapshotQuery rest = new SnapshotQuery(query.statuses(), query.scope(), null, query.name(),
-				query.createdAfter(), query.createdBefore(), query.includeExpired());
+				query.createdAfter(), query.createdBefore(), query.includeExpired(), query.policy());
 		String marker = (cursor != null) ? marker(cursor) : null;
 		int maxKeys = Math.clamp(limit, 1, MAX_KEYS);
 		Instant now = this.clock.instant();

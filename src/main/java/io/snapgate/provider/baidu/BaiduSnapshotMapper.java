@@ -44,14 +44,14 @@ final class BaiduSnapshotMapper {
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
 				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status, createdAt,
-				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json));
+				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json), null);
 	}
 
 	/** A snapshot just asked for that BCC does not show yet. */
 	Snapshot creating(String id, String name, @Nullable String description, @Nullable VolumeSource source,
 			Instant now) {
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, name, blankToNull(description), Scope.VOLUME,
-				source, SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null, Map.of());
+				source, SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null, Map.of(), null);
 	}
 
 	static SnapshotStatus status(String providerStatus) {

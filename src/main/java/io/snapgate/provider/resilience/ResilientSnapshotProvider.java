@@ -26,6 +26,7 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
+import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
@@ -65,12 +66,15 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	private final ExecutorService executor;
 
+	private final Optional<PolicyProvider> policies;
+
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
 			ExecutorService executor) {
 		this.delegate = delegate;
 		this.guards = guards;
 		this.observations = observations;
 		this.executor = executor;
+		this.policies = delegate.policies().map((policies) -> new ResilientPolicyProvider(policies, this));
 	}
 
 	@Override
@@ -143,6 +147,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		return call(UpstreamOperation.RESTORE_STATUS, () -> this.delegate.restoreStatus(handle));
 	}
 
+	@Override
+	public Optional<PolicyProvider> policies() {
+		return this.policies;
+	}
+
 	/**
 	 * Degraded while the breaker is open, without asking the upstream; one attempt
 	 * otherwise.
@@ -162,11 +171,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	/**
 	 * Runs one call of the port: retried where that is safe, and naming this provider on
-	 * any error.
+	 * any error. The policies of the provider pass here too, behind the same guards.
 	 */
-	private <T> T call(UpstreamOperation operation, Supplier<T> call) {
+	<T> T call(UpstreamOperation operation, Supplier<T> call) {
 		Retry retry = switch (operation) {
-			case CREATE -> this.guards.createRetry();
+			case CREATE, POLICY_CREATE -> this.guards.createRetry();
 			case RESTORE -> this.guards.restoreRetry();
 			// a repeated delete is harmless: at worst it finds the snapshot gone, which
 			// callers treat as done

@@ -49,14 +49,14 @@ final class VergeosSnapshotMapper {
 				VergeosIdempotencyMarker.strip(row.description()), Scope.SYSTEM, null, status(row.status(), taskStatus),
 				(row.status() != null) ? row.status() : "",
 				(row.created() != null) ? Instant.ofEpochSecond(row.created()) : Instant.EPOCH, epoch(row.expires()),
-				null, immutable, isLocked(row, now), lockExpiresAt, attributes(row));
+				null, immutable, isLocked(row, now), lockExpiresAt, attributes(row), null);
 	}
 
 	/** The snapshot as asked for, while VergeOS does not show its row yet. */
 	Snapshot provisional(String key, CreateSnapshot command, Instant now, long expires) {
 		return new Snapshot(this.provider, VergeosSnapshotProvider.TYPE, key, command.name(), command.description(),
 				Scope.SYSTEM, null, SnapshotStatus.CREATING, "", now, epoch(expires), null, command.immutable(), false,
-				null, Map.of());
+				null, Map.of(), null);
 	}
 
 	static boolean isLocked(VergeosCloudSnapshotRow row, Instant now) {

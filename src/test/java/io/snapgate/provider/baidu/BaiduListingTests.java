@@ -84,7 +84,7 @@ class BaiduListingTests {
 	void theDiskFilterGoesUpstreamAndTheOthersAreAppliedHere() {
 		stubPages();
 		SnapshotQuery query = new SnapshotQuery(Set.of(SnapshotStatus.AVAILABLE), Scope.VOLUME, "v-Data0001", null,
-				Instant.parse("2026-11-22T02:30:00Z"), null, false);
+				Instant.parse("2026-11-22T02:30:00Z"), null, false, null);
 
 		Page<Snapshot> page = this.provider.list(query, null, 50);
 
@@ -97,7 +97,7 @@ class BaiduListingTests {
 	void sparseMatchesAreGatheredOverSeveralPages() {
 		stubPages();
 		SnapshotQuery onlyCreating = new SnapshotQuery(Set.of(SnapshotStatus.CREATING), null, null, null, null, null,
-				false);
+				false, null);
 
 		Page<Snapshot> page = this.provider.list(onlyCreating, null, 3);
 
@@ -108,7 +108,7 @@ class BaiduListingTests {
 	@Test
 	void aSystemScopeListingAsksNothing() {
 		Page<Snapshot> page = this.provider
-			.list(new SnapshotQuery(Set.of(), Scope.SYSTEM, null, null, null, null, false), null, 10);
+			.list(new SnapshotQuery(Set.of(), Scope.SYSTEM, null, null, null, null, false, null), null, 10);
 
 		assertThat(page.entries()).isEmpty();
 		assertThat(page.next()).isNull();
@@ -118,7 +118,7 @@ class BaiduListingTests {
 	@Test
 	void aDiskFilterOfAnotherShapeMatchesNothingAndNeverTravels() {
 		Page<Snapshot> page = this.provider
-			.list(new SnapshotQuery(Set.of(), null, "v-x&maxKeys=1", null, null, null, false), null, 10);
+			.list(new SnapshotQuery(Set.of(), null, "v-x&maxKeys=1", null, null, null, false, null), null, 10);
 
 		assertThat(page.entries()).isEmpty();
 		bcc.verify(0, anyRequestedFor(anyUrl()));
@@ -139,7 +139,7 @@ class BaiduListingTests {
 		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).willReturn(okJson(page("", false, "", expired))));
 
 		assertThat(this.provider.list(SnapshotQuery.ALL, null, 10).entries()).isEmpty();
-		SnapshotQuery withExpired = new SnapshotQuery(Set.of(), null, null, null, null, null, true);
+		SnapshotQuery withExpired = new SnapshotQuery(Set.of(), null, null, null, null, null, true, null);
 		Page<Snapshot> page = this.provider.list(withExpired, null, 10);
 		assertThat(page.items().getFirst().expiresAt()).isEqualTo("2026-11-21T00:00:00Z");
 		assertThat(page.items().getFirst().isExpiredAt(NOW)).isTrue();

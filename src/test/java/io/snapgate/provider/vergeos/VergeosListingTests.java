@@ -137,11 +137,10 @@ class VergeosListingTests {
 
 	@Test
 	void aVolumeScopeOrVolumeFilterIsEmptyWithoutAskingVergeos() {
-		assertThat(
-				this.provider.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false), null, 10)
-					.entries())
-			.isEmpty();
-		assertThat(this.provider.list(new SnapshotQuery(Set.of(), null, "v-1", null, null, null, false), null, 10)
+		assertThat(this.provider
+			.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false, null), null, 10)
+			.entries()).isEmpty();
+		assertThat(this.provider.list(new SnapshotQuery(Set.of(), null, "v-1", null, null, null, false, null), null, 10)
 			.entries()).isEmpty();
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
@@ -230,7 +229,7 @@ class VergeosListingTests {
 
 	private static SnapshotQuery query(Set<SnapshotStatus> statuses, String name, Instant after, Instant before,
 			boolean includeExpired) {
-		return new SnapshotQuery(statuses, null, null, name, after, before, includeExpired);
+		return new SnapshotQuery(statuses, null, null, name, after, before, includeExpired, null);
 	}
 
 }

@@ -1,0 +1,42 @@
+package io.snapgate.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A protection policy as SnapGate presents it, whatever provider runs it.
+ *
+ * @param provider the provider running it
+ * @param providerType that provider's type
+ * @param nativeId the provider's own id of the policy
+ * @param name its name
+ * @param schedule its rules, in the zone the provider's schedules are read in
+ * @param retention how long its snapshots are kept
+ * @param immutable whether its snapshots are made immutable
+ * @param targets what it protects
+ * @param status whether it runs
+ * @param providerStatus the upstream's own status word, unchanged
+ * @param createdAt when it was made, when the provider tells
+ * @param lastSnapshotAt when it last made a snapshot, as far as the upstream tells;
+ * {@code null} when it has made none
+ * @param attributes flat provider-specific extras, documented per provider
+ */
+public record Policy(ProviderId provider, ProviderType providerType, String nativeId, String name,
+		PolicySchedule schedule, PolicyRetention retention, boolean immutable, List<PolicyTarget> targets,
+		PolicyStatus status, String providerStatus, @Nullable Instant createdAt, @Nullable Instant lastSnapshotAt,
+		Map<String, String> attributes) {
+
+	public Policy {
+		targets = List.copyOf(targets);
+		attributes = Map.copyOf(attributes);
+	}
+
+	/** Its id as the API shows it: {@code <provider>:<nativeId>}. */
+	public String id() {
+		return this.provider + ":" + this.nativeId;
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.snapgate.provider.resilience;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.snapgate.domain.Cursor;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.Page;
+import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyFeatures;
+import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.provider.UpstreamOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A provider's policies behind the same guards as its snapshots: one breaker, one
+ * bulkhead, one budget of time per provider, whatever is asked of it.
+ */
+final class ResilientPolicyProvider implements PolicyProvider {
+
+	private final PolicyProvider delegate;
+
+	private final ResilientSnapshotProvider guarded;
+
+	ResilientPolicyProvider(PolicyProvider delegate, ResilientSnapshotProvider guarded) {
+		this.delegate = delegate;
+		this.guarded = guarded;
+	}
+
+	@Override
+	public ProviderId id() {
+		return this.delegate.id();
+	}
+
+	@Override
+	public PolicyFeatures features() {
+		return this.delegate.features();
+	}
+
+	@Override
+	public boolean isValidPolicyId(String nativeId) {
+		return this.delegate.isValidPolicyId(nativeId);
+	}
+
+	@Override
+	public Page<Policy> list(@Nullable Cursor cursor, int limit) {
+		return this.guarded.call(UpstreamOperation.POLICY_LIST, () -> this.delegate.list(cursor, limit));
+	}
+
+	@Override
+	public Optional<Policy> get(String nativeId) {
+		return this.guarded.call(UpstreamOperation.POLICY_GET, () -> this.delegate.get(nativeId));
+	}
+
+	@Override
+	public Policy create(PolicySpec spec, IdempotencyKey idempotency) {
+		return this.guarded.call(UpstreamOperation.POLICY_CREATE, () -> this.delegate.create(spec, idempotency));
+	}
+
+	@Override
+	public Policy replace(String nativeId, PolicySpec spec) {
+		return this.guarded.call(UpstreamOperation.POLICY_REPLACE, () -> this.delegate.replace(nativeId, spec));
+	}
+
+	@Override
+	public void delete(String nativeId) {
+		this.guarded.call(UpstreamOperation.POLICY_DELETE, () -> {
+			this.delegate.delete(nativeId);
+			return nativeId;
+		});
+	}
+
+	@Override
+	public Policy attach(String nativeId, List<PolicyTarget> targets) {
+		return this.guarded.call(UpstreamOperation.POLICY_ATTACH, () -> this.delegate.attach(nativeId, targets));
+	}
+
+	@Override
+	public Policy detach(String nativeId, String targetId) {
+		return this.guarded.call(UpstreamOperation.POLICY_DETACH, () -> this.delegate.detach(nativeId, targetId));
+	}
+
+}
