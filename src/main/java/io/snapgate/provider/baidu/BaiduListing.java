@@ -102,10 +102,13 @@ final class BaiduListing {
 	}
 
 	/**
-	 * Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped.
+	 * Tells the snapshot's disk (which may ask BCC, once per disk) before it is mapped,
+	 * and for a snapshot a schedule made, the policy: BCC records none on the snapshot,
+	 * so it is the policy the disk is in now, which need not be the one that made it.
 	 */
 	private Snapshot toSnapshot(BaiduSnapshotJson json) {
-		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()));
+		String policy = BaiduSnapshotMapper.isAutomatic(json) ? this.disks.policyOf(json.volumeId()) : null;
+		return this.mapper.toSnapshot(json, this.disks.sourceOf(json.volumeId()), policy);
 	}
 
 	private static String marker(Cursor cursor) {

@@ -33,8 +33,10 @@ final class BaiduSnapshotMapper {
 	/**
 	 * @param source the disk named by the snapshot's {@code volumeId}; {@code null} when
 	 * it names none
+	 * @param policy the policy BCC says made it; {@code null} when none did or none is
+	 * known
 	 */
-	Snapshot toSnapshot(BaiduSnapshotJson json, @Nullable VolumeSource source) {
+	Snapshot toSnapshot(BaiduSnapshotJson json, @Nullable VolumeSource source, @Nullable String policy) {
 		String id = json.id();
 		Instant createdAt = parseTime(json.createTime());
 		if (!BaiduIds.isSnapshotId(id) || createdAt == null) {
@@ -44,7 +46,16 @@ final class BaiduSnapshotMapper {
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
 				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status, createdAt,
-				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json), null);
+				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json),
+				isAutomatic(json) ? policy : null);
+	}
+
+	/**
+	 * Whether a schedule made it: BCC's {@code createMethod} is {@code auto} then, in a
+	 * case that differs from its other values.
+	 */
+	static boolean isAutomatic(BaiduSnapshotJson json) {
+		return "auto".equalsIgnoreCase(json.createMethod());
 	}
 
 	/** A snapshot just asked for that BCC does not show yet. */

@@ -51,7 +51,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
 		this.id = id;
 		this.client = client;
-		BaiduDisks disks = new BaiduDisks(client);
+		BaiduDisks disks = new BaiduDisks(client, clock);
 		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing);

@@ -7,11 +7,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A disk as BCC answers it ({@code GET /v2/volume/{id}}), with the fields SnapGate needs.
+ * A disk as BCC answers it ({@code GET /v2/volume[/{id}]}), with the fields SnapGate
+ * needs. {@code autoSnapshotPolicy} is the one policy the disk is attached to, if any.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BaiduVolumeJson(@Nullable String id, @Nullable String name, @Nullable String status,
-		@JsonProperty("isSystemVolume") boolean systemVolume, @Nullable List<Attachment> attachments) {
+		@JsonProperty("isSystemVolume") boolean systemVolume, @Nullable List<Attachment> attachments,
+		@Nullable PolicyRef autoSnapshotPolicy) {
+
+	/** The id of the disk's policy, or {@code null} when it is in none. */
+	@Nullable String policyId() {
+		String policyId = (this.autoSnapshotPolicy != null) ? this.autoSnapshotPolicy.id() : null;
+		return (policyId == null || policyId.isBlank()) ? null : policyId;
+	}
 
 	/** The instance the disk is attached to, if any. */
 	@Nullable String instanceId() {
@@ -23,6 +31,11 @@ record BaiduVolumeJson(@Nullable String id, @Nullable String name, @Nullable Str
 			.filter((id) -> id != null && !id.isBlank())
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** The policy a disk names: BCC sends the whole policy, of which its id is read. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record PolicyRef(@Nullable String id) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,7 +29,7 @@ class BaiduSnapshotMapperTests {
 				BaiduUpstream.snapshot("s-8kQ2x1Zv", "v-Sys00001", "Available", "2026-11-22T09:00:00Z"));
 		VolumeSource systemDisk = new VolumeSource("v-Sys00001", DiskType.SYSTEM, "i-Z9y8X7w6");
 
-		Snapshot snapshot = this.mapper.toSnapshot(json, systemDisk);
+		Snapshot snapshot = this.mapper.toSnapshot(json, systemDisk, "asp-Nightly1");
 
 		assertThat(snapshot.provider()).isEqualTo(PROVIDER);
 		assertThat(snapshot.providerType()).isEqualTo(BaiduSnapshotProvider.TYPE);
@@ -45,6 +45,21 @@ class BaiduSnapshotMapperTests {
 		assertThat(snapshot.sizeGb()).isEqualTo(40);
 		assertThat(snapshot.attributes()).containsExactlyInAnyOrderEntriesOf(
 				Map.of("createMethod", "MANUAL", "encrypted", "false", "progress", "100"));
+		assertThat(snapshot.policy()).as("a manual snapshot was made by no policy").isNull();
+	}
+
+	@Test
+	void aSnapshotMadeByASchedulePointsAtThePolicyItIsGivenInAnyCase() {
+		for (String method : new String[] { "auto", "AUTO", "Auto" }) {
+			BaiduSnapshotJson json = read(
+					BaiduUpstream.snapshot("s-8kQ2x1Zv", "v-Data0001", "Available", "2026-11-22T09:00:00Z")
+						.replace("\"MANUAL\"", "\"" + method + "\""));
+
+			Snapshot snapshot = this.mapper.toSnapshot(json, null, "asp-Nightly1");
+
+			assertThat(snapshot.policy()).isEqualTo("asp-Nightly1");
+			assertThat(snapshot.attributes()).containsEntry("createMethod", method);
+		}
 	}
 
 	@Test

@@ -93,12 +93,44 @@ final class BaiduUpstream {
 	}
 
 	static String volumeReply(String id, String status, boolean system, String instanceId) {
+		return "{\"volume\":" + volume(id, status, system, instanceId, null) + "}";
+	}
+
+	/**
+	 * @param policyId the policy the disk is in, or {@code null} for none
+	 */
+	static String volumeReply(String id, String status, boolean system, String instanceId, String policyId) {
+		return "{\"volume\":" + volume(id, status, system, instanceId, policyId) + "}";
+	}
+
+	/**
+	 * A disk as BCC shows it, with its policy as BCC writes it: the whole policy object.
+	 */
+	static String volume(String id, String status, boolean system, String instanceId, String policyId) {
 		String attachments = instanceId.isEmpty() ? "[]" : "[{\"volumeId\":\"" + id + "\",\"instanceId\":\""
 				+ instanceId + "\",\"device\":\"/dev/vdb\",\"serial\":\"x\"}]";
+		String policy = (policyId != null) ? asp(policyId, "p", "[2]", "[0,1,2,3,4,5,6]", "7", 1) : "null";
 		return """
-				{"volume":{"id":"%s","name":"disk_%s","diskSizeInGB":40,"status":"%s","type":"Cds","storageType":"hp1",
-				 "isSystemVolume":%s,"zoneName":"cn-bj-a","attachments":%s,"sourceSnapshotId":"","createTime":"2026-01-01T00:00:00Z"}}"""
-			.formatted(id, id.substring(2), status, system, attachments);
+				{"id":"%s","name":"disk_%s","diskSizeInGB":40,"status":"%s","type":"Cds","storageType":"hp1",
+				 "isSystemVolume":%s,"zoneName":"cn-bj-a","attachments":%s,"sourceSnapshotId":"","createTime":"2026-01-01T00:00:00Z",
+				 "autoSnapshotPolicy":%s}"""
+			.formatted(id, id.substring(2), status, system, attachments, policy);
+	}
+
+	/**
+	 * An automatic snapshot policy as BCC's model shows it, never run yet (BCC's
+	 * placeholder time).
+	 * @param timePoints the JSON of the hours, such as {@code [2]}
+	 * @param weekdays the JSON of the weekdays
+	 * @param retentionDays the JSON of the retention, a number or a string
+	 */
+	static String asp(String id, String name, String timePoints, String weekdays, String retentionDays,
+			int volumeCount) {
+		return """
+				{"id":"%s","name":"%s","timePoints":%s,"repeatWeekdays":%s,"status":"active","retentionDays":%s,
+				 "createdTime":"2026-11-01T08:00:00Z","updatedTime":"2026-11-01T08:00:00Z",
+				 "deletedTime":"1971-01-01T00:00:01Z","lastExecuteTime":"1971-01-01T00:00:01Z","volumeCount":%d}"""
+			.formatted(id, name, timePoints, weekdays, retentionDays, volumeCount);
 	}
 
 	static String instanceReply(String id, String status) {
