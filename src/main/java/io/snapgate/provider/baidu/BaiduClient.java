@@ -2,6 +2,7 @@ package io.snapgate.provider.baidu;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,13 +13,20 @@ import io.snapgate.provider.UpstreamConnectors;
 import io.snapgate.provider.UpstreamExchange;
 import io.snapgate.provider.UpstreamJson;
 import io.snapgate.provider.UpstreamReply;
+import io.snapgate.provider.baidu.BaiduReplies.AspReply;
+import io.snapgate.provider.baidu.BaiduReplies.AspVolumesBody;
+import io.snapgate.provider.baidu.BaiduReplies.CreateAspBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
+import io.snapgate.provider.baidu.BaiduReplies.CreatedAsp;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
 import io.snapgate.provider.baidu.BaiduReplies.RollbackBody;
 import io.snapgate.provider.baidu.BaiduReplies.SnapshotReply;
+import io.snapgate.provider.baidu.BaiduReplies.UpdateAspBody;
 import io.snapgate.provider.baidu.BaiduReplies.VolumeReply;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -119,6 +127,128 @@ final class BaiduClient {
 		UpstreamReply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback",
 				Map.of("volumeId", volumeId), new RollbackBody(snapshotId));
 		succeed(operation, reply);
+	}
+
+	/** One page of every disk of the account, system disks included. */
+	BaiduVolumeListJson listVolumes(@Nullable String marker, int maxKeys) {
+		UpstreamReply reply = send(BaiduOperation.LIST_VOLUMES, HttpMethod.GET, pageTemplate("/v2/volume", marker),
+				pageVariables(marker, maxKeys), null);
+		return expect(BaiduOperation.LIST_VOLUMES, reply, BaiduVolumeListJson.class, Function.identity());
+	}
+
+	BaiduAspListJson listPolicies(@Nullable String marker, int maxKeys) {
+		UpstreamReply reply = send(BaiduOperation.LIST_POLICIES, HttpMethod.GET, pageTemplate("/v2/asp", marker),
+				pageVariables(marker, maxKeys), null);
+		return expectFields(BaiduOperation.LIST_POLICIES, reply, BaiduAspListJson.class, Function.identity(), "");
+	}
+
+	Optional<BaiduAspJson> findPolicy(String aspId) {
+		UpstreamReply reply = send(BaiduOperation.GET_POLICY, HttpMethod.GET, "/v2/asp/{aspId}", Map.of("aspId", aspId),
+				null);
+		if (reply.status() == 404) {
+			return Optional.empty();
+		}
+		return Optional.of(expectFields(BaiduOperation.GET_POLICY, reply, AspReply.class, AspReply::autoSnapshotPolicy,
+				"autoSnapshotPolicy"));
+	}
+
+	/**
+	 * @return the new (or, for a repeated client token, the first) policy's id
+	 */
+	String createPolicy(String clientToken, CreateAspBody body) {
+		UpstreamReply reply = send(BaiduOperation.CREATE_POLICY, HttpMethod.POST, "/v2/asp?clientToken={clientToken}",
+				Map.of("clientToken", clientToken), body);
+		return expectFields(BaiduOperation.CREATE_POLICY, reply, CreatedAsp.class, CreatedAsp::aspId, "aspId");
+	}
+
+	/** Sends every field: BCC documents them all as required. */
+	void updatePolicy(String clientToken, UpdateAspBody body) {
+		UpstreamReply reply = send(BaiduOperation.UPDATE_POLICY, HttpMethod.PUT,
+				"/v2/asp/update?clientToken={clientToken}", Map.of("clientToken", clientToken), body);
+		succeed(BaiduOperation.UPDATE_POLICY, reply);
+	}
+
+	void attachPolicy(String aspId, List<String> volumeIds) {
+		UpstreamReply reply = send(BaiduOperation.ATTACH_POLICY, HttpMethod.PUT, "/v2/asp/{aspId}?attach",
+				Map.of("aspId", aspId), new AspVolumesBody(volumeIds));
+		succeed(BaiduOperation.ATTACH_POLICY, reply);
+	}
+
+	void detachPolicy(String aspId, List<String> volumeIds) {
+		UpstreamReply reply = send(BaiduOperation.DETACH_POLICY, HttpMethod.PUT, "/v2/asp/{aspId}?detach",
+				Map.of("aspId", aspId), new AspVolumesBody(volumeIds));
+		succeed(BaiduOperation.DETACH_POLICY, reply);
+	}
+
+	/**
+	 * @return {@code false} when BCC no longer had it
+	 */
+	boolean deletePolicy(String aspId) {
+		UpstreamReply reply = send(BaiduOperation.DELETE_POLICY, HttpMethod.DELETE, "/v2/asp/{aspId}",
+				Map.of("aspId", aspId), null);
+		if (reply.status() == 404) {
+			return false;
+		}
+		succeed(BaiduOperation.DELETE_POLICY, reply);
+		return true;
+	}
+
+	private static String pageTemplate(String path, @Nullable String marker) {
+		return path + "?maxKeys={maxKeys}" + ((marker != null) ? "&marker={marker}" : "");
+	}
+
+	private static Map<String, Object> pageVariables(@Nullable String marker, int maxKeys) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("maxKeys", maxKeys);
+		if (marker != null) {
+			variables.put("marker", marker);
+		}
+		return variables;
+	}
+
+	/**
+	 * Like {@link #expect}, but a reply that cannot be read names the field that could
+	 * not.
+	 * @param contentField where {@code content} is found, for the message when it is
+	 * missing
+	 */
+	private <R, T> T expectFields(BaiduOperation operation, UpstreamReply reply, Class<R> replyType,
+			Function<R, @Nullable T> content, String contentField) {
+		succeed(operation, reply);
+		R value;
+		try {
+			JsonNode tree = UpstreamJson.tree(reply.body());
+			if (tree == null) {
+				throw BaiduErrors.unreadable(operation, reply.requestId(), "the (empty) body");
+			}
+			value = UpstreamJson.convert(tree, replyType);
+		}
+		catch (JacksonException ex) {
+			throw BaiduErrors.unreadable(operation, reply.requestId(), fieldOf(ex));
+		}
+		T result = content.apply(value);
+		if (result == null) {
+			throw BaiduErrors.unreadable(operation, reply.requestId(), contentField);
+		}
+		return result;
+	}
+
+	/**
+	 * Where in the body Jackson gave up, such as
+	 * {@code autoSnapshotPolicy.timePoints[0]}.
+	 */
+	private static String fieldOf(JacksonException ex) {
+		StringBuilder field = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			String name = reference.getPropertyName();
+			if (name != null) {
+				field.append(field.isEmpty() ? "" : ".").append(name);
+			}
+			else if (reference.getIndex() >= 0) {
+				field.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return field.isEmpty() ? "the body" : field.toString();
 	}
 
 	private <R, T> Optional<T> find(BaiduOperation operation, String template, Map<String, ?> variables,

@@ -82,6 +82,11 @@ final class BaiduErrors {
 					"Baidu found nothing to " + operation.description() + " (" + said + ")");
 		}
 		ErrorCode conflict = operation.conflict();
+		String reason = operation.conflictReason(code);
+		if (conflict != null && reason != null) {
+			return new ConflictException(conflict,
+					"Baidu refused to " + operation.description() + ": " + reason + " (" + said + ")");
+		}
 		if (conflict != null && (status == 409 || (status == 403 && operation.forbiddenMeansBusy()))) {
 			return new ConflictException(conflict,
 					"Baidu refused to " + operation.description() + " in its current state (" + said + ")");
@@ -96,6 +101,16 @@ final class BaiduErrors {
 		}
 		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
 				"Baidu answered the request to " + operation.description() + " unexpectedly (" + said + ")");
+	}
+
+	/**
+	 * A 2xx answer with a field SnapGate cannot read.
+	 * @param field where in the answer, such as {@code autoSnapshotPolicy.timePoints[0]}
+	 */
+	static SnapGateException unreadable(BaiduOperation operation, @Nullable String requestId, String field) {
+		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu's answer to " + operation.description()
+				+ " could not be read: " + field + " is not of a shape BCC documents")
+			.withUpstream(new UpstreamDetails(null, requestId, null));
 	}
 
 	/** A 2xx answer whose body is not what BCC sends. */

@@ -29,7 +29,27 @@ enum BaiduOperation {
 
 	GET_VOLUME("read volume", ErrorCode.VOLUME_NOT_FOUND, null),
 
-	GET_INSTANCE("read instance", ErrorCode.INSTANCE_NOT_FOUND, null);
+	GET_INSTANCE("read instance", ErrorCode.INSTANCE_NOT_FOUND, null),
+
+	LIST_VOLUMES("list volumes", ErrorCode.NOT_FOUND, null),
+
+	LIST_POLICIES("list automatic snapshot policies", ErrorCode.NOT_FOUND, null),
+
+	GET_POLICY("read automatic snapshot policy", ErrorCode.NOT_FOUND, null),
+
+	CREATE_POLICY("create automatic snapshot policy", ErrorCode.NOT_FOUND, null),
+
+	UPDATE_POLICY("update automatic snapshot policy", ErrorCode.NOT_FOUND, null),
+
+	DELETE_POLICY("delete automatic snapshot policy", ErrorCode.NOT_FOUND, null),
+
+	/**
+	 * BCC answers 400 for a disk that cannot join a policy now: a conflict with the
+	 * disk's state, not a bad request.
+	 */
+	ATTACH_POLICY("attach disks to automatic snapshot policy", ErrorCode.NOT_FOUND, ErrorCode.VOLUME_BUSY),
+
+	DETACH_POLICY("detach disks from automatic snapshot policy", ErrorCode.NOT_FOUND, ErrorCode.VOLUME_BUSY);
 
 	private final String description;
 
@@ -53,6 +73,22 @@ enum BaiduOperation {
 
 	@Nullable ErrorCode conflict() {
 		return this.conflict;
+	}
+
+	/**
+	 * What a refusal with {@code code} tells the caller when it means a conflict for this
+	 * operation; {@code null} otherwise.
+	 */
+	@Nullable String conflictReason(String code) {
+		if (this != ATTACH_POLICY) {
+			return null;
+		}
+		return switch (code) {
+			case "Asp.VolumeStatusInvalid" ->
+				"a disk joins a policy only while it is in use (attached to an instance); attach it first";
+			case "Asp.VolumeTypeInvalid" -> "only CDS and system disks can join a policy";
+			default -> null;
+		};
 	}
 
 	boolean forbiddenMeansBusy() {

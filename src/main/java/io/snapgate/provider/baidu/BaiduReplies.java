@@ -1,5 +1,7 @@
 package io.snapgate.provider.baidu;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,35 @@ final class BaiduReplies {
 
 	/** The body of {@code PUT /v2/volume/{id}?rollback}. */
 	record RollbackBody(String snapshotId) {
+	}
+
+	/** {@code GET /v2/asp/{aspId}}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AspReply(@Nullable BaiduAspJson autoSnapshotPolicy) {
+	}
+
+	/** {@code POST /v2/asp}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreatedAsp(@Nullable String aspId) {
+	}
+
+	/**
+	 * The body of {@code POST /v2/asp}: hours, weekdays and retention as digit strings,
+	 * as BCC documents them.
+	 */
+	record CreateAspBody(String name, List<String> timePoints, List<String> repeatWeekdays, String retentionDays) {
+	}
+
+	/**
+	 * The body of {@code PUT /v2/asp/update}: every field, since BCC documents them all
+	 * as required.
+	 */
+	record UpdateAspBody(String aspId, String name, List<String> timePoints, List<String> repeatWeekdays,
+			String retentionDays) {
+	}
+
+	/** The body of {@code PUT /v2/asp/{aspId}?attach} and {@code ?detach}. */
+	record AspVolumesBody(List<String> volumeIds) {
 	}
 
 }

@@ -27,6 +27,9 @@ final class BaiduRules {
 
 	private static final Set<String> ROLLBACK_CDS_VOLUME = Set.of("available");
 
+	/** A disk in use, possibly busy with a snapshot at the moment. */
+	private static final Set<String> IN_USE_VOLUME = Set.of("inuse", "snapshotprocessing");
+
 	/**
 	 * What a disk or instance shows while a snapshot is taken; a repeated create is left
 	 * to the client token.
@@ -104,6 +107,28 @@ final class BaiduRules {
 		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), BaiduOperation.ROLL_BACK_CDS_VOLUME);
 	}
 
+	/**
+	 * A disk that may join an automatic snapshot policy: BCC attaches only disks in use
+	 * (mounted on an instance).
+	 * @return the disk as BCC shows it, with the policy it is in now
+	 */
+	BaiduVolumeJson requireAttachable(String volumeId) {
+		BaiduVolumeJson volume = requireVolume(volumeId);
+		boolean mounted = volume.systemVolume() || volume.instanceId() != null;
+		if (!mounted || !is(volume.status(), IN_USE_VOLUME)) {
+			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is " + volume.status()
+					+ "; Baidu attaches a disk to a policy only while it is in use (attached to an instance)");
+		}
+		return volume;
+	}
+
+	BaiduVolumeJson requireVolume(String volumeId) {
+		BaiduVolumeJson volume = this.client.findVolume(volumeId)
+			.orElseThrow(() -> new NotFoundException(ErrorCode.VOLUME_NOT_FOUND, "No disk " + volumeId));
+		this.disks.remember(volume);
+		return volume;
+	}
+
 	BaiduSnapshotJson requireSnapshot(String snapshotId) {
 		return this.client.findSnapshot(snapshotId)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + snapshotId));
@@ -134,13 +159,6 @@ final class BaiduRules {
 					+ "; its system disk is rolled back only while it is Running or Stopped");
 		}
 		return instance;
-	}
-
-	private BaiduVolumeJson requireVolume(String volumeId) {
-		BaiduVolumeJson volume = this.client.findVolume(volumeId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.VOLUME_NOT_FOUND, "No disk " + volumeId));
-		this.disks.remember(volume);
-		return volume;
 	}
 
 	private BaiduInstanceJson requireInstance(String instanceId) {

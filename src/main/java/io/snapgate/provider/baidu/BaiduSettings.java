@@ -3,6 +3,7 @@ package io.snapgate.provider.baidu;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -31,11 +32,15 @@ import static io.snapgate.provider.SettingsChecks.require;
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer
  * @param expirationSeconds how long a signature stays valid, in seconds
+ * @param policyTimeZone the zone BCC reads the hours of its automatic snapshot policies
+ * in. No Baidu source names it; Beijing time is the likely one for the China regions, so
+ * this is a setting to correct once a live account shows otherwise
  */
 public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable String accessKeyId,
 		@NotBlank @Nullable String secretAccessKey, @NotNull @DefaultValue("PT5S") Duration connectTimeout,
 		@NotNull @DefaultValue("PT30S") Duration readTimeout,
-		@Min(60) @Max(86_400) @DefaultValue("1800") int expirationSeconds) {
+		@Min(60) @Max(86_400) @DefaultValue("1800") int expirationSeconds,
+		@NotNull @DefaultValue("Asia/Shanghai") ZoneId policyTimeZone) {
 
 	/** The endpoint without a trailing slash, once validation has passed. */
 	String baseUrl() {
@@ -63,7 +68,8 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 	public String toString() {
 		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
 				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + "]";
+				+ this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + ", policyTimeZone="
+				+ this.policyTimeZone + "]";
 	}
 
 }

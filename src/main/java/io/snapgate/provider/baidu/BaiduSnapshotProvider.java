@@ -1,6 +1,7 @@
 package io.snapgate.provider.baidu;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
+import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
@@ -28,9 +30,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each
  * operation is done by the class named for it: {@link BaiduListing} lists and reads,
- * {@link BaiduCreation} takes a snapshot, {@link BaiduRollbacks} rolls a disk back, and
- * {@link BaiduRules} checks BCC's rules before a request that would break them is sent,
- * so that callers get a specific 409.
+ * {@link BaiduCreation} takes a snapshot, {@link BaiduRollbacks} rolls a disk back,
+ * {@link BaiduPolicies} drives BCC's automatic snapshot policies, and {@link BaiduRules}
+ * checks BCC's rules before a request that would break them is sent, so that callers get
+ * a specific 409.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
@@ -48,7 +51,12 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduRollbacks rollbacks;
 
-	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock) {
+	private final BaiduPolicies policies;
+
+	/**
+	 * @param policyTimeZone the zone BCC reads the hours of its policies in
+	 */
+	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
@@ -56,6 +64,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
 		this.rollbacks = new BaiduRollbacks(client, this.rules, clock);
+		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 	}
 
 	@Override
@@ -119,6 +128,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
 		return this.rollbacks.status(handle);
+	}
+
+	@Override
+	public Optional<PolicyProvider> policies() {
+		return Optional.of(this.policies);
 	}
 
 	@Override

@@ -38,7 +38,8 @@ class BaiduSnapshotProviderFactory implements SnapshotProviderFactory<BaiduSetti
 
 	@Override
 	public SnapshotProvider create(ProviderId id, BaiduSettings settings) {
-		return new BaiduSnapshotProvider(id, BaiduClient.create(this.webClients, settings, id, this.clock), this.clock);
+		return new BaiduSnapshotProvider(id, BaiduClient.create(this.webClients, settings, id, this.clock), this.clock,
+				settings.policyTimeZone());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.snapgate.provider.baidu;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 import jakarta.validation.Validation;
@@ -43,6 +44,16 @@ class BaiduSettingsTests {
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.expirationSeconds()).isEqualTo(1800);
 		assertThat(settings.baseUrl()).isEqualTo("https://bcc.bj.baidubce.com");
+		assertThat(settings.policyTimeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+	}
+
+	@Test
+	void thePolicyTimeZoneCanBeCorrected() {
+		BaiduSettings settings = bind(Map.of("endpoint", "https://bcc.hkg.baidubce.com", "access-key-id", "ak",
+				"secret-access-key", "sk", "policy-time-zone", "Asia/Hong_Kong"));
+
+		assertThat(settings.policyTimeZone()).isEqualTo(ZoneId.of("Asia/Hong_Kong"));
+		assertThat(settings.toString()).contains("policyTimeZone=Asia/Hong_Kong");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ final class BaiduUpstream {
 
 	static final ProviderId PROVIDER = new ProviderId("baidu-bj");
 
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
 	private BaiduUpstream() {
 	}
 
@@ -40,9 +43,9 @@ final class BaiduUpstream {
 
 	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout) {
 		BaiduSettings settings = new BaiduSettings(URI.create(baseUrl), ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-				Duration.ofSeconds(2), readTimeout, 1800);
+				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI);
 		return new BaiduSnapshotProvider(PROVIDER, BaiduClient.create(WebClient.builder(), settings, PROVIDER, clock),
-				clock);
+				clock, SHANGHAI);
 	}
 
 	static Clock fixedClock() {
@@ -117,6 +120,11 @@ final class BaiduUpstream {
 			.formatted(id, id.substring(2), status, system, attachments, policy);
 	}
 
+	static String volumePage(boolean truncated, String nextMarker, String... volumes) {
+		return "{\"marker\":\"\",\"isTruncated\":" + truncated + ",\"nextMarker\":\"" + nextMarker
+				+ "\",\"maxKeys\":1000,\"volumes\":[" + String.join(",", volumes) + "]}";
+	}
+
 	/**
 	 * An automatic snapshot policy as BCC's model shows it, never run yet (BCC's
 	 * placeholder time).
@@ -131,6 +139,15 @@ final class BaiduUpstream {
 				 "createdTime":"2026-11-01T08:00:00Z","updatedTime":"2026-11-01T08:00:00Z",
 				 "deletedTime":"1971-01-01T00:00:01Z","lastExecuteTime":"1971-01-01T00:00:01Z","volumeCount":%d}"""
 			.formatted(id, name, timePoints, weekdays, retentionDays, volumeCount);
+	}
+
+	static String aspReply(String asp) {
+		return "{\"autoSnapshotPolicy\":" + asp + "}";
+	}
+
+	static String aspPage(String marker, boolean truncated, String nextMarker, String... policies) {
+		return "{\"marker\":\"" + marker + "\",\"isTruncated\":" + truncated + ",\"nextMarker\":\"" + nextMarker
+				+ "\",\"maxKeys\":1000,\"autoSnapshotPolicys\":[" + String.join(",", policies) + "]}";
 	}
 
 	static String instanceReply(String id, String status) {
