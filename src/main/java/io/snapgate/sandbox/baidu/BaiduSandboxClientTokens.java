@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's idempotency: a {@code clientToken} seen before with the same request gives the
- * snapshot the first request made; with another request it is a 409
+ * BCC's idempotency: a {@code clientToken} seen before with the same request gives what
+ * the first request made (a snapshot, a policy); with another request it is a 409
  * {@code IdempotentParameterMismatch}.
  */
 final class BaiduSandboxClientTokens {
@@ -26,10 +26,10 @@ final class BaiduSandboxClientTokens {
 
 	/**
 	 * @param fingerprint what the request asked for, to tell a retry from another request
-	 * @return the snapshot a retry of an earlier request gets, or {@code null} for a
-	 * token not seen before
+	 * @return the id a retry of an earlier request gets, or {@code null} for a token not
+	 * seen before
 	 */
-	@Nullable String earlierSnapshot(String clientToken, String fingerprint) {
+	@Nullable String earlier(String clientToken, String fingerprint) {
 		TokenUse earlier = this.uses.get(clientToken);
 		if (earlier == null) {
 			return null;
@@ -38,14 +38,14 @@ final class BaiduSandboxClientTokens {
 			throw new BaiduSandboxException(409, "IdempotentParameterMismatch",
 					"The clientToken was used before with other parameters");
 		}
-		return earlier.snapshotId();
+		return earlier.id();
 	}
 
-	void remember(String clientToken, String fingerprint, String snapshotId) {
-		this.uses.put(clientToken, new TokenUse(fingerprint, snapshotId));
+	void remember(String clientToken, String fingerprint, String id) {
+		this.uses.put(clientToken, new TokenUse(fingerprint, id));
 	}
 
-	private record TokenUse(String fingerprint, String snapshotId) {
+	private record TokenUse(String fingerprint, String id) {
 	}
 
 }

@@ -10,16 +10,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The Baidu emulator and the provider {@code sandbox-baidu} that talks to it through the
  * real adapter. Its credentials are the emulator's own and open nothing anywhere else.
+ * Scheduling is enabled here, for the emulator's policies alone: nothing else in SnapGate
+ * runs on a schedule.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @EnableConfigurationProperties(BaiduSandboxSettings.class)
+@EnableScheduling
 class BaiduSandboxConfiguration {
 
 	static final String PROVIDER_ID = "sandbox-baidu";
@@ -38,6 +42,11 @@ class BaiduSandboxConfiguration {
 	@Bean
 	BaiduSandboxState baiduSandboxState(BaiduSandboxSettings settings) {
 		return new BaiduSandboxState(settings, Clock.systemUTC());
+	}
+
+	@Bean
+	BaiduSandboxScheduler baiduSandboxScheduler(BaiduSandboxState state) {
+		return new BaiduSandboxScheduler(state);
 	}
 
 	@Bean

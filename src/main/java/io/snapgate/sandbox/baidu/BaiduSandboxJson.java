@@ -3,8 +3,10 @@ package io.snapgate.sandbox.baidu;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * BCC's JSON shapes as the emulator writes and reads them.
@@ -28,9 +30,35 @@ final class BaiduSandboxJson {
 	record Attachment(String volumeId, String instanceId, String device, String serial) {
 	}
 
+	/**
+	 * @param autoSnapshotPolicy the one policy the disk is in, as BCC shows it: the whole
+	 * policy, or {@code null}
+	 */
 	record Volume(String id, String name, int diskSizeInGB, String status, String type, String storageType,
 			@JsonProperty("isSystemVolume") boolean systemVolume, String zoneName, List<Attachment> attachments,
-			String sourceSnapshotId, String createTime) {
+			String sourceSnapshotId, String createTime, @Nullable Asp autoSnapshotPolicy) {
+	}
+
+	record VolumePage(String marker, @JsonProperty("isTruncated") boolean truncated,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextMarker, int maxKeys, List<Volume> volumes) {
+	}
+
+	/** An automatic snapshot policy as BCC's {@code AutoSnapshotPolicyModel} shows it. */
+	record Asp(String id, String name, List<Integer> timePoints, List<Integer> repeatWeekdays, String status,
+			int retentionDays, String createdTime, String updatedTime, String deletedTime, String lastExecuteTime,
+			int volumeCount) {
+	}
+
+	record AspReply(Asp autoSnapshotPolicy) {
+	}
+
+	/** {@code nextMarker} is left out of the last page, as BCC documents. */
+	record AspPage(String marker, @JsonProperty("isTruncated") boolean truncated,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextMarker, int maxKeys,
+			@JsonProperty("autoSnapshotPolicys") List<Asp> policies) {
+	}
+
+	record CreatedAsp(String aspId) {
 	}
 
 	record VolumeReply(Volume volume) {
@@ -54,6 +82,19 @@ final class BaiduSandboxJson {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record RollbackRequest(@Nullable String snapshotId) {
+	}
+
+	/**
+	 * The body of {@code POST /v2/asp} and of {@code PUT /v2/asp/update} ({@code aspId}
+	 * only there). Numbers and digit strings are both taken, as the SDKs send both.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AspRequest(@Nullable String aspId, @Nullable String name, @Nullable JsonNode timePoints,
+			@Nullable JsonNode repeatWeekdays, @Nullable JsonNode retentionDays) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AspVolumesRequest(@Nullable List<String> volumeIds) {
 	}
 
 }

@@ -6,13 +6,18 @@ import java.util.List;
 import io.snapgate.provider.baidu.BceV1Signer;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.Attachment;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account's resources in BCC's JSON, with their statuses as they are at a given time.
  */
 final class BaiduSandboxMapper {
+
+	/** BCC's placeholder for a time that never was. */
+	static final String NEVER = "1971-01-01T00:00:01Z";
 
 	private final BaiduSandboxProgress progress;
 
@@ -27,12 +32,28 @@ final class BaiduSandboxMapper {
 				snapshot.desc(), null, false, this.progress.percent(snapshot, status, now));
 	}
 
-	BaiduSandboxJson.Volume volume(Volume volume, Instant now) {
+	/**
+	 * @param policy the policy the disk is in, as {@link #asp} shows it; {@code null} for
+	 * none
+	 */
+	BaiduSandboxJson.Volume volume(Volume volume, Instant now, BaiduSandboxJson.@Nullable Asp policy) {
 		List<Attachment> attachments = (volume.instanceId() != null) ? List.of(new Attachment(volume.id(),
 				volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb", volume.id().substring(2))) : List.of();
 		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(),
 				this.progress.status(volume, now), volume.system() ? "System" : "Cds", "enhanced_ssd_pl1",
-				volume.system(), "cn-bj-a", attachments, "", BceV1Signer.timestamp(volume.createdAt()));
+				volume.system(), "cn-bj-a", attachments, "", BceV1Signer.timestamp(volume.createdAt()), policy);
+	}
+
+	/**
+	 * A policy as BCC shows it; a time that never was is BCC's placeholder, as in its
+	 * documentation's example.
+	 */
+	BaiduSandboxJson.Asp asp(Policy policy, int volumeCount) {
+		Instant lastExecuted = policy.lastExecutedAt();
+		return new BaiduSandboxJson.Asp(policy.id(), policy.name(), policy.hours(), policy.weekdays(), "active",
+				policy.retentionDays(), BceV1Signer.timestamp(policy.createdAt()),
+				BceV1Signer.timestamp(policy.updatedAt()), NEVER,
+				(lastExecuted != null) ? BceV1Signer.timestamp(lastExecuted) : NEVER, volumeCount);
 	}
 
 	BaiduSandboxJson.Instance instance(Instance instance, Instant now) {

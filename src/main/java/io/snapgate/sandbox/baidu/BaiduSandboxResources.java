@@ -1,12 +1,14 @@
 package io.snapgate.sandbox.baidu;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * BCC's instances, disks and snapshots as the emulator keeps them; what time makes of
- * their statuses is {@link BaiduSandboxProgress}'s to say.
+ * BCC's instances, disks, snapshots and automatic snapshot policies as the emulator keeps
+ * them; what time makes of their statuses is {@link BaiduSandboxProgress}'s to say.
  */
 final class BaiduSandboxResources {
 
@@ -34,13 +36,58 @@ final class BaiduSandboxResources {
 	 * @param sequence the order of creation, by which lists are sorted
 	 * @param readyAt when a {@code Creating} snapshot is {@code Available}, if it ever is
 	 * @param deleted a tombstone, kept so that a marker naming it still has its place
+	 * @param policyId the policy whose schedule made it, which BCC keeps to itself (it
+	 * shows {@code createMethod} {@code auto} only); {@code null} for none
 	 */
 	record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
-			String status, @Nullable Instant readyAt, String createMethod, boolean deleted) {
+			String status, @Nullable Instant readyAt, String createMethod, boolean deleted, @Nullable String policyId) {
 
 		Snapshot asDeleted() {
 			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,
-					this.createdAt, this.status, this.readyAt, this.createMethod, true);
+					this.createdAt, this.status, this.readyAt, this.createMethod, true, this.policyId);
+		}
+
+		/** Whether a schedule made it, which BCC counts apart from manual snapshots. */
+		boolean automatic() {
+			return this.createMethod.toLowerCase(Locale.ROOT).equals("auto");
+		}
+
+	}
+
+	/**
+	 * An automatic snapshot policy: a snapshot at the top of each listed hour on each
+	 * listed weekday, in {@link BaiduSandboxSchedules#ZONE}.
+	 *
+	 * @param hours 0..23, ascending
+	 * @param weekdays 0..6 with 0 = Sunday, ascending
+	 * @param retentionDays days each snapshot is kept, or -1 for ever
+	 * @param lastExecutedAt when it last made snapshots, if ever
+	 * @param lastSlot the latest scheduled time it has run for (or was made at): it runs
+	 * only for times after it
+	 * @param everyMinute the sandbox's demonstration: it runs at the top of every minute
+	 * instead, which BCC cannot express
+	 */
+	record Policy(String id, String name, List<Integer> hours, List<Integer> weekdays, int retentionDays,
+			Instant createdAt, Instant updatedAt, @Nullable Instant lastExecutedAt, Instant lastSlot,
+			boolean everyMinute) {
+
+		Policy {
+			hours = List.copyOf(hours);
+			weekdays = List.copyOf(weekdays);
+		}
+
+		/** The same policy with a new definition; it follows that definition from now. */
+		Policy redefined(String name, List<Integer> hours, List<Integer> weekdays, int retentionDays, Instant now) {
+			return new Policy(this.id, name, hours, weekdays, retentionDays, this.createdAt, now, this.lastExecutedAt,
+					this.lastSlot, false);
+		}
+
+		/**
+		 * @param madeSnapshots whether it found a disk to snapshot at {@code slot}
+		 */
+		Policy ranFor(Instant slot, boolean madeSnapshots) {
+			return new Policy(this.id, this.name, this.hours, this.weekdays, this.retentionDays, this.createdAt,
+					this.updatedAt, madeSnapshots ? slot : this.lastExecutedAt, slot, this.everyMinute);
 		}
 
 	}

@@ -3,7 +3,11 @@ package io.snapgate.sandbox.baidu;
 import java.io.IOException;
 import java.util.UUID;
 
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspVolumesRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreatedAsp;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.Created;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceReply;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.RollbackRequest;
@@ -53,8 +57,16 @@ final class BaiduSandboxRoutes {
 						.POST("/snapshot", this::create)
 						.DELETE("/snapshot/{snapshotId}", this::delete)
 						.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
+						.GET("/volume", this::volumes)
 						.GET("/volume/{volumeId}", this::volume)
-						.GET("/instance/{instanceId}", this::instance))
+						.GET("/instance/{instanceId}", this::instance)
+						.GET("/asp", this::policies)
+						.GET("/asp/{aspId}", this::policy)
+						.POST("/asp", this::createPolicy)
+						.PUT("/asp/update", this::updatePolicy)
+						.PUT("/asp/{aspId}", RequestPredicates.param("attach", (value) -> true), this::attach)
+						.PUT("/asp/{aspId}", RequestPredicates.param("detach", (value) -> true), this::detach)
+						.DELETE("/asp/{aspId}", this::deletePolicy))
 			.filter((request, next) -> {
 				try {
 					this.verifier.verify(request.servletRequest());
@@ -98,6 +110,46 @@ final class BaiduSandboxRoutes {
 
 	private ServerResponse instance(ServerRequest request) {
 		return ok(new InstanceReply(this.state.instance(request.pathVariable("instanceId"))));
+	}
+
+	private ServerResponse volumes(ServerRequest request) {
+		return ok(this.state.volumes(request.param("marker").orElse(null), request.param("maxKeys").orElse(null)));
+	}
+
+	private ServerResponse policies(ServerRequest request) {
+		return ok(this.state.policies(request.param("marker").orElse(null), request.param("maxKeys").orElse(null)));
+	}
+
+	private ServerResponse policy(ServerRequest request) {
+		return ok(new AspReply(this.state.policy(request.pathVariable("aspId"))));
+	}
+
+	private ServerResponse createPolicy(ServerRequest request) throws IOException {
+		AspRequest body = read(request, AspRequest.class);
+		return ok(new CreatedAsp(this.state.createPolicy(request.param("clientToken").orElse(null), body)));
+	}
+
+	private ServerResponse updatePolicy(ServerRequest request) throws IOException {
+		AspRequest body = read(request, AspRequest.class);
+		this.state.updatePolicy(request.param("clientToken").orElse(null), body);
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse attach(ServerRequest request) throws IOException {
+		AspVolumesRequest body = read(request, AspVolumesRequest.class);
+		this.state.attachPolicy(request.pathVariable("aspId"), body.volumeIds());
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse detach(ServerRequest request) throws IOException {
+		AspVolumesRequest body = read(request, AspVolumesRequest.class);
+		this.state.detachPolicy(request.pathVariable("aspId"), body.volumeIds());
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse deletePolicy(ServerRequest request) {
+		this.state.deletePolicy(request.pathVariable("aspId"));
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
 	}
 
 	private static ServerResponse refused(BaiduSandboxException ex) {

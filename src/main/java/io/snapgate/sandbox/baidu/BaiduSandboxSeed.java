@@ -2,8 +2,11 @@ package io.snapgate.sandbox.baidu;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
@@ -11,12 +14,31 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the emulated account holds when it starts: three instances ({@code i-sandbox3}
  * busy starting), each with its system disk, three data disks ({@code v-data0001}
- * attached, {@code v-data0002} detached, {@code v-data0003} busy scaling) and five
- * snapshots of them, one of which failed.
+ * attached, {@code v-data0002} detached, {@code v-data0003} busy scaling), five snapshots
+ * of them, one of which failed, and one automatic snapshot policy, {@value #DEMO_POLICY},
+ * taking a snapshot of {@code v-data0001} every hour at minute 0, kept
+ * {@value #DEMO_RETENTION_DAYS} days.
  */
 final class BaiduSandboxSeed {
 
+	static final String DEMO_POLICY = "asp-sandbox1";
+
+	static final int DEMO_RETENTION_DAYS = 3;
+
 	private BaiduSandboxSeed() {
+	}
+
+	/**
+	 * Seeds the policy as it is {@code now}; it runs first at the next scheduled time.
+	 * @param everyMinute whether it runs every minute instead of every hour, the
+	 * sandbox's demonstration of a schedule that BCC itself cannot express
+	 */
+	static void plant(BaiduSandboxPolicies policies, Instant now, boolean everyMinute) {
+		List<Integer> everyHour = IntStream.range(0, 24).boxed().toList();
+		List<Integer> everyDay = IntStream.range(0, 7).boxed().toList();
+		policies.put(new Policy(DEMO_POLICY, "hourly-demo", everyHour, everyDay, DEMO_RETENTION_DAYS,
+				now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(30)), null, now, everyMinute));
+		policies.plant("v-data0001", DEMO_POLICY);
 	}
 
 	/** Seeds {@code account} as it is {@code now}. */
@@ -55,7 +77,7 @@ final class BaiduSandboxSeed {
 			Instant createdAt, String status, String method) {
 		int size = account.requireVolume(volumeId).sizeGb();
 		account.put(new Snapshot(account.nextSequence(), id, name, "", volumeId, size, createdAt, status, null, method,
-				false));
+				false, null));
 	}
 
 }

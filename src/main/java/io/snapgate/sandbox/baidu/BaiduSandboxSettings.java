@@ -19,12 +19,18 @@ import org.springframework.validation.annotation.Validated;
  * @param quotaPerDisk how many snapshots one disk may hold
  * @param allowedClockSkew how far a request's {@code x-bce-date} may be from the
  * emulator's clock
+ * @param demoScheduleEveryMinute whether the seeded policy {@code asp-sandbox1} runs at
+ * the top of every minute rather than every hour: a convenience of the sandbox, so that
+ * automatic snapshots show up within a minute. BCC itself cannot run a policy more often
+ * than hourly, and the policy reads as hourly; changing it through the API ends the
+ * demonstration
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.baidu")
 record BaiduSandboxSettings(@NotNull @DefaultValue("PT3S") Duration snapshotDelay,
 		@NotNull @DefaultValue("PT3S") Duration rollbackDelay, @Min(1) @Max(1536) @DefaultValue("8") int quotaPerDisk,
-		@NotNull @DefaultValue("PT15M") Duration allowedClockSkew) {
+		@NotNull @DefaultValue("PT15M") Duration allowedClockSkew,
+		@DefaultValue("true") boolean demoScheduleEveryMinute) {
 
 	@AssertTrue(message = "snapshot-delay and rollback-delay must not be negative, allowed-clock-skew must be positive")
 	boolean isDurationsSensible() {

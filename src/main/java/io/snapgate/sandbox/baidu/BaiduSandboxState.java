@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumePage;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls
  * disks back to, and which it refuses, over the {@linkplain BaiduSandboxSeed seeded}
  * account, with statuses as {@link BaiduSandboxProgress} works them out from the clock.
- * Every operation holds the one lock, so that checks and changes are one step.
+ * Its automatic snapshot policies are kept by {@link BaiduSandboxPolicies} and run by
+ * {@link BaiduSandboxSchedules} whenever {@link #runSchedules} is called. Every operation
+ * holds the one lock, so that checks and changes are one step.
  */
 final class BaiduSandboxState {
 
@@ -41,12 +48,19 @@ final class BaiduSandboxState {
 
 	private final BaiduSandboxMapper mapper;
 
+	private final BaiduSandboxPolicies policies = new BaiduSandboxPolicies(this.account);
+
+	private final BaiduSandboxSchedules schedules;
+
 	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
 		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
 		this.mapper = new BaiduSandboxMapper(this.progress);
-		BaiduSandboxSeed.plant(this.account, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+		this.schedules = new BaiduSandboxSchedules(this.account, this.policies, settings.snapshotDelay());
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		BaiduSandboxSeed.plant(this.account, now);
+		BaiduSandboxSeed.plant(this.policies, now, settings.demoScheduleEveryMinute());
 	}
 
 	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter,
@@ -82,7 +96,75 @@ final class BaiduSandboxState {
 	}
 
 	synchronized BaiduSandboxJson.Volume volume(String volumeId) {
-		return this.mapper.volume(this.account.requireVolume(volumeId), now());
+		return volumeJson(this.account.requireVolume(volumeId), now());
+	}
+
+	/** Every disk of the account, system disks too, by id. */
+	synchronized VolumePage volumes(@Nullable String marker, @Nullable String maxKeysParameter) {
+		int maxKeys = maxKeys(maxKeysParameter);
+		Instant now = now();
+		List<Volume> ordered = this.account.volumes().stream().sorted(Comparator.comparing(Volume::id)).toList();
+		int start = start(ordered.stream().map(Volume::id).toList(), marker, "volume");
+		List<BaiduSandboxJson.Volume> page = ordered.subList(start, Math.min(ordered.size(), start + maxKeys))
+			.stream()
+			.map((volume) -> volumeJson(volume, now))
+			.toList();
+		String nextMarker = (start + maxKeys < ordered.size()) ? ordered.get(start + maxKeys).id() : null;
+		return new VolumePage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
+	}
+
+	synchronized AspPage policies(@Nullable String marker, @Nullable String maxKeysParameter) {
+		int maxKeys = maxKeys(maxKeysParameter);
+		List<Policy> ordered = this.policies.all();
+		int start = start(ordered.stream().map(Policy::id).toList(), marker, "auto snapshot policy");
+		List<BaiduSandboxJson.Asp> page = ordered.subList(start, Math.min(ordered.size(), start + maxKeys))
+			.stream()
+			.map(this::aspJson)
+			.toList();
+		String nextMarker = (start + maxKeys < ordered.size()) ? ordered.get(start + maxKeys).id() : null;
+		return new AspPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
+	}
+
+	synchronized BaiduSandboxJson.Asp policy(String aspId) {
+		return aspJson(this.policies.require(aspId));
+	}
+
+	/**
+	 * @return the new policy's id, or the first one's for a client token seen before with
+	 * the same request
+	 */
+	synchronized String createPolicy(@Nullable String clientToken, AspRequest request) {
+		return this.policies.create(clientToken, request, now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	synchronized void updatePolicy(@Nullable String clientToken, AspRequest request) {
+		this.policies.update(clientToken, request, now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	synchronized void deletePolicy(String aspId) {
+		this.policies.delete(aspId);
+	}
+
+	synchronized void attachPolicy(String aspId, @Nullable List<String> volumeIds) {
+		this.policies.attach(aspId, volumeIds);
+	}
+
+	synchronized void detachPolicy(String aspId, @Nullable List<String> volumeIds) {
+		this.policies.detach(aspId, volumeIds);
+	}
+
+	/**
+	 * Runs the policies as BCC would by {@code now}: snapshots at each scheduled time,
+	 * expiry past the retention.
+	 * @return the ids of the snapshots made
+	 */
+	synchronized List<String> runSchedules(Instant now) {
+		return this.schedules.run(now);
+	}
+
+	/** Runs the policies by the emulator's clock. */
+	void tick() {
+		runSchedules(now());
 	}
 
 	synchronized BaiduSandboxJson.Instance instance(String instanceId) {
@@ -103,7 +185,7 @@ final class BaiduSandboxState {
 		}
 		String fingerprint = diskId + "\n" + name + "\n" + desc;
 		if (clientToken != null) {
-			String earlier = this.clientTokens.earlierSnapshot(clientToken, fingerprint);
+			String earlier = this.clientTokens.earlier(clientToken, fingerprint);
 			if (earlier != null) {
 				return earlier;
 			}
@@ -113,7 +195,8 @@ final class BaiduSandboxState {
 		}
 		Instant now = now();
 		Volume volume = snapshotTarget(diskId, now);
-		long held = this.account.heldBy(volume.id()).size();
+		// BCC counts a disk's manual and automatic snapshots apart
+		long held = this.account.heldBy(volume.id()).stream().filter((s) -> !s.automatic()).count();
 		if (held >= this.settings.quotaPerDisk()) {
 			throw new BaiduSandboxException(400, "SnapshotQuotaExceeded",
 					"Volume " + volume.id() + " holds " + held + " snapshots, its quota");
@@ -121,7 +204,7 @@ final class BaiduSandboxState {
 		String id = this.account.newSnapshotId();
 		Instant createdAt = now.truncatedTo(ChronoUnit.SECONDS);
 		this.account.put(new Snapshot(this.account.nextSequence(), id, name, desc, volume.id(), volume.sizeGb(),
-				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false));
+				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false, null));
 		if (clientToken != null) {
 			this.clientTokens.remember(clientToken, fingerprint, id);
 		}
@@ -193,6 +276,27 @@ final class BaiduSandboxState {
 					"Volume " + diskId + " is " + status + "; it must be InUse or Available");
 		}
 		return volume;
+	}
+
+	private BaiduSandboxJson.Volume volumeJson(Volume volume, Instant now) {
+		Policy policy = this.policies.policyOf(volume.id());
+		return this.mapper.volume(volume, now, (policy != null) ? aspJson(policy) : null);
+	}
+
+	private BaiduSandboxJson.Asp aspJson(Policy policy) {
+		return this.mapper.asp(policy, this.policies.volumesOf(policy.id()).size());
+	}
+
+	/** Where a listing begins: at the marker, which must be one of the ids listed. */
+	private static int start(List<String> ids, @Nullable String marker, String what) {
+		if (marker == null || marker.isEmpty()) {
+			return 0;
+		}
+		int start = ids.indexOf(marker);
+		if (start < 0) {
+			throw BaiduSandboxException.invalid("marker " + marker + " is no " + what + " of this account");
+		}
+		return start;
 	}
 
 	private String systemVolumeOf(String instanceId) {

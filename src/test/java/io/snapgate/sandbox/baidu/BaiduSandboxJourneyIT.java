@@ -5,14 +5,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.PolicyRetention;
+import io.snapgate.domain.PolicySchedule;
+import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.ScheduleRule;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.provider.baidu.BceRequest;
 import io.snapgate.provider.baidu.BceV1Signer;
 import org.junit.jupiter.api.Test;
@@ -23,12 +42,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A disk's life through the public API, against the sandbox's Baidu emulator reached over
  * HTTP by the real adapter: take a snapshot safely twice, find it in the listing merged
- * with the VergeOS sandbox's, roll the disk back, delete it.
+ * with the VergeOS sandbox's, roll the disk back, delete it. And a policy's life through
+ * the adapter's policy port, with the emulator running the schedule.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "snapgate.sandbox.baidu.snapshot-delay=PT0.5S", "snapgate.sandbox.baidu.rollback-delay=PT0.5S" })
@@ -42,6 +63,55 @@ class BaiduSandboxJourneyIT {
 
 	@Autowired
 	BaiduSandboxState state;
+
+	@Autowired
+	ProviderRegistry providers;
+
+	@Test
+	void aPolicyIsMadeOnceRunByTheEmulatorAndItsSnapshotsNameIt() {
+		PolicyProvider policies = this.providers.require(new ProviderId("sandbox-baidu")).policies().orElseThrow();
+		PolicySpec spec = new PolicySpec("it-nightly",
+				new PolicySchedule(ZoneId.of("Asia/Tokyo"), List.of(new ScheduleRule.Daily(LocalTime.of(3, 0)))),
+				new PolicyRetention(Duration.ofDays(7), null), false, List.of(PolicyTarget.volume("v-system01")));
+		IdempotencyKey key = new IdempotencyKey("it-" + UUID.randomUUID(), "fingerprint");
+
+		Policy created = policies.create(spec, key);
+		assertThat(policies.create(spec, key).nativeId()).isEqualTo(created.nativeId());
+		assertThat(created.schedule().rules()).containsExactly(new ScheduleRule.Daily(LocalTime.of(2, 0)));
+		assertThat(created.targets()).containsExactly(PolicyTarget.volume("v-system01"));
+		assertThat(this.state.policy(created.nativeId()).timePoints()).containsExactly(2);
+		assertThat(policies.list(null, 100).items()).extracting(Policy::nativeId)
+			.contains(BaiduSandboxSeed.DEMO_POLICY, created.nativeId());
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> policies.attach(created.nativeId(), List.of(PolicyTarget.volume("v-data0001"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> policies.attach(created.nativeId(), List.of(PolicyTarget.volume("v-data0002"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY));
+
+		String made = this.state.runSchedules(Instant.now().plus(Duration.ofMinutes(1)))
+			.stream()
+			.filter((id) -> this.state.snapshot(id).volumeId().equals("v-data0001"))
+			.findFirst()
+			.orElseThrow();
+		SnapshotProvider baidu = this.providers.require(new ProviderId("sandbox-baidu"));
+		assertThat(baidu
+			.list(new SnapshotQuery(Set.of(), null, "v-data0001", null, null, null, false,
+					BaiduSandboxSeed.DEMO_POLICY), null, 100)
+			.items()).extracting(Snapshot::nativeId).contains(made);
+
+		Policy replaced = policies.replace(created.nativeId(),
+				new PolicySpec("it-weekly",
+						new PolicySchedule(ZoneId.of("Asia/Shanghai"),
+								List.of(new ScheduleRule.Weekly(Set.of(DayOfWeek.MONDAY), LocalTime.of(4, 0)))),
+						PolicyRetention.forever(), false, List.of()));
+		assertThat(replaced.name()).isEqualTo("it-weekly");
+		assertThat(replaced.targets()).containsExactly(PolicyTarget.volume("v-system01"));
+		assertThat(policies.detach(created.nativeId(), "v-system01").targets()).isEmpty();
+		policies.delete(created.nativeId());
+		assertThat(policies.get(created.nativeId())).isEmpty();
+	}
 
 	@Test
 	void aDetachedDiskIsSnapshottedOnceListedRolledBackAndItsSnapshotDeleted() throws Exception {

@@ -22,7 +22,7 @@ class BaiduSandboxRulesTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
 	private final BaiduSandboxState state = new BaiduSandboxState(
-			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15)),
+			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15), false),
 			this.clock);
 
 	@Test
@@ -119,12 +119,12 @@ class BaiduSandboxRulesTests {
 	}
 
 	@Test
-	void aDiskHoldsNoMoreThanItsQuota() {
-		for (int i = 0; i < 2; i++) {
+	void aDiskHoldsNoMoreManualSnapshotsThanItsQuotaWhateverItsAutomaticOnes() {
+		for (int i = 0; i < 4; i++) {
 			this.state.create(null, new CreateRequest("v-data0001", "n" + i, null));
 			this.clock.advance(Duration.ofSeconds(3));
 		}
-		assertThat(this.state.snapshotsOf("v-data0001")).hasSize(4);
+		assertThat(this.state.snapshotsOf("v-data0001")).as("four manual, two automatic").hasSize(6);
 
 		refused(() -> this.state.create(null, new CreateRequest("v-data0001", "one_too_many", null)), 400,
 				"SnapshotQuotaExceeded");

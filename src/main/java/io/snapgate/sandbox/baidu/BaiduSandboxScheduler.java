@@ -1,0 +1,25 @@
+package io.snapgate.sandbox.baidu;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs the emulator's automatic snapshot policies every few seconds on its clock, as
+ * BCC's own scheduler would; a policy runs once per scheduled time however often this
+ * looks.
+ */
+final class BaiduSandboxScheduler {
+
+	private final BaiduSandboxState state;
+
+	BaiduSandboxScheduler(BaiduSandboxState state) {
+		this.state = state;
+	}
+
+	@Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+	void runSchedules() {
+		this.state.tick();
+	}
+
+}
