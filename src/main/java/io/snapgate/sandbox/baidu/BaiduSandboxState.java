@@ -14,6 +14,7 @@ import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumePage;
+import io.snapgate.sandbox.baidu.BaiduSandboxPaging.Slice;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
@@ -104,25 +105,18 @@ final class BaiduSandboxState {
 		int maxKeys = maxKeys(maxKeysParameter);
 		Instant now = now();
 		List<Volume> ordered = this.account.volumes().stream().sorted(Comparator.comparing(Volume::id)).toList();
-		int start = start(ordered.stream().map(Volume::id).toList(), marker, "volume");
-		List<BaiduSandboxJson.Volume> page = ordered.subList(start, Math.min(ordered.size(), start + maxKeys))
-			.stream()
-			.map((volume) -> volumeJson(volume, now))
-			.toList();
-		String nextMarker = (start + maxKeys < ordered.size()) ? ordered.get(start + maxKeys).id() : null;
-		return new VolumePage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
+		Slice<Volume> slice = BaiduSandboxPaging.slice(ordered, Volume::id, marker, maxKeys, "volume");
+		return new VolumePage((marker != null) ? marker : "", slice.nextMarker() != null, slice.nextMarker(), maxKeys,
+				slice.items().stream().map((volume) -> volumeJson(volume, now)).toList());
 	}
 
+	/** The automatic snapshot policies, in the order they were made. */
 	synchronized AspPage policies(@Nullable String marker, @Nullable String maxKeysParameter) {
 		int maxKeys = maxKeys(maxKeysParameter);
-		List<Policy> ordered = this.policies.all();
-		int start = start(ordered.stream().map(Policy::id).toList(), marker, "auto snapshot policy");
-		List<BaiduSandboxJson.Asp> page = ordered.subList(start, Math.min(ordered.size(), start + maxKeys))
-			.stream()
-			.map(this::aspJson)
-			.toList();
-		String nextMarker = (start + maxKeys < ordered.size()) ? ordered.get(start + maxKeys).id() : null;
-		return new AspPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
+		Slice<Policy> slice = BaiduSandboxPaging.slice(this.policies.all(), Policy::id, marker, maxKeys,
+				"auto snapshot policy");
+		return new AspPage((marker != null) ? marker : "", slice.nextMarker() != null, slice.nextMarker(), maxKeys,
+				slice.items().stream().map(this::aspJson).toList());
 	}
 
 	synchronized BaiduSandboxJson.Asp policy(String aspId) {
@@ -285,18 +279,6 @@ final class BaiduSandboxState {
 
 	private BaiduSandboxJson.Asp aspJson(Policy policy) {
 		return this.mapper.asp(policy, this.policies.volumesOf(policy.id()).size());
-	}
-
-	/** Where a listing begins: at the marker, which must be one of the ids listed. */
-	private static int start(List<String> ids, @Nullable String marker, String what) {
-		if (marker == null || marker.isEmpty()) {
-			return 0;
-		}
-		int start = ids.indexOf(marker);
-		if (start < 0) {
-			throw BaiduSandboxException.invalid("marker " + marker + " is no " + what + " of this account");
-		}
-		return start;
 	}
 
 	private String systemVolumeOf(String instanceId) {
