@@ -43,14 +43,6 @@ final class BaiduPolicySpecs {
 	 * @param now where the comparison of the caller's zone with {@code zone} starts
 	 */
 	static BaiduAsp toAsp(PolicySpec spec, ZoneId zone, Instant now) {
-		if (!BaiduIds.isPolicyName(spec.name())) {
-			throw InvalidRequestException.field("name", "Baidu policy names are 1 to 65 characters, starting with a "
-					+ "letter, of letters, digits, Chinese characters and - _ / .");
-		}
-		if (spec.immutable()) {
-			throw InvalidRequestException.unsupported("immutable", "Baidu cannot make snapshots immutable");
-		}
-		int retentionDays = retentionDays(spec.retention());
 		if (spec.schedule().rules().size() > MAX_RULES) {
 			throw InvalidRequestException.unsupported("schedule.rules",
 					"a Baidu policy has at most " + MAX_RULES + " rules, one per hour of the day");
@@ -71,6 +63,14 @@ final class BaiduPolicySpecs {
 					"Baidu runs one set of hours on one set of weekdays, every listed hour on every listed day; "
 							+ "these rules take snapshots at some hours on some days only. Give every hour the same "
 							+ "days, or make one policy for each set of days");
+		}
+		int retentionDays = retentionDays(spec.retention());
+		if (spec.immutable()) {
+			throw InvalidRequestException.unsupported("immutable", "Baidu cannot make snapshots immutable");
+		}
+		if (!BaiduIds.isPolicyName(spec.name())) {
+			throw InvalidRequestException.field("name", "Baidu policy names are 1 to 65 characters, starting with a "
+					+ "letter, of letters, digits, Chinese characters and - _ / .");
 		}
 		return new BaiduAsp(spec.name(), List.copyOf(hours), List.copyOf(weekdays), retentionDays);
 	}
