@@ -6,6 +6,8 @@ import java.util.Map;
 import io.snapgate.config.DefaultProviderDeclaration;
 import io.snapgate.sandbox.SandboxHost;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,19 +42,22 @@ class BaiduSandboxConfiguration {
 	}
 
 	@Bean
-	BaiduSandboxState baiduSandboxState(BaiduSandboxSettings settings) {
-		return new BaiduSandboxState(settings, Clock.systemUTC());
+	BaiduSandboxState baiduSandboxState(BaiduSandboxSettings settings, ObjectProvider<Clock> clock) {
+		return new BaiduSandboxState(settings, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "snapgate.sandbox.run-schedules", matchIfMissing = true)
 	BaiduSandboxScheduler baiduSandboxScheduler(BaiduSandboxState state) {
 		return new BaiduSandboxScheduler(state);
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> baiduSandboxRoutes(BaiduSandboxState state, BaiduSandboxSettings settings) {
+	RouterFunction<ServerResponse> baiduSandboxRoutes(BaiduSandboxState state, BaiduSandboxSettings settings,
+			ObjectProvider<Clock> clock) {
+		// the adapter signs by the same clock
 		BceSignatureVerifier verifier = new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY),
-				settings.allowedClockSkew(), Clock.systemUTC());
+				settings.allowedClockSkew(), clock.getIfAvailable(Clock::systemUTC));
 		return new BaiduSandboxRoutes(state, verifier).routes();
 	}
 
