@@ -11,9 +11,9 @@ import java.util.Set;
  */
 final class VergeosSandboxColumns {
 
-	private static final Map<String, Set<String>> COLUMNS = Map.of("cloud_snapshots",
-			columns("$key", "name", "description", "created", "expires", "snapshot_profile", "private", "remote_sync",
-					"immutable", "immutable_status", "immutable_lock_expires", "status", "status_info", "task"),
+	private static final Map<String, Set<String>> COLUMNS = Map.of("cloud_snapshots", columns("$key", "name",
+			"description", "created", "expires", "snapshot_profile", "snapshot_period", "private", "remote_sync",
+			"immutable", "immutable_status", "immutable_lock_expires", "status", "status_info", "task"),
 			"cloud_snapshot_vms",
 			columns("$key", "cloud_snapshot", "name", "description", "cpu_cores", "ram", "os_family", "is_snapshot",
 					"status", "status_info", "original_key"),

@@ -48,6 +48,7 @@ final class VergeosSandboxRows {
 			row.put("created", this.created);
 			row.put("expires", this.expires);
 			row.put("snapshot_profile", null);
+			row.put("snapshot_period", null);
 			row.put("private", this.privateSnapshot);
 			row.put("remote_sync", false);
 			row.put("immutable", this.immutable);

@@ -37,8 +37,8 @@ final class VergeosFixtures {
 	/**
 	 * The fields every read of {@code cloud_snapshots} must name, as VergeOS spells them.
 	 */
-	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,private,"
-			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
+	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,snapshot_period,"
+			+ "private,remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
 	static final String NOT_EXPIRED = "(expires eq 0 or expires gt " + NOW_EPOCH + ")";
 
@@ -83,7 +83,7 @@ final class VergeosFixtures {
 			String immutableStatus, long lockExpires, String status, @Nullable Long task) {
 		return """
 				{"$key":%d,"name":"%s","description":"%s","created":%d,"expires":%d,"snapshot_profile":null,\
-				"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
+				"snapshot_period":null,"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
 				"immutable_lock_expires":%d,"status":"%s","status_info":"","task":%s}""".formatted(key, name,
 				description, created, expires, immutable, immutableStatus, lockExpires, status,
 				(task != null) ? task.toString() : "null");
