@@ -177,7 +177,8 @@ final class VergeosListing {
 		return VergeosFilter.allOf(parts);
 	}
 
-	private static int offsetOf(@Nullable Cursor cursor) {
+	/** The offset a cursor of a VergeOS listing stands for. */
+	static int offsetOf(@Nullable Cursor cursor) {
 		if (cursor == null) {
 			return 0;
 		}
@@ -187,7 +188,7 @@ final class VergeosListing {
 		return Integer.parseInt(cursor.value());
 	}
 
-	private static Cursor cursorAt(int offset) {
+	static Cursor cursorAt(int offset) {
 		return new Cursor(Integer.toString(offset));
 	}
 
