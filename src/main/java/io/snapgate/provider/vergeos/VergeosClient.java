@@ -129,6 +129,65 @@ final class VergeosClient {
 				VergeosOperation.RECOVER);
 	}
 
+	/** Profiles by name, one page of them. */
+	List<VergeosProfileRow> profiles(@Nullable VergeosFilter filter, int limit, int offset) {
+		return VergeosJson.rows(list("/snapshot_profiles", VergeosProfileRow.FIELDS, "+name", filter, limit, offset),
+				VergeosProfileRow.class);
+	}
+
+	Optional<VergeosProfileRow> profile(String key) {
+		return row("/snapshot_profiles/{key}?fields={fields}", key, VergeosProfileRow.FIELDS, VergeosProfileRow.class);
+	}
+
+	VergeosCreateReply createProfile(VergeosProfileBody profile) {
+		UpstreamReply reply = send(HttpMethod.POST, "/snapshot_profiles", Map.of(), profile,
+				VergeosOperation.POLICY_CREATE);
+		return VergeosJson.row(reply.body(), VergeosCreateReply.class)
+			.orElseGet(() -> new VergeosCreateReply(null, null, null));
+	}
+
+	void updateProfile(String key, VergeosProfileBody change) {
+		send(HttpMethod.PUT, "/snapshot_profiles/{key}", Map.of("key", key), change, VergeosOperation.POLICY_CHANGE);
+	}
+
+	/** Deletes a profile through its action table; its periods must be gone first. */
+	void deleteProfile(String key) {
+		send(HttpMethod.POST, "/snapshot_profile_actions", Map.of(), VergeosProfileAction.delete(key),
+				VergeosOperation.POLICY_DELETE);
+	}
+
+	/** Every period that matches, by name. */
+	List<VergeosPeriodRow> periods(VergeosFilter filter) {
+		List<VergeosPeriodRow> all = new ArrayList<>();
+		for (int page = 0; page < MAX_PAGES; page++) {
+			List<VergeosPeriodRow> rows = VergeosJson.rows(
+					list("/snapshot_profile_periods", VergeosPeriodRow.FIELDS, "+name", filter, PAGE, page * PAGE),
+					VergeosPeriodRow.class);
+			all.addAll(rows);
+			if (rows.size() < PAGE) {
+				break;
+			}
+		}
+		return all;
+	}
+
+	VergeosCreateReply createPeriod(VergeosPeriodBody period) {
+		UpstreamReply reply = send(HttpMethod.POST, "/snapshot_profile_periods", Map.of(), period,
+				VergeosOperation.PERIOD_WRITE);
+		return VergeosJson.row(reply.body(), VergeosCreateReply.class)
+			.orElseGet(() -> new VergeosCreateReply(null, null, null));
+	}
+
+	void updatePeriod(String key, VergeosPeriodBody change) {
+		send(HttpMethod.PUT, "/snapshot_profile_periods/{key}", Map.of("key", key), change,
+				VergeosOperation.PERIOD_WRITE);
+	}
+
+	void deletePeriod(String key) {
+		send(HttpMethod.DELETE, "/snapshot_profile_periods/{key}", Map.of("key", key), null,
+				VergeosOperation.PERIOD_WRITE);
+	}
+
 	VergeosSystemRow system() {
 		byte[] body = send(HttpMethod.GET, "/system?fields={fields}", Map.of("fields", VergeosSystemRow.FIELDS), null,
 				VergeosOperation.READ)

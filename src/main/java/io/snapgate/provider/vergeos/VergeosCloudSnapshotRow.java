@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A row of {@code cloud_snapshots}: one system snapshot. Times are epoch seconds;
  * {@code expires} {@code 0} means never. {@code task} is the task working on the row, if
- * any.
+ * any. {@code snapshot_profile} and {@code snapshot_period} name the profile and period
+ * that took it; a snapshot taken by hand has neither.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record VergeosCloudSnapshotRow(
@@ -17,6 +18,8 @@ record VergeosCloudSnapshotRow(
 		@Nullable String name, @Nullable String description, @Nullable Long created, @Nullable Long expires,
 		@JsonProperty("snapshot_profile") @JsonDeserialize(
 				using = VergeosKeyDeserializer.class) @Nullable String snapshotProfile,
+		@JsonProperty("snapshot_period") @JsonDeserialize(
+				using = VergeosKeyDeserializer.class) @Nullable String snapshotPeriod,
 		@JsonProperty("private") @Nullable Boolean privateSnapshot,
 		@JsonProperty("remote_sync") @Nullable Boolean remoteSync, @Nullable Boolean immutable,
 		@JsonProperty("immutable_status") @Nullable String immutableStatus,
@@ -28,7 +31,7 @@ record VergeosCloudSnapshotRow(
 	 * The fields asked for on every read of this table: the server's default is only a
 	 * summary.
 	 */
-	static final String FIELDS = "$key,name,description,created,expires,snapshot_profile,private,remote_sync,"
-			+ "immutable,immutable_status,immutable_lock_expires,status,status_info,task";
+	static final String FIELDS = "$key,name,description,created,expires,snapshot_profile,snapshot_period,private,"
+			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.SnapGateException;
@@ -13,6 +14,7 @@ import io.snapgate.domain.UpstreamAuthException;
 import io.snapgate.domain.UpstreamDetails;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
+import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +28,45 @@ final class VergeosErrors {
 
 	private static final Pattern LOCKED = Pattern.compile("immutab|lock");
 
+	/** How a refusal to delete a snapshot profile may say that it is in use. */
+	private static final Pattern IN_USE = Pattern.compile("in[ -]use|\\bused by|assigned");
+
 	private VergeosErrors() {
 	}
 
 	/** VergeOS has no row of that key. */
 	static NotFoundException snapshotNotFound(String nativeId) {
 		return new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No VergeOS snapshot " + nativeId);
+	}
+
+	/**
+	 * VergeOS has no snapshot profile of that key, or none SnapGate shows as a policy.
+	 */
+	static NotFoundException policyNotFound(String nativeId) {
+		return new NotFoundException(ErrorCode.NOT_FOUND, "No VergeOS policy " + nativeId);
+	}
+
+	/**
+	 * The same error with a note on what SnapGate did about it, such as undoing a
+	 * half-made create.
+	 */
+	static SnapGateException withNote(SnapGateException error, String note) {
+		String message = error.getMessage() + "; " + note;
+		SnapGateException noted = switch (error) {
+			case NotFoundException ex -> new NotFoundException(ex.code(), message, ex);
+			case ConflictException ex -> new ConflictException(ex.code(), message, ex.lockExpiresAt());
+			case InvalidRequestException ex -> new InvalidRequestException(ex.code(), message, ex.fieldErrors());
+			case IdempotencyKeyReusedException ex -> ex;
+			case UpstreamThrottledException ex ->
+				new UpstreamThrottledException(ex.code(), message, ex.retryAfter(), ex);
+			case UpstreamAuthException ex -> new UpstreamAuthException(ex.code(), message, ex);
+			case UpstreamErrorException ex -> new UpstreamErrorException(ex.code(), message, ex);
+			case UpstreamUnavailableException ex ->
+				ex.requestSent() ? new UpstreamUnavailableException(ex.code(), message, ex.retryAfter(), ex)
+						: UpstreamUnavailableException.notSent(ex.code(), message, ex.retryAfter(), ex);
+			case UpstreamTimeoutException ex -> new UpstreamTimeoutException(ex.code(), message, ex);
+		};
+		return noted.withUpstream(error.upstream());
 	}
 
 	/**
@@ -56,12 +91,17 @@ final class VergeosErrors {
 			return new ConflictException(ErrorCode.SNAPSHOT_LOCKED,
 					"The snapshot is immutable and locked: it cannot be deleted");
 		}
+		// which status VergeOS gives a profile still in use is not known: 409, or a
+		// refusal that says so
+		if (operation == VergeosOperation.POLICY_DELETE && (status == 400 || status == 403 || status == 422)
+				&& message != null && IN_USE.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+			return new ConflictException(operation.conflict(), operation.conflictMessage());
+		}
 		return switch (status) {
 			case 401, 403 -> new UpstreamAuthException(ErrorCode.UPSTREAM_AUTH_FAILED,
 					"VergeOS refused SnapGate's credentials for this provider (HTTP " + status + ")");
 			case 404 -> new NotFoundException(operation.notFound(), operation.notFoundMessage());
-			case 409 -> new ConflictException(operation.conflict(), (operation.conflict() == ErrorCode.NAME_TAKEN)
-					? "VergeOS already has one by that name" : "VergeOS refused: the snapshot is busy (HTTP 409)");
+			case 409 -> new ConflictException(operation.conflict(), operation.conflictMessage());
 			case 400, 422 -> new InvalidRequestException(ErrorCode.UPSTREAM_REJECTED_REQUEST,
 					"VergeOS refused the request as invalid (HTTP " + status + ")");
 			case 429 -> new UpstreamThrottledException(ErrorCode.UPSTREAM_THROTTLED,

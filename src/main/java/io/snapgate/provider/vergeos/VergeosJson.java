@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads VergeOS answers leniently, the way its own clients do: a table read may come back
  * as an array, as a single object, or empty; a row read as an object or a one-element
- * array. What is not JSON at all is an {@link UpstreamErrorException}.
+ * array. What is not JSON at all, or a value of the wrong type, is an
+ * {@link UpstreamErrorException}, naming the field where it can.
  */
 final class VergeosJson {
 
@@ -63,6 +64,17 @@ final class VergeosJson {
 		}
 	}
 
+	/** The innermost field that the failure names, if any. */
+	private static @Nullable String field(JacksonException cause) {
+		String field = null;
+		for (JacksonException.Reference reference : cause.getPath()) {
+			if (reference.getPropertyName() != null) {
+				field = reference.getPropertyName();
+			}
+		}
+		return field;
+	}
+
 	private static <T> T convert(JsonNode node, Class<T> type) {
 		if (!node.isObject()) {
 			throw unreadable(null);
@@ -76,8 +88,11 @@ final class VergeosJson {
 	}
 
 	private static UpstreamErrorException unreadable(@Nullable JacksonException cause) {
+		String field = (cause != null) ? field(cause) : null;
 		UpstreamErrorException error = new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
-				"VergeOS answered with something other than the expected JSON", cause);
+				"VergeOS answered with something other than the expected JSON"
+						+ ((field != null) ? ": SnapGate cannot read its field '" + field + "'" : ""),
+				cause);
 		error.withUpstream(
 				new UpstreamDetails(null, null, (cause != null) ? cause.getOriginalMessage() : "not an object"));
 		return error;

@@ -53,13 +53,15 @@ final class VergeosListing {
 	}
 
 	/**
-	 * Newest first, paged by offset: each entry's cursor is its own offset. Expiry, name
-	 * and creation time are filtered upstream; status after the fact (reading on for a
-	 * few pages to fill this one). A VergeOS snapshot is never of a volume, so a volume
-	 * filter matches nothing.
+	 * Newest first, paged by offset: each entry's cursor is its own offset. Expiry, name,
+	 * creation time and the policy (the snapshot profile) are filtered upstream; status
+	 * after the fact (reading on for a few pages to fill this one). A VergeOS snapshot is
+	 * never of a volume, so a volume filter matches nothing, and neither does a policy id
+	 * that is not a profile key.
 	 */
 	Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		if (query.scope() == Scope.VOLUME || query.volumeId() != null) {
+		if (query.scope() == Scope.VOLUME || query.volumeId() != null
+				|| (query.policy() != null && !VergeosLimits.isKey(query.policy()))) {
 			return Page.last(List.of());
 		}
 		int size = Math.clamp(limit, 1, MAX_PAGE);
@@ -161,6 +163,9 @@ final class VergeosListing {
 		if (query.name() != null) {
 			parts.add(VergeosFilter.eq("name", query.name()));
 		}
+		if (query.policy() != null) {
+			parts.add(VergeosFilter.eq("snapshot_profile", Long.parseLong(query.policy())));
+		}
 		if (query.createdAfter() != null) {
 			parts.add(VergeosFilter.gt("created", query.createdAfter().getEpochSecond()));
 		}
@@ -172,7 +177,8 @@ final class VergeosListing {
 		return VergeosFilter.allOf(parts);
 	}
 
-	private static int offsetOf(@Nullable Cursor cursor) {
+	/** The offset a cursor of a VergeOS listing stands for. */
+	static int offsetOf(@Nullable Cursor cursor) {
 		if (cursor == null) {
 			return 0;
 		}
@@ -182,7 +188,7 @@ final class VergeosListing {
 		return Integer.parseInt(cursor.value());
 	}
 
-	private static Cursor cursorAt(int offset) {
+	static Cursor cursorAt(int offset) {
 		return new Cursor(Integer.toString(offset));
 	}
 

@@ -7,11 +7,25 @@ import io.snapgate.domain.ErrorCode;
  */
 enum VergeosOperation {
 
-	READ("read", ErrorCode.NOT_FOUND, "VergeOS has no such row", ErrorCode.SNAPSHOT_BUSY),
-	CREATE("create a snapshot", ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN),
-	DELETE("delete a snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY),
+	READ("read", ErrorCode.NOT_FOUND, "VergeOS has no such row", ErrorCode.SNAPSHOT_BUSY,
+			"VergeOS refused: the snapshot is busy (HTTP 409)"),
+	CREATE("create a snapshot", ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN,
+			"VergeOS already has one by that name"),
+	DELETE("delete a snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY,
+			"VergeOS refused: the snapshot is busy (HTTP 409)"),
 	RECOVER("recover a copy", ErrorCode.MEMBER_NOT_FOUND, "The snapshot no longer contains that VM or tenant",
-			ErrorCode.NAME_TAKEN);
+			ErrorCode.NAME_TAKEN, "VergeOS already has one by that name"),
+	POLICY_CREATE("create a snapshot profile", ErrorCode.NOT_FOUND, "VergeOS has no snapshot profile table",
+			ErrorCode.NAME_TAKEN, "VergeOS already has a snapshot profile by that name"),
+	POLICY_CHANGE("change a snapshot profile", ErrorCode.NOT_FOUND, "VergeOS has no such snapshot profile",
+			ErrorCode.NAME_TAKEN, "VergeOS already has a snapshot profile by that name"),
+	PERIOD_WRITE("write a snapshot profile period", ErrorCode.NOT_FOUND,
+			"VergeOS has no such snapshot profile or period", ErrorCode.NAME_TAKEN,
+			"The snapshot profile already has a period by that name"),
+	POLICY_DELETE("delete a snapshot profile", ErrorCode.NOT_FOUND, "VergeOS has no such snapshot profile",
+			ErrorCode.SNAPSHOT_BUSY,
+			"VergeOS refused to delete the snapshot profile: it is in use (by the system's snapshots, a VM or a "
+					+ "volume); give those another profile in VergeOS first");
 
 	private final String action;
 
@@ -21,11 +35,15 @@ enum VergeosOperation {
 
 	private final ErrorCode conflict;
 
-	VergeosOperation(String action, ErrorCode notFound, String notFoundMessage, ErrorCode conflict) {
+	private final String conflictMessage;
+
+	VergeosOperation(String action, ErrorCode notFound, String notFoundMessage, ErrorCode conflict,
+			String conflictMessage) {
 		this.action = action;
 		this.notFound = notFound;
 		this.notFoundMessage = notFoundMessage;
 		this.conflict = conflict;
+		this.conflictMessage = conflictMessage;
 	}
 
 	/** What the call asks, for messages. */
@@ -43,6 +61,10 @@ enum VergeosOperation {
 
 	ErrorCode conflict() {
 		return this.conflict;
+	}
+
+	String conflictMessage() {
+		return this.conflictMessage;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -39,12 +40,16 @@ import static io.snapgate.provider.SettingsChecks.require;
  * @param minSnapshots {@code min_snapshots} sent with every create
  * @param defaultRetention how long a new snapshot is kept when the request names no
  * retention
+ * @param policyTimeZone the zone in which the system reads the times of its snapshot
+ * profile periods. No VergeOS source names it (presumably the system's local time), so it
+ * is configured: policies are moved into it, and a caller's zone that does not keep one
+ * offset to it all year is refused
  */
 public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String username, @Nullable String password,
 		@Nullable String apiKey, @DefaultValue("true") boolean verifyTls, @Nullable Path caBundle,
 		@NotNull @DefaultValue("PT5S") Duration connectTimeout, @NotNull @DefaultValue("PT30S") Duration readTimeout,
-		@Min(1) @Max(1000) @DefaultValue("1") int minSnapshots,
-		@NotNull @DefaultValue("P3D") Duration defaultRetention) {
+		@Min(1) @Max(1000) @DefaultValue("1") int minSnapshots, @NotNull @DefaultValue("P3D") Duration defaultRetention,
+		@NotNull @DefaultValue("UTC") ZoneId policyTimeZone) {
 
 	/** The base URL, once validation has passed. */
 	URI requireBaseUrl() {
@@ -84,7 +89,7 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 				+ masked(this.password) + ", apiKey=" + masked(this.apiKey) + ", verifyTls=" + this.verifyTls
 				+ ", caBundle=" + this.caBundle + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", minSnapshots=" + this.minSnapshots + ", defaultRetention="
-				+ this.defaultRetention + "]";
+				+ this.defaultRetention + ", policyTimeZone=" + this.policyTimeZone + "]";
 	}
 
 }

@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * {@code locked}, or being unlocked ({@code unlocking}) until
  * {@code immutable_lock_expires}, since VergeOS refuses to delete it until then either.
  * <p>
+ * Policy: the snapshot profile that took it, when one did.
+ * <p>
  * Attributes: {@code immutableStatus}, {@code private}, {@code remoteSync},
- * {@code statusInfo}, {@code snapshotProfile}, {@code task}, each only when VergeOS gave
- * it.
+ * {@code statusInfo}, {@code snapshotProfile}, {@code snapshotPeriod}, {@code task}, each
+ * only when VergeOS gave it.
  */
 final class VergeosSnapshotMapper {
 
@@ -49,7 +51,7 @@ final class VergeosSnapshotMapper {
 				VergeosIdempotencyMarker.strip(row.description()), Scope.SYSTEM, null, status(row.status(), taskStatus),
 				(row.status() != null) ? row.status() : "",
 				(row.created() != null) ? Instant.ofEpochSecond(row.created()) : Instant.EPOCH, epoch(row.expires()),
-				null, immutable, isLocked(row, now), lockExpiresAt, attributes(row), null);
+				null, immutable, isLocked(row, now), lockExpiresAt, attributes(row), row.snapshotProfile());
 	}
 
 	/** The snapshot as asked for, while VergeOS does not show its row yet. */
@@ -101,6 +103,7 @@ final class VergeosSnapshotMapper {
 		putIfPresent(attributes, "remoteSync", row.remoteSync());
 		putIfPresent(attributes, "statusInfo", row.statusInfo());
 		putIfPresent(attributes, "snapshotProfile", row.snapshotProfile());
+		putIfPresent(attributes, "snapshotPeriod", row.snapshotPeriod());
 		putIfPresent(attributes, "task", row.task());
 		return attributes;
 	}

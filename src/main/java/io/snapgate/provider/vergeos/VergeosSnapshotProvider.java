@@ -2,6 +2,7 @@ package io.snapgate.provider.vergeos;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
+import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of
  * those as new copies. It says what it offers and which ids are its own, and hands the
  * operations on: reads to {@link VergeosListing}, creates to {@link VergeosCreation}
- * (idempotent), deletes to {@link VergeosDeletion}, restores to {@link VergeosRestores}.
+ * (idempotent), deletes to {@link VergeosDeletion}, restores to {@link VergeosRestores},
+ * and its snapshot profiles to {@link VergeosPolicies}.
  */
 final class VergeosSnapshotProvider implements SnapshotProvider {
 
@@ -53,8 +56,13 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	private final VergeosRestores restores;
 
+	private final Optional<PolicyProvider> policies;
+
+	/**
+	 * @param policyTimeZone the zone the system reads its snapshot profiles' times in
+	 */
 	VergeosSnapshotProvider(ProviderId id, VergeosClient client, Clock clock, int minSnapshots,
-			Duration defaultRetention) {
+			Duration defaultRetention, ZoneId policyTimeZone) {
 		this.id = id;
 		this.client = client;
 		VergeosSnapshotMapper mapper = new VergeosSnapshotMapper(id);
@@ -62,6 +70,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		this.creation = new VergeosCreation(id, client, this.listing, mapper, clock, minSnapshots, defaultRetention);
 		this.deletion = new VergeosDeletion(client, clock);
 		this.restores = new VergeosRestores(client, clock);
+		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone));
 	}
 
 	@Override
@@ -122,6 +131,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
 		return this.restores.status(handle);
+	}
+
+	@Override
+	public Optional<PolicyProvider> policies() {
+		return this.policies;
 	}
 
 	@Override

@@ -49,8 +49,8 @@ class VergeosSnapshotProviderFactory implements SnapshotProviderFactory<VergeosS
 					+ "{}.ca-bundle instead. ***", id, property, settings.baseUrl(), property);
 		}
 		VergeosClient client = VergeosClient.create(this.webClients, settings, this.clock, property);
-		return new VergeosSnapshotProvider(id, client, this.clock, settings.minSnapshots(),
-				settings.defaultRetention());
+		return new VergeosSnapshotProvider(id, client, this.clock, settings.minSnapshots(), settings.defaultRetention(),
+				settings.policyTimeZone());
 	}
 
 }

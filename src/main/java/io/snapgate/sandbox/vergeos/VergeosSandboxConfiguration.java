@@ -11,16 +11,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The VergeOS emulator and the default provider {@value #PROVIDER_ID} that reaches it
- * over HTTP through the real adapter.
+ * over HTTP through the real adapter, and the task that runs the emulator's snapshot
+ * profiles on its clock.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("sandbox")
 @EnableConfigurationProperties(VergeosSandboxSettings.class)
+@EnableScheduling
 class VergeosSandboxConfiguration {
 
 	static final String PROVIDER_ID = "sandbox-vergeos";
@@ -33,9 +36,18 @@ class VergeosSandboxConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxSettings settings, ObjectProvider<Clock> clock) {
-		VergeosSandboxState state = new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), settings);
+	VergeosSandboxState vergeosSandboxState(VergeosSandboxSettings settings, ObjectProvider<Clock> clock) {
+		return new VergeosSandboxState(clock.getIfAvailable(Clock::systemUTC), settings);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> vergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxSettings settings) {
 		return new VergeosSandboxRoutes(state, settings).routes();
+	}
+
+	@Bean
+	VergeosSandboxScheduler vergeosSandboxScheduler(VergeosSandboxState state, ObjectProvider<Clock> clock) {
+		return new VergeosSandboxScheduler(state, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 }

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The emulated VergeOS REST API v4, as far as SnapGate uses it: table reads with
  * {@code fields}, {@code filter}, {@code sort}, {@code limit} and {@code offset};
- * creating and deleting cloud snapshots; recovering their VMs and tenants. Errors are
- * {@code {"err": "..."}} with VergeOS's status codes; every request needs HTTP Basic or a
- * Bearer API key.
+ * creating and deleting cloud snapshots; recovering their VMs and tenants; creating and
+ * changing snapshot profiles and their periods, and deleting a profile through
+ * {@code snapshot_profile_actions}. Errors are {@code {"err": "..."}} with VergeOS's
+ * status codes; every request needs HTTP Basic or a Bearer API key.
  * <p>
  * Functional routes rather than a {@code @RestController}, so that the emulator belongs
  * to the sandbox configuration alone and never turns up in the web slices of other tests.
@@ -55,6 +56,26 @@ final class VergeosSandboxRoutes {
 					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.VM, body(request)))))
 			.POST(API + "/cloud_snapshot_tenant_actions",
 					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.TENANT, body(request)))))
+			.POST(API + "/snapshot_profiles",
+					authenticated((request) -> created(this.state.createProfile(body(request)))))
+			.PUT(API + "/snapshot_profiles/{key}", authenticated((request) -> {
+				this.state.updateProfile(key(request.pathVariable("key")), body(request));
+				return ServerResponse.ok().build();
+			}))
+			.POST(API + "/snapshot_profile_actions", authenticated((request) -> {
+				this.state.profileAction(body(request));
+				return ServerResponse.ok().build();
+			}))
+			.POST(API + "/snapshot_profile_periods",
+					authenticated((request) -> created(this.state.createPeriod(body(request)))))
+			.PUT(API + "/snapshot_profile_periods/{key}", authenticated((request) -> {
+				this.state.updatePeriod(key(request.pathVariable("key")), body(request));
+				return ServerResponse.ok().build();
+			}))
+			.DELETE(API + "/snapshot_profile_periods/{key}", authenticated((request) -> {
+				this.state.deletePeriod(key(request.pathVariable("key")));
+				return ServerResponse.ok().build();
+			}))
 			.GET(API + "/{table}", authenticated(this::list))
 			.GET(API + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,

@@ -29,11 +29,31 @@ final class VergeosSandboxRows {
 
 	/**
 	 * A row of {@code cloud_snapshots}; its {@code task} shows until the snapshot is
-	 * ready.
+	 * ready. {@code profile} and {@code period} name the snapshot profile period that
+	 * took it; both are {@code null} for one taken by hand.
 	 */
 	record CloudSnapshot(long key, String name, String description, long created, long expires, boolean privateSnapshot,
 			boolean immutable, String immutableStatus, long lockExpires, String status, int minSnapshots,
-			@Nullable Long task, Instant readyAt) {
+			@Nullable Long task, Instant readyAt, @Nullable Long profile, @Nullable Long period) {
+
+		/** A snapshot taken by hand. */
+		static CloudSnapshot manual(long key, String name, String description, long created, long expires,
+				boolean privateSnapshot, boolean immutable, String immutableStatus, long lockExpires, String status,
+				int minSnapshots, @Nullable Long task, Instant readyAt) {
+			return new CloudSnapshot(key, name, description, created, expires, privateSnapshot, immutable,
+					immutableStatus, lockExpires, status, minSnapshots, task, readyAt, null, null);
+		}
+
+		/** The same snapshot, kept past its expiry by {@code min_snapshots}. */
+		CloudSnapshot held() {
+			return new CloudSnapshot(this.key, this.name, this.description, this.created, this.expires,
+					this.privateSnapshot, this.immutable, this.immutableStatus, this.lockExpires, "held",
+					this.minSnapshots, this.task, this.readyAt, this.profile, this.period);
+		}
+
+		boolean isExpiredAt(long now) {
+			return this.expires != 0 && this.expires <= now;
+		}
 
 		String immutableStatus(Instant now) {
 			return (this.immutableStatus.equals("unlocking") && this.lockExpires <= now.getEpochSecond()) ? "unlocked"
@@ -47,7 +67,8 @@ final class VergeosSandboxRows {
 			row.put("description", this.description);
 			row.put("created", this.created);
 			row.put("expires", this.expires);
-			row.put("snapshot_profile", null);
+			row.put("snapshot_profile", this.profile);
+			row.put("snapshot_period", this.period);
 			row.put("private", this.privateSnapshot);
 			row.put("remote_sync", false);
 			row.put("immutable", this.immutable);
@@ -124,6 +145,51 @@ final class VergeosSandboxRows {
 			row.put("description", this.description);
 			row.put("created", this.created);
 			kind.putHardware(row);
+			return row;
+		}
+
+	}
+
+	/** A row of {@code snapshot_profiles}. */
+	record Profile(long key, String name, String description, boolean ignoreWarnings) {
+
+		Map<String, @Nullable Object> row() {
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
+			row.put("$key", this.key);
+			row.put("name", this.name);
+			row.put("description", this.description);
+			row.put("ignore_warnings", this.ignoreWarnings);
+			return row;
+		}
+
+	}
+
+	/**
+	 * A row of {@code snapshot_profile_periods}: when a profile takes a snapshot and how
+	 * long it keeps it ({@code retention} seconds, {@code 0} for ever).
+	 */
+	record Period(long key, long profile, String name, String frequency, int minute, int hour, String dayOfWeek,
+			int dayOfMonth, int month, long retention, int minSnapshots, boolean immutable, boolean skipMissed,
+			String maxTier, boolean quiesce) {
+
+		Map<String, @Nullable Object> row() {
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
+			row.put("$key", this.key);
+			row.put("profile", this.profile);
+			row.put("name", this.name);
+			row.put("frequency", this.frequency);
+			row.put("minute", this.minute);
+			row.put("hour", this.hour);
+			row.put("day_of_week", this.dayOfWeek);
+			row.put("day_of_month", this.dayOfMonth);
+			row.put("month", this.month);
+			row.put("retention", this.retention);
+			row.put("skip_missed", this.skipMissed);
+			row.put("max_tier", this.maxTier);
+			row.put("quiesce", this.quiesce);
+			row.put("min_snapshots", this.minSnapshots);
+			row.put("immutable", this.immutable);
+			row.put("estimated_snapshot_count", null);
 			return row;
 		}
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
 
 /**
  * What the emulated system holds when it starts: VMs {@code web-01}, {@code web-02},
@@ -14,10 +16,19 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
  * {@code globex}, and four cloud snapshots of them: a daily one, an immutable locked one,
  * one past its expiry and one kept until deleted. Member keys start at 100 for VMs and at
  * 1000 for tenants, apart from every other key.
+ * <p>
+ * One snapshot profile, {@value #PROFILE}, is the one the system's snapshots use: its
+ * period {@code Hourly} takes a snapshot every hour at minute 0, kept 15 minutes (the
+ * newest held by {@code min_snapshots}). It is also the demo profile, which runs every
+ * minute while {@code demo-schedule-every-minute} is on.
  */
 final class VergeosSandboxSeed {
 
+	static final String PROFILE = "System Snapshots";
+
 	private static final long DAY = 86400;
+
+	private static final long DEMO_RETENTION = 900;
 
 	private VergeosSandboxSeed() {
 	}
@@ -44,13 +55,19 @@ final class VergeosSandboxSeed {
 		snapshot(tables, "Daily_expired", "Past its expiry, kept by min_snapshots", now - 5 * DAY, now - 2 * DAY, false,
 				"unlocked", 0, "normal", false);
 		snapshot(tables, "pre-upgrade", "Kept until deleted", now - 7 * DAY, 0, false, "unlocked", 0, "held", true);
+		long profile = tables.nextKey("snapshot_profiles");
+		tables.putProfile(new Profile(profile, PROFILE, "The system's snapshots", false));
+		tables.putPeriod(new Period(tables.nextKey("snapshot_profile_periods"), profile, "Hourly", "hourly", 0, 0,
+				"any", 0, 0, DEMO_RETENTION, 1, false, false, "1", false));
+		tables.useForTheSystem(profile);
+		tables.demonstrateWith(profile);
 	}
 
 	private static void snapshot(VergeosSandboxTables tables, String name, String description, long created,
 			long expires, boolean immutable, String immutableStatus, long lockExpires, String status,
 			boolean privateSnapshot) {
 		long key = tables.nextKey("cloud_snapshots");
-		tables.addSnapshot(new CloudSnapshot(key, name, description, created, expires, privateSnapshot, immutable,
+		tables.addSnapshot(CloudSnapshot.manual(key, name, description, created, expires, privateSnapshot, immutable,
 				immutableStatus, lockExpires, status, 1, null, Instant.ofEpochSecond(created)));
 	}
 

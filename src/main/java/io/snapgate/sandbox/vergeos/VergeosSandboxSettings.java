@@ -22,18 +22,28 @@ import org.springframework.validation.annotation.Validated;
  * @param username the emulator's user for HTTP Basic
  * @param password that user's password
  * @param apiKey the emulator's API key, accepted as a Bearer token
+ * @param scheduleTick how often the running emulator runs its snapshot profiles' periods
+ * @param demoScheduleEveryMinute whether the seeded demo profile runs every minute rather
+ * than every hour: a sandbox convenience (no neutral rule runs every minute), so that
+ * snapshots appear under a policy within a minute or two of starting
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.vergeos")
 record VergeosSandboxSettings(@NotNull @DefaultValue("PT3S") Duration createDelay,
 		@NotNull @DefaultValue("PT1S") Duration recoverStartDelay, @NotNull @DefaultValue("PT3S") Duration recoverDelay,
 		@NotBlank @DefaultValue("snapgate") String username, @NotBlank @DefaultValue("sandbox") String password,
-		@NotBlank @DefaultValue("sandbox-vergeos-api-key") String apiKey) {
+		@NotBlank @DefaultValue("sandbox-vergeos-api-key") String apiKey,
+		@NotNull @DefaultValue("PT5S") Duration scheduleTick, @DefaultValue("true") boolean demoScheduleEveryMinute) {
 
 	@AssertTrue(message = "the delays must not be negative")
 	boolean isDelaysValid() {
 		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative()
 				&& !this.recoverDelay.isNegative();
+	}
+
+	@AssertTrue(message = "schedule-tick must be positive")
+	boolean isScheduleTickPositive() {
+		return !this.scheduleTick.isNegative() && !this.scheduleTick.isZero();
 	}
 
 }

@@ -14,6 +14,8 @@ import java.util.Set;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Member;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Recovery;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Task;
 import tools.jackson.databind.JsonNode;
@@ -26,11 +28,13 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
 
 /**
  * The emulated system and its rules: which snapshots VergeOS makes, deletes and recovers,
- * and which it refuses, over the {@linkplain VergeosSandboxSeed seeded} tables. What
- * changes with time (a new snapshot's task running, a recovery going from {@code idle} to
- * {@code importing} to {@code complete}) is worked out from the clock when a row is read,
- * not by background threads. Every method holds the one lock, which keeps the rules
- * simple.
+ * and which it refuses, and its snapshot profiles (see {@link VergeosSandboxProfiles}),
+ * over the {@linkplain VergeosSandboxSeed seeded} tables. What changes with time (a new
+ * snapshot's task running, a recovery going from {@code idle} to {@code importing} to
+ * {@code complete}) is worked out from the clock when a row is read; what a schedule
+ * takes and expires is made by {@link #runSchedules(Instant)}, which a scheduled task
+ * calls in the running application and tests call with the time they choose. Every method
+ * holds the one lock, which keeps the rules simple.
  */
 final class VergeosSandboxState {
 
@@ -43,10 +47,59 @@ final class VergeosSandboxState {
 
 	private final VergeosSandboxTables tables = new VergeosSandboxTables();
 
+	private final VergeosSandboxProfiles profiles = new VergeosSandboxProfiles(this.tables);
+
+	private final VergeosSandboxSchedules schedules = new VergeosSandboxSchedules(this.tables);
+
+	/** Schedules have been run for every time up to this one. */
+	private Instant schedulesRunUntil;
+
 	VergeosSandboxState(Clock clock, VergeosSandboxSettings settings) {
 		this.clock = clock;
 		this.settings = settings;
+		this.schedulesRunUntil = clock.instant();
 		VergeosSandboxSeed.plant(this.tables, clock.instant().getEpochSecond());
+	}
+
+	/**
+	 * Takes the snapshots that the profiles' periods are due to take by {@code now}, and
+	 * deletes those past their expiry; with {@code demo-schedule-every-minute}, the
+	 * seeded demo profile runs every minute. A time no later than the last run's does
+	 * nothing.
+	 * @return how many snapshots were taken
+	 */
+	synchronized int runSchedules(Instant now) {
+		if (!now.isAfter(this.schedulesRunUntil)) {
+			return 0;
+		}
+		Long everyMinute = this.settings.demoScheduleEveryMinute() ? this.tables.demoProfile() : null;
+		int taken = this.schedules.run(this.schedulesRunUntil, now, everyMinute);
+		this.schedulesRunUntil = now;
+		return taken;
+	}
+
+	synchronized Map<String, Object> createProfile(JsonNode body) {
+		return created("snapshot_profiles", this.profiles.createProfile(body));
+	}
+
+	synchronized void updateProfile(long key, JsonNode body) {
+		this.profiles.updateProfile(key, body);
+	}
+
+	synchronized void profileAction(JsonNode body) {
+		this.profiles.act(body);
+	}
+
+	synchronized Map<String, Object> createPeriod(JsonNode body) {
+		return created("snapshot_profile_periods", this.profiles.createPeriod(body));
+	}
+
+	synchronized void updatePeriod(long key, JsonNode body) {
+		this.profiles.updatePeriod(key, body);
+	}
+
+	synchronized void deletePeriod(long key) {
+		this.profiles.deletePeriod(key);
 	}
 
 	synchronized List<Map<String, @Nullable Object>> rows(String table) {
@@ -58,6 +111,8 @@ final class VergeosSandboxState {
 			case "vms" -> machineRows(VergeosSandboxKind.VM);
 			case "tenants" -> machineRows(VergeosSandboxKind.TENANT);
 			case "tasks" -> this.tables.tasks().stream().map((t) -> t.row(now)).toList();
+			case "snapshot_profiles" -> this.tables.profiles().stream().map(Profile::row).toList();
+			case "snapshot_profile_periods" -> this.tables.periods().stream().map(Period::row).toList();
 			case "system" -> List.of(VergeosSandboxRows.system());
 			default -> throw new VergeosSandboxException(404, "Invalid table: " + table);
 		};
@@ -98,7 +153,7 @@ final class VergeosSandboxState {
 		this.tables.addTask(new Task(task, "Create cloud snapshot " + name, "cloud_snapshots", readyAt));
 		long key = this.tables.nextKey("cloud_snapshots");
 		int minSnapshots = (body.get("min_snapshots") != null) ? (int) positive(body, "min_snapshots") : 1;
-		this.tables.addSnapshot(new CloudSnapshot(key, name, (description != null) ? description : "", now, expires,
+		this.tables.addSnapshot(CloudSnapshot.manual(key, name, (description != null) ? description : "", now, expires,
 				flag(body, "private", true), immutable, immutable ? "locked" : "unlocked", 0, "normal", minSnapshots,
 				task, readyAt));
 		return created("cloud_snapshots", key);

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Member;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Task;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,16 @@ final class VergeosSandboxTables {
 			VergeosSandboxKind.TENANT, new TreeMap<>());
 
 	private final Map<Long, Task> tasks = new TreeMap<>();
+
+	private final Map<Long, Profile> profiles = new TreeMap<>();
+
+	private final Map<Long, Period> periods = new TreeMap<>();
+
+	/** The profile the system's snapshots use, which VergeOS will not delete. */
+	private @Nullable Long systemProfile;
+
+	/** The seeded profile that may run every minute for a demonstration. */
+	private @Nullable Long demoProfile;
 
 	private final Map<String, Long> keys = new LinkedHashMap<>();
 
@@ -65,6 +77,11 @@ final class VergeosSandboxTables {
 		}
 	}
 
+	/** Puts {@code snapshot} in the place of the snapshot with its key. */
+	void replaceSnapshot(CloudSnapshot snapshot) {
+		this.snapshots.put(snapshot.key(), snapshot);
+	}
+
 	/** Removes a snapshot with its members. */
 	void removeSnapshot(long key) {
 		this.snapshots.remove(key);
@@ -98,6 +115,58 @@ final class VergeosSandboxTables {
 
 	void addTask(Task task) {
 		this.tasks.put(task.key(), task);
+	}
+
+	Collection<Profile> profiles() {
+		return Collections.unmodifiableCollection(this.profiles.values());
+	}
+
+	@Nullable Profile profile(long key) {
+		return this.profiles.get(key);
+	}
+
+	/** Adds a profile, or puts it in the place of the profile with its key. */
+	void putProfile(Profile profile) {
+		this.profiles.put(profile.key(), profile);
+	}
+
+	/** Removes a profile with its periods; the snapshots they took stay. */
+	void removeProfile(long key) {
+		this.profiles.remove(key);
+		this.periods.values().removeIf((period) -> period.profile() == key);
+	}
+
+	Collection<Period> periods() {
+		return Collections.unmodifiableCollection(this.periods.values());
+	}
+
+	@Nullable Period period(long key) {
+		return this.periods.get(key);
+	}
+
+	/** Adds a period, or puts it in the place of the period with its key. */
+	void putPeriod(Period period) {
+		this.periods.put(period.key(), period);
+	}
+
+	void removePeriod(long key) {
+		this.periods.remove(key);
+	}
+
+	@Nullable Long systemProfile() {
+		return this.systemProfile;
+	}
+
+	void useForTheSystem(long profile) {
+		this.systemProfile = profile;
+	}
+
+	@Nullable Long demoProfile() {
+		return this.demoProfile;
+	}
+
+	void demonstrateWith(long profile) {
+		this.demoProfile = profile;
 	}
 
 	private Map<Long, Member> membersOf(VergeosSandboxKind kind) {

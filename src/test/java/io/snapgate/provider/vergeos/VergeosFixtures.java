@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -37,10 +38,17 @@ final class VergeosFixtures {
 	/**
 	 * The fields every read of {@code cloud_snapshots} must name, as VergeOS spells them.
 	 */
-	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,private,"
-			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
+	static final String SNAPSHOT_FIELDS = "$key,name,description,created,expires,snapshot_profile,snapshot_period,"
+			+ "private,remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
 	static final String NOT_EXPIRED = "(expires eq 0 or expires gt " + NOW_EPOCH + ")";
+
+	/** The fields every read of {@code snapshot_profiles} must name. */
+	static final String PROFILE_FIELDS = "$key,name,description";
+
+	/** The fields every read of {@code snapshot_profile_periods} must name. */
+	static final String PERIOD_FIELDS = "$key,profile,name,frequency,minute,hour,day_of_week,day_of_month,month,"
+			+ "retention,min_snapshots,immutable";
 
 	private VergeosFixtures() {
 	}
@@ -61,13 +69,35 @@ final class VergeosFixtures {
 	static VergeosSettings settings(String baseUrl, @Nullable String user, @Nullable String password,
 			@Nullable String apiKey, boolean verifyTls, @Nullable Path caBundle, Duration readTimeout) {
 		return new VergeosSettings(URI.create(baseUrl), user, password, apiKey, verifyTls, caBundle,
-				Duration.ofSeconds(2), readTimeout, 1, Duration.ofDays(3));
+				Duration.ofSeconds(2), readTimeout, 1, Duration.ofDays(3), ZoneOffset.UTC);
+	}
+
+	/** The policies of a provider whose system reads its schedules in {@code zone}. */
+	static VergeosPolicies policies(String baseUrl, ZoneId zone) {
+		VergeosSettings settings = new VergeosSettings(URI.create(baseUrl), USER, PASSWORD, null, true, null,
+				Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofDays(3), zone);
+		return (VergeosPolicies) provider(settings).policies().orElseThrow();
+	}
+
+	/** A {@code snapshot_profiles} row. */
+	static String profileRow(long key, String name, String description) {
+		return """
+				{"$key":%d,"name":"%s","description":"%s"}""".formatted(key, name, description);
+	}
+
+	/** A {@code snapshot_profile_periods} row. */
+	static String periodRow(long key, long profile, String name, String frequency, int minute, int hour,
+			String dayOfWeek, int dayOfMonth, long retention, int minSnapshots, boolean immutable) {
+		return """
+				{"$key":%d,"profile":%d,"name":"%s","frequency":"%s","minute":%d,"hour":%d,"day_of_week":"%s",\
+				"day_of_month":%d,"month":0,"retention":%d,"min_snapshots":%d,"immutable":%s}""".formatted(key, profile,
+				name, frequency, minute, hour, dayOfWeek, dayOfMonth, retention, minSnapshots, immutable);
 	}
 
 	static VergeosSnapshotProvider provider(VergeosSettings settings) {
 		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
 		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),
-				settings.defaultRetention());
+				settings.defaultRetention(), settings.policyTimeZone());
 	}
 
 	/**
@@ -83,7 +113,7 @@ final class VergeosFixtures {
 			String immutableStatus, long lockExpires, String status, @Nullable Long task) {
 		return """
 				{"$key":%d,"name":"%s","description":"%s","created":%d,"expires":%d,"snapshot_profile":null,\
-				"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
+				"snapshot_period":null,"private":false,"remote_sync":false,"immutable":%s,"immutable_status":"%s",\
 				"immutable_lock_expires":%d,"status":"%s","status_info":"","task":%s}""".formatted(key, name,
 				description, created, expires, immutable, immutableStatus, lockExpires, status,
 				(task != null) ? task.toString() : "null");

@@ -164,7 +164,8 @@ class VergeosListingTests {
 			.willReturn(
 					okJson("""
 							{"$key":12,"name":"Weekly","description":"before upgrade [snapgate:0123456789abcdef0123456789abcdef:0123456789ab]",
-							 "created":1735689600,"expires":0,"snapshot_profile":5,"private":true,"remote_sync":false,
+							 "created":1735689600,"expires":0,"snapshot_profile":5,"snapshot_period":{"$key":17},
+							 "private":true,"remote_sync":false,
 							 "immutable":true,"immutable_status":"locked","immutable_lock_expires":1735862400,
 							 "status":"held","status_info":"kept by min_snapshots","task":null}""")));
 
@@ -181,9 +182,44 @@ class VergeosListingTests {
 		assertThat(snapshot.immutable()).isTrue();
 		assertThat(snapshot.locked()).isTrue();
 		assertThat(snapshot.lockExpiresAt()).isEqualTo(Instant.ofEpochSecond(1735862400));
+		assertThat(snapshot.policy()).isEqualTo("5");
 		assertThat(snapshot.attributes())
 			.containsExactlyInAnyOrderEntriesOf(Map.of("immutableStatus", "locked", "private", "true", "remoteSync",
-					"false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5"));
+					"false", "statusInfo", "kept by min_snapshots", "snapshotProfile", "5", "snapshotPeriod", "17"));
+	}
+
+	@Test
+	void aSnapshotTakenByHandHasNoPolicy() {
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/15")).willReturn(
+				okJson(snapshotRow(15, "manual").replace("\"snapshot_profile\":null", "\"snapshot_profile\":0"))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/16")).willReturn(okJson(snapshotRow(16, "hand"))));
+
+		assertThat(this.provider.get("15").orElseThrow().policy()).isNull();
+		assertThat(this.provider.get("16").orElseThrow().policy()).isNull();
+	}
+
+	@Test
+	void aPolicysSnapshotsAreFilteredUpstreamByTheirProfile() {
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("fields", equalTo(SNAPSHOT_FIELDS))
+				.withQueryParam("filter", equalTo(NOT_EXPIRED + " and snapshot_profile eq 5"))
+				.withQueryParam("sort", equalTo("-created"))
+				.willReturn(okJson("[" + snapshotRow(21, "hourly_20261122_0900").replace("\"snapshot_profile\":null",
+						"\"snapshot_profile\":5") + "]")));
+
+		Page<Snapshot> page = this.provider.list(new SnapshotQuery(Set.of(), null, null, null, null, null, false, "5"),
+				null, 10);
+
+		assertThat(page.items()).extracting(Snapshot::policy).containsExactly("5");
+	}
+
+	@Test
+	void aPolicyIdThatIsNoProfileKeyMatchesNothingWithoutAskingVergeos() {
+		Page<Snapshot> page = this.provider
+			.list(new SnapshotQuery(Set.of(), null, null, null, null, null, false, "asp-1' or 1 eq 1"), null, 10);
+
+		assertThat(page.entries()).isEmpty();
+		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test

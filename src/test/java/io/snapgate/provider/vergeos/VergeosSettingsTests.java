@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +48,20 @@ class VergeosSettingsTests {
 		assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.minSnapshots()).isEqualTo(1);
 		assertThat(settings.defaultRetention()).isEqualTo(Duration.ofDays(3));
+		assertThat(settings.policyTimeZone()).isEqualTo(ZoneId.of("UTC"));
 		assertThat(settings.usesApiKey()).isFalse();
+	}
+
+	@Test
+	void thePolicyTimeZoneIsAnIanaZone() {
+		VergeosSettings settings = bind(
+				Map.of("base-url", "https://vergeos.example.com", "api-key", "k", "policy-time-zone", "Asia/Tokyo"));
+
+		assertThat(settings.policyTimeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> bind(Map.of("base-url", "https://vergeos.example.com", "api-key", "k", "policy-time-zone",
+					"Mars/Olympus")))
+			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("policy-time-zone"));
 	}
 
 	@Test

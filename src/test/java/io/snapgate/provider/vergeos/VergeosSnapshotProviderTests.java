@@ -1,9 +1,15 @@
 package io.snapgate.provider.vergeos;
 
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.application.SnapshotLocator;
+import io.snapgate.domain.PolicyFeatures;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotRef;
@@ -22,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the adapter answers itself: which ids are its own, and its health from the system
- * row.
+ * What the adapter answers itself: which ids are its own, its health from the system row,
+ * and what its snapshot profiles can honour.
  */
 class VergeosSnapshotProviderTests {
 
@@ -42,6 +48,18 @@ class VergeosSnapshotProviderTests {
 		SnapshotLocator locator = new SnapshotLocator(new ProviderRegistry(List.of(this.provider)));
 		assertThatExceptionOfType(io.snapgate.domain.InvalidRequestException.class)
 			.isThrownBy(() -> locator.locate(SnapshotRef.parse(PROVIDER + ":../system")));
+		vergeos.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void itsPoliciesAreItsSnapshotProfilesReadInTheConfiguredZone() {
+		PolicyFeatures features = VergeosFixtures.policies(vergeos.baseUrl(), ZoneId.of("Asia/Tokyo")).features();
+
+		assertThat(this.provider.policies())
+			.hasValueSatisfying((policies) -> assertThat(policies.id()).isEqualTo(PROVIDER));
+		assertThat(features).isEqualTo(
+				new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), ZoneId.of("Asia/Tokyo"),
+						Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.SYSTEM), 50));
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 

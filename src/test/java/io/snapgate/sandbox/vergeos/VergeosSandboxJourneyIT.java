@@ -6,26 +6,50 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.IdempotencyKeyReusedException;
+import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.PolicyRetention;
+import io.snapgate.domain.PolicySchedule;
+import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.ScheduleRule;
+import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotQuery;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The VergeOS user journey through the public API, with the real adapter talking HTTP to
  * the embedded emulator: take a snapshot, find it, restore a VM from it, delete it; be
- * refused a locked one; and create once under one idempotency key.
+ * refused a locked one; create once under one idempotency key; and have a policy, a
+ * snapshot profile, take snapshots on the emulator's clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "snapgate.sandbox.vergeos.create-delay=PT1S",
@@ -39,6 +63,82 @@ class VergeosSandboxJourneyIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ProviderRegistry registry;
+
+	@Autowired
+	VergeosSandboxState emulator;
+
+	@Autowired
+	List<ScheduledTaskHolder> scheduledTasks;
+
+	@Test
+	void theEmulatorRunsItsSchedulesOnATimer() {
+		assertThat(this.scheduledTasks.stream().flatMap((holder) -> holder.getScheduledTasks().stream()))
+			.extracting((task) -> task.getTask().getRunnable().toString())
+			.anyMatch((task) -> task.contains("VergeosSandboxScheduler.runSchedules"));
+	}
+
+	@Test
+	void aPolicyIsASnapshotProfileThatTakesSnapshotsOnTheSystemsClock() {
+		SnapshotProvider provider = this.registry.require(new ProviderId(PROVIDER));
+		PolicyProvider policies = provider.policies().orElseThrow();
+		Policy seeded = policies.list(null, 50)
+			.items()
+			.stream()
+			.filter((policy) -> policy.name().equals(VergeosSandboxSeed.PROFILE))
+			.findFirst()
+			.orElseThrow();
+		assertThat(seeded.schedule().rules()).containsExactly(new ScheduleRule.Hourly(0));
+
+		String name = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+		PolicySpec spec = new PolicySpec(name,
+				new PolicySchedule(ZoneId.of("Asia/Tokyo"),
+						List.of(new ScheduleRule.Daily(LocalTime.of(3, 0)), new ScheduleRule.Hourly(20))),
+				new PolicyRetention(Duration.ofDays(7), null), false, List.of(PolicyTarget.SYSTEM));
+		IdempotencyKey key = new IdempotencyKey(name, IdempotencyKey.sha256Hex("spec A"));
+		Policy created = policies.create(spec, key);
+		assertThat(policies.create(spec, key).id()).isEqualTo(created.id());
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> policies.create(spec, new IdempotencyKey(name, IdempotencyKey.sha256Hex("spec B"))));
+		assertThat(created.schedule().timeZone()).isEqualTo(ZoneId.of("UTC"));
+		assertThat(created.schedule().rules()).containsExactly(new ScheduleRule.Daily(LocalTime.of(18, 0)),
+				new ScheduleRule.Hourly(20));
+
+		Instant due = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(80));
+		this.emulator.runSchedules(due);
+		// the daily period may be due by then too, depending on the time of day
+		List<Snapshot> taken = provider
+			.list(new SnapshotQuery(Set.of(), null, null, null, null, null, false, created.nativeId()), null, 10)
+			.items()
+			.stream()
+			.filter((snapshot) -> snapshot.name().startsWith("hourly-at-20_"))
+			.toList();
+		assertThat(taken).singleElement().satisfies((snapshot) -> {
+			assertThat(snapshot.policy()).isEqualTo(created.nativeId());
+			assertThat(snapshot.createdAt()).isEqualTo(due);
+			assertThat(snapshot.expiresAt()).isEqualTo(due.plus(Duration.ofDays(7)));
+		});
+		assertThat(policies.get(created.nativeId()).orElseThrow().lastSnapshotAt()).isEqualTo(due);
+
+		Policy replaced = policies.replace(created.nativeId(),
+				new PolicySpec(name + "-weekly",
+						new PolicySchedule(ZoneId.of("UTC"),
+								List.of(new ScheduleRule.Weekly(Set.of(DayOfWeek.SATURDAY), LocalTime.of(3, 0)))),
+						new PolicyRetention(Duration.ofDays(30), 2), true, List.of()));
+		assertThat(replaced.name()).isEqualTo(name + "-weekly");
+		assertThat(replaced.retention()).isEqualTo(new PolicyRetention(Duration.ofDays(30), 2));
+		assertThat(replaced.schedule().rules()).hasSize(1);
+
+		policies.delete(created.nativeId());
+		assertThat(policies.get(created.nativeId())).isEmpty();
+		assertThat(provider.get(taken.getFirst().nativeId())).isPresent();
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> policies.delete(seeded.nativeId()))
+			.withMessageContaining("in use");
+		assertThat(policies.get(seeded.nativeId()).orElseThrow().schedule().rules())
+			.containsExactly(new ScheduleRule.Hourly(0));
+	}
 
 	@Test
 	void takeFindRestoreAndDeleteASnapshot() throws Exception {

@@ -40,7 +40,8 @@ class VergeosSandboxRulesTests {
 	private final MutableClock clock = new MutableClock(START);
 
 	private final VergeosSandboxSettings settings = new VergeosSandboxSettings(Duration.ofSeconds(3),
-			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key");
+			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key", Duration.ofSeconds(5),
+			true);
 
 	private final MockMvc http = MockMvcBuilders
 		.routerFunctions(
