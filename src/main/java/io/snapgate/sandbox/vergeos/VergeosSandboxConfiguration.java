@@ -7,6 +7,7 @@ import io.snapgate.config.DefaultProviderDeclaration;
 import io.snapgate.sandbox.SandboxHost;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +47,7 @@ class VergeosSandboxConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "snapgate.sandbox.run-schedules", matchIfMissing = true)
 	VergeosSandboxScheduler vergeosSandboxScheduler(VergeosSandboxState state, ObjectProvider<Clock> clock) {
 		return new VergeosSandboxScheduler(state, clock.getIfAvailable(Clock::systemUTC));
 	}
