@@ -127,6 +127,7 @@ public final class FakePolicyProvider implements PolicyProvider {
 		this.policies.clear();
 		this.idempotency.clear();
 		this.calls.clear();
+		this.sequence.set(1000);
 		this.failure = null;
 		this.failuresLeft.set(-1);
 		this.clock = Clock.systemUTC();
