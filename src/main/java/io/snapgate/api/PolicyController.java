@@ -72,11 +72,12 @@ class PolicyController {
 			description = "Providers that run policies are asked in parallel. A provider that fails is reported in "
 					+ "providerErrors and partial is true; only when every selected provider fails is the answer an "
 					+ "error.")
-	@ApiResponse(responseCode = "200", description = "OK",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = PolicyPageResource.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_PAGE),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_PAGE) }))
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyPageResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_PAGE),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_PAGE) }))
 	PolicyPageResource list(
 			@Parameter(description = "Only these providers (repeatable)") @RequestParam(name = "provider",
 					required = false) @Nullable List<@Pattern(regexp = Patterns.PROVIDER_ID) String> providers,
@@ -97,10 +98,12 @@ class PolicyController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one policy with its targets and health")
-	@ApiResponse(responseCode = "200", description = "OK",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResource.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_POLICY),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_POLICY) }))
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_POLICY) }))
 	PolicyResource get(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id) {
 		return PolicyResource.of(this.policies.get(PolicyRef.parse(id, "id")));
 	}
@@ -110,14 +113,18 @@ class PolicyController {
 			description = "A rule, retention, flag or target the provider's scheduler cannot express is a 400 "
 					+ "UNSUPPORTED_FIELD naming it, checked before anything is sent. The same Idempotency-Key with the "
 					+ "same body never makes a second policy.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyRequest.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_CREATE),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_CREATE) }))
-	@ApiResponse(responseCode = "201", description = "Made; Location points at it",
-			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResource.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_POLICY),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_POLICY) }))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyRequest.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_CREATE),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_CREATE) }))
+	@ApiResponse(responseCode = "201", description = "Made; Location points at it", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = PolicyResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_POLICY) }))
 	ResponseEntity<PolicyResource> create(
 			@Parameter(description = "Makes retries safe: the same key and body return the same policy") @RequestHeader(
 					name = "Idempotency-Key",
@@ -140,8 +147,11 @@ class PolicyController {
 					+ "UNSUPPORTED_FIELD naming it.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyRequest.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_REPLACE),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_REPLACE) }))
+					examples = {
+							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+									value = PolicyExamples.BAIDU_REPLACE),
+							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+									value = PolicyExamples.VERGEOS_REPLACE) }))
 	@ApiResponse(responseCode = "200", description = "Replaced")
 	PolicyResource replace(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
 			@Valid @RequestBody PolicyRequest body) {
@@ -164,8 +174,11 @@ class PolicyController {
 	@Operation(summary = "Attach targets to a policy")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetsRequest.class),
-					examples = { @ExampleObject(name = "Baidu", value = PolicyExamples.BAIDU_TARGETS),
-							@ExampleObject(name = "VergeOS", value = PolicyExamples.VERGEOS_TARGETS) }))
+					examples = {
+							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+									value = PolicyExamples.BAIDU_TARGETS),
+							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+									value = PolicyExamples.VERGEOS_TARGETS) }))
 	@ApiResponse(responseCode = "200", description = "The policy with its targets")
 	PolicyResource attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
 			@Valid @RequestBody TargetsRequest body) {

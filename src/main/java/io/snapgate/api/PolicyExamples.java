@@ -8,6 +8,10 @@ package io.snapgate.api;
  */
 final class PolicyExamples {
 
+	static final String BAIDU = "Baidu BCC: whole hours on chosen weekdays, whole days kept, disks";
+
+	static final String VERGEOS = "VergeOS: any minute, monthly rules, a minimum kept, immutable, the whole system";
+
 	static final String BAIDU_CREATE = """
 			{
 			  "provider": "baidu-bj",
