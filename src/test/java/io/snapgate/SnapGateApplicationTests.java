@@ -40,13 +40,18 @@ class SnapGateApplicationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		String doc = response.body();
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths")).containsOnlyKeys("/providers",
-				"/snapshots", "/snapshots/{id}", "/snapshots/{id}/members", "/restores", "/restores/{id}");
+				"/snapshots", "/snapshots/{id}", "/snapshots/{id}/members", "/restores", "/restores/{id}", "/policies",
+				"/policies/{id}", "/policies/{id}/targets", "/policies/{id}/targets/{targetId}");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./policies")).containsKeys("get", "post");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./policies/{id}")).containsKeys("get",
+				"put", "delete");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots")).containsKeys("get", "post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}")).containsKeys("get",
 				"delete");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./restores")).containsKeys("post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.components.schemas")).containsKeys("Snapshot",
-				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem");
+				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem", "Policy",
+				"PolicyPage", "PolicyRequest", "TargetsRequest", "PolicyFeatures");
 		assertThat(JsonPath.<String>read(doc,
 				"$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
 			.endsWith("/Problem");

@@ -26,9 +26,10 @@ class OpenApiConfiguration {
 		String description = """
 				One provider-neutral API for snapshots and restores on VergeOS (whole-system cloud snapshots; \
 				VMs and tenants restored as new copies) and Baidu Cloud BCC (per-disk snapshots; disks rolled \
-				back in place). Snapshot ids are `<provider>:<nativeId>`. Errors are RFC 9457 problem details \
-				with a stable `code`. Authenticate with an API key (`X-API-Key`) or a JWT bearer token; scopes: \
-				`snapshots:read`, `snapshots:write`, `restores:write`.""";
+				back in place), and for the protection policies each one's own scheduler runs. Snapshot and \
+				policy ids are `<provider>:<nativeId>`. Errors are RFC 9457 problem details with a stable \
+				`code`. Authenticate with an API key (`X-API-Key`) or a JWT bearer token; scopes: \
+				`snapshots:read`, `snapshots:write`, `restores:write`, `policies:read`, `policies:write`.""";
 		if (settings.openAccess()) {
 			description = "**SANDBOX: this instance runs without authentication against in-memory emulators; "
 					+ "nothing here is real.**\n\n" + description;

@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -112,6 +113,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = new ArrayList<>();
 		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors body && body.hasFieldErrors()) {
+				// a field of a body: named by its path in the body, such as
+				// schedule.rules[0].at
+				body.getFieldErrors()
+					.forEach((error) -> errors
+						.add(new FieldError(error.getField(), String.valueOf(error.getDefaultMessage()))));
+				continue;
+			}
 			String name = parameterName(result);
 			result.getResolvableErrors()
 				.forEach((error) -> errors.add(new FieldError(name, String.valueOf(error.getDefaultMessage()))));

@@ -5,8 +5,11 @@ import java.util.List;
 import io.snapgate.application.ProviderSummary;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
+import io.snapgate.domain.PolicyFeatures;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderHealth;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configured provider.
@@ -14,11 +17,40 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "Provider")
 public record ProviderResource(@Schema(example = "vergeos-prod") String id, @Schema(example = "vergeos") String type,
 		List<Capability> capabilities, ProviderHealth health,
-		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker) {
+		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
+		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies) {
 
 	static ProviderResource of(ProviderSummary summary) {
 		return new ProviderResource(summary.id().value(), summary.type().value(),
-				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState());
+				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState(),
+				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null);
+	}
+
+	/**
+	 * What a provider's native scheduler can honour; anything else is refused by field.
+	 *
+	 * @param rules the kinds of rule it takes
+	 * @param minutes the minutes past the hour a rule may name; empty for any
+	 * @param timeZone the zone its schedules are read in
+	 * @param retentionUnit the granularity of a retention, as an ISO-8601 duration
+	 * @param forever whether snapshots can be kept forever
+	 * @param minKept whether a minimum number kept can be set
+	 * @param immutable whether snapshots can be made immutable
+	 * @param targets what a policy can protect
+	 * @param rulesPerPolicy how many rules one policy may have
+	 */
+	@Schema(name = "PolicyFeatures")
+	public record PolicyFeaturesResource(List<PolicyFeatures.RuleKind> rules, List<Integer> minutes, String timeZone,
+			@Schema(description = "ISO-8601, such as P1D or PT1S") String retentionUnit, boolean forever,
+			boolean minKept, boolean immutable, List<PolicyTarget.Type> targets, int rulesPerPolicy) {
+
+		static PolicyFeaturesResource of(PolicyFeatures features) {
+			return new PolicyFeaturesResource(features.rules().stream().sorted().toList(),
+					features.minutes().stream().sorted().toList(), features.timeZone().getId(),
+					IsoDurations.format(features.retentionUnit()), features.forever(), features.minKept(),
+					features.immutable(), features.targets().stream().sorted().toList(), features.rulesPerPolicy());
+		}
+
 	}
 
 }

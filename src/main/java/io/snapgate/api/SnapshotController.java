@@ -19,6 +19,8 @@ import io.snapgate.application.CreatedSnapshot;
 import io.snapgate.application.ListPosition;
 import io.snapgate.application.ListRequest;
 import io.snapgate.application.NewSnapshot;
+import io.snapgate.application.PolicyLocator;
+import io.snapgate.application.PolicyRef;
 import io.snapgate.application.SnapshotListing;
 import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotView;
@@ -61,12 +63,16 @@ class SnapshotController {
 
 	private final SnapshotService snapshots;
 
+	private final PolicyLocator policies;
+
 	private final PageTokenCodec pageTokens;
 
 	private final Duration defaultWait;
 
-	SnapshotController(SnapshotService snapshots, PageTokenCodec pageTokens, ApiSettings settings) {
+	SnapshotController(SnapshotService snapshots, PolicyLocator policies, PageTokenCodec pageTokens,
+			ApiSettings settings) {
 		this.snapshots = snapshots;
+		this.policies = policies;
 		this.pageTokens = pageTokens;
 		this.defaultWait = settings.defaultWait();
 	}
@@ -90,20 +96,26 @@ class SnapshotController {
 			@RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant createdBefore,
 			@RequestParam(defaultValue = "false") boolean includeExpired,
+			@Parameter(description = "Only snapshots this policy made, where the upstream records it",
+					example = "vergeos-prod:3") @RequestParam(
+							required = false) @Nullable @Size(max = 200) String policy,
 			@Parameter(description = "members: load each system snapshot's VMs and tenants") @RequestParam(
 					required = false) @Nullable @Pattern(regexp = "members") String include,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int pageSize,
 			@RequestParam(required = false) @Nullable @Size(max = PageTokenCodec.MAX_TOKEN_LENGTH) String pageToken) {
-		Set<ProviderId> selected = new TreeSet<>();
+		Set<ProviderId> named = new TreeSet<>();
 		if (providers != null) {
-			providers.forEach((id) -> selected.add(new ProviderId(id)));
+			providers.forEach((id) -> named.add(new ProviderId(id)));
 		}
+		PolicyRef madeBy = (policy != null) ? policyOf(policy, named) : null;
+		Set<ProviderId> selected = (madeBy != null) ? Set.of(madeBy.provider()) : named;
 		SnapshotQuery query = new SnapshotQuery((statuses != null) ? new LinkedHashSet<>(statuses) : Set.of(), scope,
-				volumeId, name, createdAfter, createdBefore, includeExpired, null);
+				volumeId, name, createdAfter, createdBefore, includeExpired,
+				(madeBy != null) ? madeBy.nativeId() : null);
 		String fingerprint = IdempotencyKey
 			.sha256Hex(String.join("\n", selected.toString(), new TreeSet<>(query.statuses()).toString(),
 					String.valueOf(scope), String.valueOf(volumeId), String.valueOf(name), String.valueOf(createdAfter),
-					String.valueOf(createdBefore), String.valueOf(includeExpired)))
+					String.valueOf(createdBefore), String.valueOf(includeExpired), String.valueOf(madeBy)))
 			.substring(0, 16);
 		ListPosition position = null;
 		if (pageToken != null) {
@@ -174,6 +186,20 @@ class SnapshotController {
 		DeleteOutcome outcome = this.snapshots.delete(SnapshotRef.parse(id));
 		return (outcome == DeleteOutcome.ACCEPTED) ? ResponseEntity.accepted().build()
 				: ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The policy a listing is limited to, checked by its provider before its id goes into
+	 * any upstream filter.
+	 */
+	private PolicyRef policyOf(String policy, Set<ProviderId> providers) {
+		PolicyRef ref = PolicyRef.parse(policy, "policy");
+		this.policies.locate(ref, "policy");
+		if (!providers.isEmpty() && !providers.contains(ref.provider())) {
+			throw InvalidRequestException.field("policy",
+					"belongs to provider " + ref.provider() + ", which the provider filter leaves out");
+		}
+		return ref;
 	}
 
 	private static @Nullable Duration positive(String field, @Nullable String iso) {

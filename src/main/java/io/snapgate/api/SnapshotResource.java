@@ -30,7 +30,9 @@ public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
 		@Schema(description = "Immutable and currently locked: cannot be deleted") boolean locked,
 		@Nullable Instant lockExpiresAt,
 		@Schema(description = "On GET by id, or with include=members") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<MemberResource> members,
-		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes) {
+		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes,
+		@Schema(description = "The policy that made it, where the upstream records it",
+				example = "vergeos-prod:3") @Nullable String policy) {
 
 	static SnapshotResource of(SnapshotView view) {
 		Snapshot s = view.snapshot();
@@ -39,7 +41,7 @@ public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
 		return new SnapshotResource(s.ref().toString(), s.provider().value(), s.providerType().value(), s.nativeId(),
 				s.name(), s.description(), s.scope(), SourceResource.of(s.source()), s.status(), s.providerStatus(),
 				s.createdAt(), s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), members,
-				s.attributes());
+				s.attributes(), (s.policy() != null) ? s.provider().value() + ":" + s.policy() : null);
 	}
 
 	/**

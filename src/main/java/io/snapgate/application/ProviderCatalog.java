@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
+import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
@@ -49,7 +50,7 @@ public class ProviderCatalog {
 			case null -> ProviderHealth.DOWN;
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
-				this.circuits.stateOf(provider.id()));
+				this.circuits.stateOf(provider.id()), provider.policies().map(PolicyProvider::features).orElse(null));
 	}
 
 }

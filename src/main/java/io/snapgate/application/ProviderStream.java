@@ -9,15 +9,16 @@ import io.snapgate.domain.Cursor;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
-import io.snapgate.domain.Snapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One provider's side of a merged listing: the entries fetched but not yet taken, and
  * where the provider's own listing goes on. Nothing left to fetch and nothing buffered
  * means exhausted.
+ *
+ * @param <T> what the listing lists
  */
-final class ProviderStream {
+final class ProviderStream<T> {
 
 	/**
 	 * How often one provider may be asked for more within one page before the page is cut
@@ -27,9 +28,9 @@ final class ProviderStream {
 
 	private final ProviderId provider;
 
-	private final Pages pages;
+	private final Pages<T> pages;
 
-	private final Deque<Page.Entry<Snapshot>> buffer = new ArrayDeque<>();
+	private final Deque<Page.Entry<T>> buffer = new ArrayDeque<>();
 
 	/** Where the next listing starts if this provider fails now. */
 	private ProviderPosition resumeAt;
@@ -43,15 +44,15 @@ final class ProviderStream {
 	/**
 	 * @param resumeAt where this page started in the provider's listing
 	 */
-	ProviderStream(ProviderId provider, Pages pages, ProviderPosition resumeAt) {
+	ProviderStream(ProviderId provider, Pages<T> pages, ProviderPosition resumeAt) {
 		this.provider = provider;
 		this.pages = pages;
 		this.resumeAt = resumeAt;
 	}
 
 	/** A stream with nothing in it: the provider is done, or is not asked. */
-	static ProviderStream exhausted(ProviderId provider) {
-		return new ProviderStream(provider, (cursor) -> {
+	static <T> ProviderStream<T> exhausted(ProviderId provider) {
+		return new ProviderStream<>(provider, (cursor) -> {
 			throw new IllegalStateException("An exhausted stream is never asked for more");
 		}, ProviderPosition.EXHAUSTED);
 	}
@@ -60,7 +61,7 @@ final class ProviderStream {
 		return this.provider;
 	}
 
-	void fill(Page<Snapshot> page) {
+	void fill(Page<T> page) {
 		this.buffer.addAll(page.entries());
 		this.next = page.next();
 	}
@@ -90,8 +91,8 @@ final class ProviderStream {
 			}
 			Cursor cursor = this.next;
 			switch (this.pages.fetch(cursor)) {
-				case Outcome.Success<Page<Snapshot>> success -> fill(success.value());
-				case Outcome.Failure<Page<Snapshot>> failed -> {
+				case Outcome.Success<Page<T>> success -> fill(success.value());
+				case Outcome.Failure<Page<T>> failed -> {
 					// asked again from here on the next page
 					failure.accept(fail(failed.error()));
 					this.resumeAt = ProviderPosition.at(cursor);
@@ -101,12 +102,12 @@ final class ProviderStream {
 		return true;
 	}
 
-	@Nullable Snapshot head() {
-		Page.Entry<Snapshot> first = this.buffer.peekFirst();
+	@Nullable T head() {
+		Page.Entry<T> first = this.buffer.peekFirst();
 		return (first != null) ? first.item() : null;
 	}
 
-	Snapshot take() {
+	T take() {
 		return this.buffer.removeFirst().item();
 	}
 
@@ -115,7 +116,7 @@ final class ProviderStream {
 		if (this.error != null) {
 			return this.resumeAt;
 		}
-		Page.Entry<Snapshot> first = this.buffer.peekFirst();
+		Page.Entry<T> first = this.buffer.peekFirst();
 		if (first != null) {
 			return ProviderPosition.at(first.position());
 		}
@@ -124,9 +125,9 @@ final class ProviderStream {
 
 	/** Fetches one page of a provider's listing from a cursor. */
 	@FunctionalInterface
-	interface Pages {
+	interface Pages<T> {
 
-		Outcome<Page<Snapshot>> fetch(Cursor cursor);
+		Outcome<Page<T>> fetch(Cursor cursor);
 
 	}
 

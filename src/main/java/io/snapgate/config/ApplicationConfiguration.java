@@ -1,8 +1,13 @@
 package io.snapgate.config;
 
+import java.time.Clock;
+
 import io.snapgate.application.AuditLog;
 import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
+import io.snapgate.application.PolicyHealthRecorder;
+import io.snapgate.application.PolicyLocator;
+import io.snapgate.application.PolicyService;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.SnapshotLister;
@@ -52,6 +57,19 @@ class ApplicationConfiguration {
 	@Bean
 	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit) {
 		return new RestoreService(registry, locator, audit);
+	}
+
+	@Bean
+	PolicyLocator policyLocator(ProviderRegistry registry) {
+		return new PolicyLocator(registry);
+	}
+
+	@Bean
+	PolicyService policyService(ProviderRegistry registry, PolicyLocator locator, FanOut fanOut,
+			SnapGateProperties properties, AuditLog audit, ObjectProvider<Clock> clock,
+			ObjectProvider<PolicyHealthRecorder> health) {
+		return new PolicyService(registry, locator, fanOut, properties.listing().providerTimeout(), audit,
+				clock.getIfAvailable(Clock::systemUTC), health.getIfAvailable(() -> PolicyHealthRecorder.NONE));
 	}
 
 	@Bean

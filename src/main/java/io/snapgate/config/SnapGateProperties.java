@@ -24,21 +24,24 @@ import org.springframework.validation.annotation.Validated;
  * @param api limits of the HTTP API
  * @param resilience gateway-wide resilience settings; the rest is under
  * {@code resilience4j.*} and {@code snapgate.providers.<id>.resilience}
+ * @param policies how the health of policies is watched
  */
 @Validated
 @ConfigurationProperties("snapgate")
 public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> providers, @Valid Listing listing,
-		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience, @Valid Api api) {
+		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience, @Valid Api api,
+		@Valid Policies policies) {
 
 	public SnapGateProperties(@DefaultValue Map<String, ProviderDeclaration> providers, @DefaultValue Listing listing,
 			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens, @DefaultValue Resilience resilience,
-			@DefaultValue Api api) {
+			@DefaultValue Api api, @DefaultValue Policies policies) {
 		this.providers = Map.copyOf(providers);
 		this.listing = listing;
 		this.waiting = waiting;
 		this.tokens = tokens;
 		this.resilience = resilience;
 		this.api = api;
+		this.policies = policies;
 	}
 
 	/**
@@ -76,6 +79,14 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * out before a retry; a longer one is passed on to the caller
 	 */
 	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter) {
+	}
+
+	/**
+	 * @param metricsRefresh how often every provider's policies are read for the
+	 * {@code snapgate_policy_*} gauges, which every read of a policy refreshes too; a
+	 * survey waits at most this long for the providers
+	 */
+	public record Policies(@NotNull @DefaultValue("PT60S") Duration metricsRefresh) {
 	}
 
 	/**

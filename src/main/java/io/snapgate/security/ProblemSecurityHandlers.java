@@ -26,8 +26,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 final class ProblemSecurityHandlers {
 
 	private static final String FORBIDDEN_DETAIL = "The caller lacks the scope this operation needs: snapshots:read "
-			+ "to read, snapshots:write to create or delete snapshots, restores:write to restore, actuator:read for "
-			+ "actuator endpoints";
+			+ "to read, snapshots:write to create or delete snapshots, restores:write to restore, policies:read and "
+			+ "policies:write to read and change policies, actuator:read for actuator endpoints";
 
 	private final JsonMapper json;
 

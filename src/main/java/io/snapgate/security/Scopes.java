@@ -13,9 +13,14 @@ public final class Scopes {
 
 	public static final String RESTORES_WRITE = "restores:write";
 
+	public static final String POLICIES_READ = "policies:read";
+
+	public static final String POLICIES_WRITE = "policies:write";
+
 	public static final String ACTUATOR_READ = "actuator:read";
 
-	public static final Set<String> ALL = Set.of(SNAPSHOTS_READ, SNAPSHOTS_WRITE, RESTORES_WRITE, ACTUATOR_READ);
+	public static final Set<String> ALL = Set.of(SNAPSHOTS_READ, SNAPSHOTS_WRITE, RESTORES_WRITE, POLICIES_READ,
+			POLICIES_WRITE, ACTUATOR_READ);
 
 	private Scopes() {
 	}

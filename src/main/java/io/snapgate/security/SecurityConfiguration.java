@@ -29,7 +29,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Every endpoint but the probes, the OpenAPI document and Swagger UI needs a caller with
  * the right scope: {@code snapshots:read} to read, {@code snapshots:write} to create or
- * delete snapshots, {@code restores:write} to restore, {@code actuator:read} for actuator
+ * delete snapshots, {@code restores:write} to restore, {@code policies:read} and
+ * {@code policies:write} to read and change policies, {@code actuator:read} for actuator
  * endpoints other than health and info. Outside the sandbox, start-up fails when no way
  * to authenticate is configured.
  */
@@ -99,6 +100,14 @@ public class SecurityConfiguration {
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))
 				.requestMatchers(HttpMethod.POST, "/restores")
 				.hasAuthority(Scopes.authority(Scopes.RESTORES_WRITE))
+				.requestMatchers(HttpMethod.GET, "/policies", "/policies/**")
+				.hasAuthority(Scopes.authority(Scopes.POLICIES_READ))
+				.requestMatchers(HttpMethod.POST, "/policies", "/policies/**")
+				.hasAuthority(Scopes.authority(Scopes.POLICIES_WRITE))
+				.requestMatchers(HttpMethod.PUT, "/policies/**")
+				.hasAuthority(Scopes.authority(Scopes.POLICIES_WRITE))
+				.requestMatchers(HttpMethod.DELETE, "/policies/**")
+				.hasAuthority(Scopes.authority(Scopes.POLICIES_WRITE))
 				.requestMatchers("/actuator/**")
 				.hasAuthority(Scopes.authority(Scopes.ACTUATOR_READ))
 				.anyRequest()
@@ -140,7 +149,7 @@ public class SecurityConfiguration {
 	private static UrlBasedCorsConfigurationSource corsSource(List<String> origins) {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(origins);
-		cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
 		cors.setAllowedHeaders(
 				List.of("Authorization", "Content-Type", "Idempotency-Key", ApiKeyAuthenticationFilter.HEADER));
 		cors.setExposedHeaders(List.of("Location", "Retry-After"));

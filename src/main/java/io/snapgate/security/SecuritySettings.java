@@ -42,7 +42,7 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 			@NotBlank @Pattern(regexp = "[0-9a-f]{64}",
 					message = "must be the 64 lower-case hex digits of a SHA-256") String sha256,
 			@NotEmpty Set<@Pattern(
-					regexp = "snapshots:read|snapshots:write|restores:write|actuator:read") String> scopes,
+					regexp = "snapshots:read|snapshots:write|restores:write|policies:read|policies:write|actuator:read") String> scopes,
 			@DefaultValue("false") boolean revoked) {
 
 		@Override

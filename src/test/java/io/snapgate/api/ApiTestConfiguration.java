@@ -1,12 +1,17 @@
 package io.snapgate.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.snapgate.application.AuditLog;
 import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
+import io.snapgate.application.PolicyHealthRecorder;
+import io.snapgate.application.PolicyLocator;
+import io.snapgate.application.PolicyService;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.SnapshotLister;
@@ -17,7 +22,9 @@ import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.security.SecurityConfiguration;
 import io.snapgate.security.SecuritySettings;
+import io.snapgate.testing.FakePolicyProvider;
 import io.snapgate.testing.FakeSnapshotProvider;
+import io.snapgate.testing.MutableClock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,22 +32,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application layer over two fake providers, {@code sys} (system snapshots) and
- * {@code vol} (disk snapshots), for tests of the HTTP edge, with security open (the tests
- * of the access rules are in the security package).
+ * The application layer over three fake providers, {@code sys} (system snapshots, with a
+ * scheduler of system policies), {@code vol} (disk snapshots, with a scheduler of disk
+ * policies) and {@code plain} (system snapshots, no policies), for tests of the HTTP
+ * edge, with security open (the tests of the access rules are in the security package).
+ * Policies are judged on {@link #CLOCK}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
 @Import(SecurityConfiguration.class)
 class ApiTestConfiguration {
 
-	static final FakeSnapshotProvider SYSTEM = FakeSnapshotProvider.system("sys");
+	static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
 
-	static final FakeSnapshotProvider VOLUME = FakeSnapshotProvider.volume("vol");
+	static final FakeSnapshotProvider SYSTEM = FakeSnapshotProvider.system("sys")
+		.withPolicies(FakePolicyProvider.system("sys"));
+
+	static final FakeSnapshotProvider VOLUME = FakeSnapshotProvider.volume("vol")
+		.withPolicies(FakePolicyProvider.volume("vol"));
+
+	static final FakeSnapshotProvider PLAIN = FakeSnapshotProvider.system("plain");
 
 	@Bean
 	ProviderRegistry providerRegistry() {
-		return new ProviderRegistry(List.of(SYSTEM, VOLUME));
+		return new ProviderRegistry(List.of(SYSTEM, VOLUME, PLAIN));
 	}
 
 	@Bean
@@ -59,6 +74,18 @@ class ApiTestConfiguration {
 	@Bean
 	RestoreService restoreService(ProviderRegistry registry) {
 		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS));
+	}
+
+	@Bean
+	PolicyLocator policyLocator(ProviderRegistry registry) {
+		return new PolicyLocator(registry);
+	}
+
+	@Bean
+	PolicyService policyService(ProviderRegistry registry, PolicyLocator locator, FanOut fanOut) {
+		Clock clock = CLOCK;
+		return new PolicyService(registry, locator, fanOut, Duration.ofSeconds(2),
+				new AuditLog(CallerIdentity.ANONYMOUS), clock, PolicyHealthRecorder.NONE);
 	}
 
 	@Bean

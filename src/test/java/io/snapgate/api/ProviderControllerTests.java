@@ -1,6 +1,7 @@
 package io.snapgate.api;
 
 import java.util.List;
+import java.util.Map;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.UpstreamUnavailableException;
@@ -36,14 +37,30 @@ class ProviderControllerTests {
 		VOLUME.failWith(() -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "down", null, null));
 
 		assertThat(this.mvc.get().uri("/providers")).hasStatusOk().bodyJson().satisfies((json) -> {
-			json.assertThat().extractingPath("$[*].id").isEqualTo(List.of("sys", "vol"));
-			json.assertThat().extractingPath("$[0].type").isEqualTo("fake-system");
+			json.assertThat().extractingPath("$[*].id").isEqualTo(List.of("plain", "sys", "vol"));
+			json.assertThat().extractingPath("$[1].type").isEqualTo("fake-system");
 			json.assertThat()
-				.extractingPath("$[0].capabilities")
+				.extractingPath("$[1].capabilities")
 				.isEqualTo(List.of("SYSTEM_SNAPSHOT", "RESTORE_VM", "RESTORE_TENANT", "IMMUTABLE", "RETENTION",
 						"PRIVATE"));
-			json.assertThat().extractingPath("$[0].health").isEqualTo("UP");
-			json.assertThat().extractingPath("$[1].health").isEqualTo("DOWN");
+			json.assertThat().extractingPath("$[1].health").isEqualTo("UP");
+			json.assertThat().extractingPath("$[2].health").isEqualTo("DOWN");
+		});
+	}
+
+	@Test
+	void eachProviderShowsWhatItsSchedulerCanExpressOrNullWithoutOne() {
+		assertThat(this.mvc.get().uri("/providers")).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$[0].policies").isNull();
+			json.assertThat()
+				.extractingPath("$[2].policies")
+				.isEqualTo(Map.of("rules", List.of("HOUR", "DAY", "WEEK"), "minutes", List.of(0), "timeZone",
+						"Asia/Shanghai", "retentionUnit", "P1D", "forever", true, "minKept", false, "immutable", false,
+						"targets", List.of("VOLUME"), "rulesPerPolicy", 1));
+			json.assertThat().extractingPath("$[1].policies.rules").isEqualTo(List.of("HOUR", "DAY", "WEEK", "MONTH"));
+			json.assertThat().extractingPath("$[1].policies.minutes").isEqualTo(List.of());
+			json.assertThat().extractingPath("$[1].policies.retentionUnit").isEqualTo("PT1S");
+			json.assertThat().extractingPath("$[1].policies.targets").isEqualTo(List.of("SYSTEM"));
 		});
 	}
 

@@ -125,6 +125,44 @@ class SnapshotControllerTests {
 	}
 
 	@Test
+	void listsOnlyTheSnapshotsOfOnePolicyAskingOnlyItsProvider() throws Exception {
+		SYSTEM.withPolicySnapshot("20", "p-1", T0.plusSeconds(120))
+			.withPolicySnapshot("21", "p-1", T0.plusSeconds(180))
+			.withPolicySnapshot("22", "p-2", T0.plusSeconds(240));
+
+		MvcTestResult first = this.mvc.get().uri("/snapshots?policy=sys:p-1&pageSize=1").exchange();
+
+		assertThat(first).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.items[*].id").isEqualTo(List.of("sys:21"));
+			json.assertThat().extractingPath("$.items[0].policy").isEqualTo("sys:p-1");
+		});
+		assertThat(VOLUME.calls()).isEmpty();
+		String token = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.nextPageToken");
+		assertThat(this.mvc.get().uri("/snapshots?policy=sys:p-1&pageSize=1&pageToken={t}", token)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[*].id")
+			.isEqualTo(List.of("sys:20"));
+		assertProblem(this.mvc.get().uri("/snapshots?policy=sys:p-2&pageToken={t}", token).exchange(), 400,
+				"INVALID_PAGE_TOKEN");
+		assertThat(this.mvc.get().uri("/snapshots/sys:12")).bodyJson().extractingPath("$.policy").isNull();
+	}
+
+	@Test
+	void aPolicyFilterIsCheckedLikeAPolicyIdBeforeAnyListing() {
+		MvcTestResult malformed = this.mvc.get().uri("/snapshots?policy=sys").exchange();
+		assertProblem(malformed, 400, "INVALID_POLICY_ID");
+		assertThat(malformed).bodyJson().extractingPath("$.errors[0].field").isEqualTo("policy");
+		assertProblem(this.mvc.get().uri("/snapshots?policy=sys:12").exchange(), 400, "INVALID_POLICY_ID");
+		assertProblem(this.mvc.get().uri("/snapshots?policy=zulu:p-1").exchange(), 404, "POLICY_NOT_FOUND");
+		assertProblem(this.mvc.get().uri("/snapshots?policy=plain:p-1").exchange(), 404, "POLICY_NOT_FOUND");
+		MvcTestResult elsewhere = this.mvc.get().uri("/snapshots?policy=vol:p-1&provider=sys").exchange();
+		assertProblem(elsewhere, 400, "VALIDATION_FAILED");
+		assertThat(elsewhere).bodyJson().extractingPath("$.errors[0].field").isEqualTo("policy");
+		assertThat(SYSTEM.calls()).isEmpty();
+		assertThat(VOLUME.calls()).isEmpty();
+	}
+
+	@Test
 	void anUnknownSnapshotIsNotFound() {
 		assertProblem(this.mvc.get().uri("/snapshots/sys:99").exchange(), 404, "SNAPSHOT_NOT_FOUND");
 		assertProblem(this.mvc.delete().uri("/snapshots/sys:99").exchange(), 404, "SNAPSHOT_NOT_FOUND");

@@ -26,7 +26,7 @@ class ProviderStreamTests {
 
 	@Test
 	void itResumesAtTheFirstEntryNotTaken() {
-		ProviderStream stream = new ProviderStream(ID, (cursor) -> {
+		ProviderStream<Snapshot> stream = new ProviderStream<>(ID, (cursor) -> {
 			throw new AssertionError("not asked");
 		}, ProviderPosition.START);
 		stream.fill(new Page<>(List.of(entry("1", 10), entry("2", 9)), new Cursor("2")));
@@ -39,7 +39,7 @@ class ProviderStreamTests {
 	@Test
 	void itFetchesMoreOnlyWhenItsBufferIsEmpty() {
 		AtomicInteger fetches = new AtomicInteger();
-		ProviderStream stream = new ProviderStream(ID, (cursor) -> {
+		ProviderStream<Snapshot> stream = new ProviderStream<>(ID, (cursor) -> {
 			fetches.incrementAndGet();
 			return new Outcome.Success<>(new Page<>(List.of(entry("3", 8)), null));
 		}, ProviderPosition.START);
@@ -60,7 +60,7 @@ class ProviderStreamTests {
 
 	@Test
 	void aFailureToFetchMoreIsReportedAndTheNextPageAsksAgainFromThere() {
-		ProviderStream stream = new ProviderStream(ID,
+		ProviderStream<Snapshot> stream = new ProviderStream<>(ID,
 				(cursor) -> new Outcome.Failure<>(
 						new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "down", null, null)),
 				ProviderPosition.START);
@@ -77,7 +77,7 @@ class ProviderStreamTests {
 	@Test
 	void aProviderThatKeepsAnsweringEmptyPagesHoldsTheMergeAfterItsRefills() {
 		AtomicInteger fetches = new AtomicInteger();
-		ProviderStream stream = new ProviderStream(ID, (cursor) -> {
+		ProviderStream<Snapshot> stream = new ProviderStream<>(ID, (cursor) -> {
 			fetches.incrementAndGet();
 			return new Outcome.Success<>(new Page<>(List.of(), cursor));
 		}, ProviderPosition.START);
@@ -92,7 +92,7 @@ class ProviderStreamTests {
 
 	@Test
 	void anExhaustedStreamIsNeverAskedAndStaysExhausted() {
-		ProviderStream stream = ProviderStream.exhausted(ID);
+		ProviderStream<Snapshot> stream = ProviderStream.exhausted(ID);
 
 		assertThat(stream.ensureHead((failure) -> {
 		})).isTrue();

@@ -1,12 +1,17 @@
 package io.snapgate.observability;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.security.ApiKeyHashes;
+import io.snapgate.testing.FakePolicyProvider;
 import io.snapgate.testing.FakeProviderFactories;
 import io.snapgate.testing.FakeSnapshotProvider;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +43,15 @@ class OperatorViewTests {
 	static void configuration(DynamicPropertyRegistry registry) {
 		registry.add("snapgate.providers.ops-healthy.type", () -> "fake-volume");
 		registry.add("snapgate.providers.ops-sick.type", () -> "fake-system");
+		registry.add("snapgate.providers.ops-scheduled.type", () -> "fake-volume-policies");
+		registry.add("snapgate.policies.metrics-refresh", () -> "PT0.5S");
 		registry.add("snapgate.providers.ops-sick.resilience.sliding-window-size", () -> "4");
 		registry.add("snapgate.providers.ops-sick.resilience.minimum-calls", () -> "4");
 		registry.add("snapgate.providers.ops-sick.resilience.retry-attempts", () -> "1");
 		registry.add("snapgate.providers.ops-sick.resilience.open-state-wait", () -> "PT10M");
 		registry.add("snapgate.security.api-keys[0].owner", () -> "operator");
 		registry.add("snapgate.security.api-keys[0].sha256", () -> ApiKeyHashes.sha256Hex(KEY));
-		registry.add("snapgate.security.api-keys[0].scopes", () -> "snapshots:read,actuator:read");
+		registry.add("snapgate.security.api-keys[0].scopes", () -> "snapshots:read,policies:read,actuator:read");
 	}
 
 	@BeforeEach
@@ -75,6 +82,58 @@ class OperatorViewTests {
 			.containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/snapshots/\\{id}\"")
 			.doesNotContain("s-404")
 			.doesNotContain(KEY);
+	}
+
+	@Test
+	void policiesReadShowTheirAgeAndWhetherTheyAreOverdueInThePrometheusScrape() throws Exception {
+		FakePolicyProvider policies = FakeProviderFactories.BUILT.get("ops-scheduled").policyFake();
+		Instant now = Instant.now();
+		policies
+			.withPolicy(policies.policy("p-1", "fresh", now.minus(Duration.ofDays(30)), now.minus(Duration.ofHours(1)),
+					PolicyTarget.volume("v-1")))
+			.withPolicy(policies.policy("p-2", "late", now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(3)),
+					PolicyTarget.volume("v-2")));
+
+		assertThat(this.mvc.get().uri("/policies").header("X-API-Key", KEY)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[*].overdue")
+			.isEqualTo(List.of(false, true));
+
+		String scrape = this.mvc.get()
+			.uri("/actuator/prometheus")
+			.header("X-API-Key", KEY)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assertThat(scrape)
+			.containsPattern(
+					"snapgate_policy_overdue\\{policy=\"ops-scheduled:p-2\",provider=\"ops-scheduled\"} 1(\\.0)?\n")
+			.containsPattern(
+					"snapgate_policy_overdue\\{policy=\"ops-scheduled:p-1\",provider=\"ops-scheduled\"} 0(\\.0)?\n")
+			.containsPattern(
+					"snapgate_policy_last_snapshot_age_seconds\\{policy=\"ops-scheduled:p-1\",provider=\"ops-scheduled\"} 36\\d\\d");
+	}
+
+	@Test
+	void policiesNobodyReadsAreSurveyedIntoTheScrape() {
+		FakePolicyProvider policies = FakeProviderFactories.BUILT.get("ops-scheduled").policyFake();
+		Instant now = Instant.now();
+		policies.withPolicy(policies.policy("p-3", "unread", now.minus(Duration.ofDays(30)),
+				now.minus(Duration.ofDays(5)), PolicyTarget.volume("v-3")));
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(scrape()).containsPattern(
+					"snapgate_policy_overdue\\{policy=\"ops-scheduled:p-3\",provider=\"ops-scheduled\"} 1(\\.0)?\n"));
+	}
+
+	private String scrape() throws Exception {
+		return this.mvc.get()
+			.uri("/actuator/prometheus")
+			.header("X-API-Key", KEY)
+			.exchange()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test

@@ -53,6 +53,8 @@ class AccessControlTests {
 
 	static final String REVOKED_KEY = "revoked-" + "2".repeat(32);
 
+	static final String SCHEDULER_KEY = "scheduler-" + "3".repeat(32);
+
 	@RegisterExtension
 	static WireMockExtension jwks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -77,6 +79,7 @@ class AccessControlTests {
 		key(registry, 0, "reader", READER_KEY, "snapshots:read", false);
 		key(registry, 1, "writer", WRITER_KEY, "snapshots:read,snapshots:write,restores:write", false);
 		key(registry, 2, "former", REVOKED_KEY, "snapshots:read", true);
+		key(registry, 3, "scheduler", SCHEDULER_KEY, "policies:read,policies:write", false);
 	}
 
 	private static RSAKey generateKey() {
@@ -214,9 +217,17 @@ class AccessControlTests {
 				new String[] { "POST", "/snapshots", "snapshots:write" },
 				new String[] { "DELETE", "/snapshots/none:1", "snapshots:write" },
 				new String[] { "POST", "/restores", "restores:write" },
+				new String[] { "GET", "/policies", "policies:read" },
+				new String[] { "GET", "/policies/none:p-1", "policies:read" },
+				new String[] { "POST", "/policies", "policies:write" },
+				new String[] { "PUT", "/policies/none:p-1", "policies:write" },
+				new String[] { "DELETE", "/policies/none:p-1", "policies:write" },
+				new String[] { "POST", "/policies/none:p-1/targets", "policies:write" },
+				new String[] { "DELETE", "/policies/none:p-1/targets/v-1", "policies:write" },
 				new String[] { "GET", "/actuator/prometheus", "actuator:read" },
 				new String[] { "GET", "/actuator/metrics", "actuator:read" });
-		List<String> scopes = List.of("snapshots:read", "snapshots:write", "restores:write", "actuator:read");
+		List<String> scopes = List.of("snapshots:read", "snapshots:write", "restores:write", "policies:read",
+				"policies:write", "actuator:read");
 		return endpoints.stream()
 			.flatMap((endpoint) -> scopes.stream()
 				.map((scope) -> Arguments.of(endpoint[0], endpoint[1], endpoint[2], scope)));
@@ -234,13 +245,57 @@ class AccessControlTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("policyEndpoints")
+	void withoutCredentialsEveryPolicyEndpointIsA401Problem(String method, String path) throws Exception {
+		HttpResponse<String> response = send(method, path, null);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("policyEndpoints")
+	void snapshotScopesDoNotReachPolicies(String method, String path) throws Exception {
+		HttpResponse<String> response = send(method, path,
+				bearer(token(ISSUER, AUDIENCE, "snapshots:read snapshots:write restores:write", 300)));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"code\":\"FORBIDDEN\"").contains("policies:write");
+	}
+
+	@Test
+	void anApiKeyMayHoldThePolicyScopes() throws Exception {
+		assertThat(send("GET", "/policies", apiKey(SCHEDULER_KEY)).statusCode()).isEqualTo(200);
+		assertThat(send("POST", "/policies", apiKey(SCHEDULER_KEY)).statusCode()).isEqualTo(400);
+		assertThat(send("GET", "/snapshots", apiKey(SCHEDULER_KEY)).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void policiesReadDoesNotAllowChangingThem() throws Exception {
+		assertThat(send("GET", "/policies", bearer(token(ISSUER, AUDIENCE, "policies:read", 300))).statusCode())
+			.isEqualTo(200);
+		assertThat(send("DELETE", "/policies/none:p-1", bearer(token(ISSUER, AUDIENCE, "policies:read", 300)))
+			.statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/policies", bearer(token(ISSUER, AUDIENCE, "policies:write", 300))).statusCode())
+			.isEqualTo(403);
+	}
+
+	static Stream<Arguments> policyEndpoints() {
+		return Stream.of(Arguments.of("GET", "/policies"), Arguments.of("GET", "/policies/none:p-1"),
+				Arguments.of("POST", "/policies"), Arguments.of("PUT", "/policies/none:p-1"),
+				Arguments.of("DELETE", "/policies/none:p-1"), Arguments.of("POST", "/policies/none:p-1/targets"),
+				Arguments.of("DELETE", "/policies/none:p-1/targets/v-1"));
+	}
+
 	private HttpResponse<String> send(String method, String path, String[] header) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (header != null) {
 			request.header(header[0], header[1]);
 		}
-		if (method.equals("POST")) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+		if (method.equals("POST") || method.equals("PUT")) {
+			request.header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString("{}"));
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());

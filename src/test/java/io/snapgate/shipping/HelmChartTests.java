@@ -1,14 +1,20 @@
 package io.snapgate.shipping;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,19 +36,28 @@ import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
+import io.snapgate.SnapGateApplication;
 import io.snapgate.config.SnapGateProperties;
+import io.snapgate.domain.PolicyTarget;
+import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.security.SecuritySettings;
+import io.snapgate.testing.FakePolicyProvider;
+import io.snapgate.testing.FakeProviderFactories;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -66,6 +81,14 @@ class HelmChartTests {
 
 	private static final RenderedChart PRODUCTION = RenderedChart.render(PRODUCTION_VALUES);
 
+	private static final RenderedChart MONITORED = RenderedChart.render(PRODUCTION_VALUES,
+			(template) -> template.set("prometheusRule.enabled", "true")
+				.set("prometheusRule.labels.release", "kube-prometheus-stack")
+				.set("grafanaDashboard.enabled", "true")
+				.set("grafanaDashboard.annotations.grafana_folder", "SnapGate"));
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final Set<String> SELECTOR_KEYS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
 
 	/**
@@ -76,7 +99,8 @@ class HelmChartTests {
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
 
 	static Stream<Named<RenderedChart>> releases() {
-		return Stream.of(Named.of("default values", DEFAULTS), Named.of("production values", PRODUCTION));
+		return Stream.of(Named.of("default values", DEFAULTS), Named.of("production values", PRODUCTION),
+				Named.of("production values with alerts and dashboard", MONITORED));
 	}
 
 	@Test
@@ -96,6 +120,179 @@ class HelmChartTests {
 	void productionValuesAddTheServiceMonitorAndTheNetworkPolicy() {
 		assertThat(PRODUCTION.kinds()).containsExactly("ConfigMap", "Deployment", "HorizontalPodAutoscaler",
 				"NetworkPolicy", "Pod", "PodDisruptionBudget", "Service", "ServiceAccount", "ServiceMonitor");
+	}
+
+	@Test
+	void theAlertsAndTheDashboardRenderOnlyWhenAskedFor() {
+		assertThat(DEFAULTS.kinds()).doesNotContain("PrometheusRule").containsOnlyOnce("ConfigMap");
+		assertThat(PRODUCTION.kinds()).doesNotContain("PrometheusRule").containsOnlyOnce("ConfigMap");
+		assertThat(MONITORED.kinds()).containsExactly("ConfigMap", "ConfigMap", "Deployment", "HorizontalPodAutoscaler",
+				"NetworkPolicy", "Pod", "PodDisruptionBudget", "PrometheusRule", "Service", "ServiceAccount",
+				"ServiceMonitor");
+	}
+
+	@Test
+	void thePrometheusRuleAlertsOnAnOverduePolicyAndAnOpenBreaker() {
+		Map<String, Object> rule = MONITORED.prometheusRule();
+		Map<String, Map<String, Object>> alerts = alerts(rule);
+
+		assertThat(rule.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
+		assertThat(map(map(rule.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack")
+			.containsEntry("app.kubernetes.io/name", "snapgate");
+		assertThat(alerts).containsOnlyKeys("SnapGatePolicyOverdue", "SnapGateCircuitBreakerOpen");
+		Map<String, Object> overdue = alerts.get("SnapGatePolicyOverdue");
+		assertThat((String) overdue.get("expr")).contains("snapgate_policy_overdue").endsWith("== 1");
+		assertThat(overdue.get("for")).isEqualTo("10m");
+		assertThat(map(overdue.get("annotations")).get("summary"))
+			.isEqualTo("Protection policy {{ $labels.policy }} is overdue");
+		Map<String, Object> breaker = alerts.get("SnapGateCircuitBreakerOpen");
+		assertThat((String) breaker.get("expr")).contains("resilience4j_circuitbreaker_state{state=\"open\"}")
+			.endsWith("== 1");
+		assertThat(map(breaker.get("labels"))).containsEntry("severity", "warning");
+	}
+
+	@Test
+	void theDashboardIsAConfigMapForGrafanasSidecarWithTheOperatorsPanels() throws IOException {
+		var dashboard = MONITORED.dashboardConfigMap();
+		JsonNode json = JSON.readTree(dashboard.getData().get("snapgate.json"));
+
+		assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1")
+			.containsEntry("app.kubernetes.io/instance", "snapgate");
+		assertThat(dashboard.getMetadata().getAnnotations()).containsEntry("grafana_folder", "SnapGate");
+		assertThat(dashboard.getData()).containsOnlyKeys("snapgate.json");
+		assertThat(json.get("uid").asString()).isEqualTo("snapgate");
+		assertThat(json.get("panels").valueStream().map((panel) -> panel.get("title").asString()).toList())
+			.containsExactly("Upstream requests per second", "Upstream latency p50 and p99",
+					"Upstream errors per second", "Circuit breakers", "Age of each policy's newest snapshot",
+					"Overdue policies");
+		assertThat(MONITORED.configMap().getData()).containsKey("application.yaml");
+	}
+
+	@Test
+	void theMetricNamesAreReadFromPromQlAndNothingElse() {
+		assertThat(PromQlMetricNames
+			.of("histogram_quantile(0.99, sum by (le, provider) (rate(a_seconds_bucket{provider=~\"$provider\", x=\"y(z)\"}[$__rate_interval])))"))
+			.containsExactly("a_seconds_bucket");
+		assertThat(
+				PromQlMetricNames.of("max by (name) (b_state{state=\"open\"}) * 2 + on (name) c_total offset 5m > 1e3"))
+			.containsExactly("b_state", "c_total");
+		assertThat(PromQlMetricNames.of("label_values(d_count, provider)")).containsExactly("d_count");
+		assertThat(PromQlMetricNames.of("sum without (pod) (rate(e:rule[5m])) and f")).containsExactly("e:rule", "f");
+	}
+
+	/**
+	 * Starts the gateway over in-memory providers, makes one upstream call and reads one
+	 * policy, so that every metric family it can export exists, and compares the scrape
+	 * with every metric name that the dashboard's and the alerts' PromQL reads.
+	 */
+	@Test
+	void everyMetricTheDashboardAndTheAlertsReadIsOneTheGatewayExports() throws Exception {
+		Set<String> read = new TreeSet<>();
+		JsonNode dashboard = JSON.readTree(MONITORED.dashboardConfigMap().getData().get("snapgate.json"));
+		dashboard.findValues("expr").forEach((expr) -> read.addAll(PromQlMetricNames.of(expr.asString())));
+		dashboard.findValues("definition").forEach((query) -> read.addAll(PromQlMetricNames.of(query.asString())));
+		alerts(MONITORED.prometheusRule()).values()
+			.forEach((alert) -> read.addAll(PromQlMetricNames.of((String) alert.get("expr"))));
+		assertThat(read).as("the PromQL was read")
+			.contains("snapgate_upstream_requests_seconds_bucket", "snapgate_upstream_requests_seconds_count",
+					"resilience4j_circuitbreaker_state", "snapgate_policy_last_snapshot_age_seconds",
+					"snapgate_policy_overdue");
+
+		Scrape scrape = Scrape.of(scrapeOfARunningGateway());
+
+		assertThat(read).allSatisfy((name) -> assertThat(scrape.exports(name))
+			.as("%s is exported; the scrape has %s", name, scrape.near(name))
+			.isTrue());
+	}
+
+	private static String scrapeOfARunningGateway() throws Exception {
+		String key = "dashboard-" + "7".repeat(40);
+		try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(SnapGateApplication.class,
+				FakeProviderFactories.class)
+			.properties("server.port=0", "spring.main.banner-mode=off",
+					"snapgate.providers.dash-disks.type=fake-volume-policies",
+					"snapgate.security.api-keys[0].owner=dashboard",
+					"snapgate.security.api-keys[0].sha256=" + ApiKeyHashes.sha256Hex(key),
+					"snapgate.security.api-keys[0].scopes=snapshots:read,policies:read,actuator:read")
+			.run()) {
+			FakePolicyProvider policies = FakeProviderFactories.BUILT.get("dash-disks").policyFake();
+			Instant now = Instant.now();
+			policies.withPolicy(policies.policy("p-1", "nightly", now.minus(Duration.ofDays(9)),
+					now.minus(Duration.ofHours(5)), PolicyTarget.volume("v-1")));
+			String base = "http://localhost:" + gateway.getEnvironment().getProperty("local.server.port");
+			HttpClient http = HttpClient.newHttpClient();
+			for (String path : List.of("/snapshots", "/policies")) {
+				assertThat(get(http, base + path, key).statusCode()).as(path).isEqualTo(200);
+			}
+			HttpResponse<String> scrape = get(http, base + "/actuator/prometheus", key);
+			assertThat(scrape.statusCode()).isEqualTo(200);
+			return scrape.body();
+		}
+	}
+
+	private static HttpResponse<String> get(HttpClient http, String uri, String key) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(uri)).header("X-API-Key", key).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> alerts(Map<String, Object> rule) {
+		Map<String, Map<String, Object>> alerts = new HashMap<>();
+		for (Object group : list(map(rule.get("spec")).get("groups"))) {
+			for (Object entry : list(map(group).get("rules"))) {
+				Map<String, Object> alert = (Map<String, Object>) entry;
+				alerts.put((String) alert.get("alert"), alert);
+			}
+		}
+		return alerts;
+	}
+
+	/**
+	 * A Prometheus text scrape: the samples' names and each family's type. A histogram
+	 * {@code x} exports {@code x_bucket}, {@code x_count} and {@code x_sum}, never
+	 * {@code x} itself; a gauge or counter exports its own name.
+	 */
+	private record Scrape(Set<String> samples, Map<String, String> families) {
+
+		private static final Pattern TYPE = Pattern.compile("# TYPE (\\S+) (\\S+)");
+
+		static Scrape of(String text) {
+			Set<String> samples = new TreeSet<>();
+			Map<String, String> families = new HashMap<>();
+			for (String line : text.lines().toList()) {
+				Matcher type = TYPE.matcher(line);
+				if (type.matches()) {
+					families.put(type.group(1), type.group(2));
+				}
+				else if (!line.isBlank() && !line.startsWith("#")) {
+					samples.add(line.split("[{ ]", 2)[0]);
+				}
+			}
+			return new Scrape(samples, families);
+		}
+
+		/** The samples that share the name's first two words, to show in a failure. */
+		List<String> near(String name) {
+			String[] words = name.split("_", 3);
+			String prefix = (words.length > 1) ? words[0] + "_" + words[1] : name;
+			return this.samples.stream().filter((sample) -> sample.startsWith(prefix)).toList();
+		}
+
+		boolean exports(String name) {
+			if (!this.samples.contains(name)) {
+				return false;
+			}
+			for (String suffix : List.of("_bucket", "_count", "_sum")) {
+				String family = name.endsWith(suffix)
+						? this.families.get(name.substring(0, name.length() - suffix.length())) : null;
+				if (family != null) {
+					return suffix.equals("_bucket") ? family.equals("histogram")
+							: family.equals("histogram") || family.equals("summary");
+				}
+			}
+			return true;
+		}
+
 	}
 
 	@ParameterizedTest(name = "{0}")

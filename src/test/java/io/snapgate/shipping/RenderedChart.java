@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
@@ -132,8 +133,14 @@ final class RenderedChart {
 		return only("Service", V1Service::fromJson);
 	}
 
+	/** The gateway's own ConfigMap, with its application.yaml. */
 	V1ConfigMap configMap() {
-		return only("ConfigMap", V1ConfigMap::fromJson);
+		return only("ConfigMap", (manifest) -> !isDashboard(manifest), V1ConfigMap::fromJson);
+	}
+
+	/** The ConfigMap that carries the Grafana dashboard. */
+	V1ConfigMap dashboardConfigMap() {
+		return only("ConfigMap", RenderedChart::isDashboard, V1ConfigMap::fromJson);
 	}
 
 	V1ServiceAccount serviceAccount() {
@@ -159,9 +166,18 @@ final class RenderedChart {
 
 	/** No Java model exists for the Prometheus Operator's CRD: the raw manifest. */
 	Map<String, Object> serviceMonitor() {
-		return only("ServiceMonitor",
+		return raw("ServiceMonitor");
+	}
+
+	/** No Java model exists for the Prometheus Operator's CRD: the raw manifest. */
+	Map<String, Object> prometheusRule() {
+		return raw("PrometheusRule");
+	}
+
+	private Map<String, Object> raw(String kind) {
+		return only(kind,
 				(json) -> this.manifests.stream()
-					.filter((manifest) -> "ServiceMonitor".equals(manifest.get("kind")))
+					.filter((manifest) -> kind.equals(manifest.get("kind")))
 					.findFirst()
 					.orElseThrow());
 	}
@@ -174,21 +190,28 @@ final class RenderedChart {
 			switch (kind) {
 				case "Deployment" -> deployment();
 				case "Service" -> service();
-				case "ConfigMap" -> configMap();
+				// the gateway's, and the dashboard's when it is on
+				case "ConfigMap" -> readEach(kind, V1ConfigMap::fromJson);
 				case "ServiceAccount" -> serviceAccount();
 				case "HorizontalPodAutoscaler" -> autoscaler();
 				case "PodDisruptionBudget" -> disruptionBudget();
 				case "NetworkPolicy" -> networkPolicy();
 				case "Pod" -> testPod();
 				case "ServiceMonitor" -> serviceMonitor();
+				case "PrometheusRule" -> prometheusRule();
 				default -> throw new AssertionError("The chart renders a kind no test reads: " + kind);
 			}
 		}
 	}
 
 	private <T> T only(String kind, JsonReader<T> reader) {
+		return only(kind, (manifest) -> true, reader);
+	}
+
+	private <T> T only(String kind, Predicate<Map<String, Object>> which, JsonReader<T> reader) {
 		List<Map<String, Object>> found = this.manifests.stream()
 			.filter((manifest) -> kind.equals(manifest.get("kind")))
+			.filter(which)
 			.toList();
 		assertThat(found).as("exactly one %s", kind).hasSize(1);
 		try {
@@ -197,6 +220,22 @@ final class RenderedChart {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The " + kind + " does not match the Kubernetes schema", ex);
 		}
+	}
+
+	private void readEach(String kind, JsonReader<?> reader) {
+		this.manifests.stream().filter((manifest) -> kind.equals(manifest.get("kind"))).forEach((manifest) -> {
+			try {
+				reader.read(JSON.writeValueAsString(manifest));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("A " + kind + " does not match the Kubernetes schema", ex);
+			}
+		});
+	}
+
+	private static boolean isDashboard(Map<String, Object> manifest) {
+		return manifest.get("metadata") instanceof Map<?, ?> metadata
+				&& metadata.get("labels") instanceof Map<?, ?> labels && labels.containsKey("grafana_dashboard");
 	}
 
 	@FunctionalInterface

@@ -13,9 +13,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Provider types {@code fake-system} and {@code fake-volume} for tests that run the whole
- * gateway over in-memory providers: {@code snapgate.providers.<id>.type: fake-system}.
- * The providers built are kept in {@link #BUILT} by id.
+ * Provider types {@code fake-system} and {@code fake-volume}, and the same with a
+ * scheduler, {@code fake-system-policies} and {@code fake-volume-policies}, for tests
+ * that run the whole gateway over in-memory providers:
+ * {@code snapgate.providers.<id>.type: fake-system}. The providers built are kept in
+ * {@link #BUILT} by id.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class FakeProviderFactories {
@@ -30,6 +32,18 @@ public class FakeProviderFactories {
 	@Bean
 	SnapshotProviderFactory<Settings> fakeVolumeFactory() {
 		return factory("fake-volume", FakeSnapshotProvider::volume);
+	}
+
+	@Bean
+	SnapshotProviderFactory<Settings> fakeSystemWithPoliciesFactory() {
+		return factory("fake-system-policies",
+				(id) -> FakeSnapshotProvider.system(id).withPolicies(FakePolicyProvider.system(id)));
+	}
+
+	@Bean
+	SnapshotProviderFactory<Settings> fakeVolumeWithPoliciesFactory() {
+		return factory("fake-volume-policies",
+				(id) -> FakeSnapshotProvider.volume(id).withPolicies(FakePolicyProvider.volume(id)));
 	}
 
 	private static SnapshotProviderFactory<Settings> factory(String type, Function<String, FakeSnapshotProvider> make) {

@@ -28,6 +28,7 @@ import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
+import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
@@ -83,6 +84,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	private volatile SnapshotStatus createdStatus = SnapshotStatus.CREATING;
 
+	private volatile @Nullable FakePolicyProvider policies;
+
 	private FakeSnapshotProvider(String id, String type, Set<Capability> capabilities, Clock clock) {
 		this.id = new ProviderId(id);
 		this.type = new ProviderType(type);
@@ -115,6 +118,26 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		return this;
 	}
 
+	/** Gives this provider a scheduler; a decorator sees it only when given before. */
+	public FakeSnapshotProvider withPolicies(FakePolicyProvider policies) {
+		this.policies = policies;
+		return this;
+	}
+
+	/** The scheduler given by {@link #withPolicies}. */
+	public FakePolicyProvider policyFake() {
+		FakePolicyProvider given = this.policies;
+		if (given == null) {
+			throw new IllegalStateException("Provider " + this.id + " has no policies");
+		}
+		return given;
+	}
+
+	@Override
+	public Optional<PolicyProvider> policies() {
+		return Optional.ofNullable(this.policies);
+	}
+
 	public FakeSnapshotProvider withMembers(String nativeId, Member... members) {
 		this.members.put(nativeId, List.of(members));
 		return this;
@@ -135,6 +158,10 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.latency = Duration.ZERO;
 		this.restoreStatus = RestoreStatus.RUNNING;
 		this.createdStatus = SnapshotStatus.CREATING;
+		FakePolicyProvider scheduler = this.policies;
+		if (scheduler != null) {
+			scheduler.reset();
+		}
 	}
 
 	public void failWith(@Nullable Supplier<SnapGateException> failure) {
@@ -173,7 +200,18 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.snapshots.computeIfPresent(nativeId,
 				(k, s) -> new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(),
 						s.scope(), s.source(), status, status.name().toLowerCase(Locale.ROOT), s.createdAt(),
-						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes(), null));
+						s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes(),
+						s.policy()));
+	}
+
+	/** Records that a policy (its native id) made a snapshot. */
+	public FakeSnapshotProvider withPolicySnapshot(String nativeId, String policy, Instant createdAt) {
+		Snapshot s = snapshot(nativeId, "auto-" + nativeId, null, createdAt, SnapshotStatus.AVAILABLE);
+		this.snapshots.put(nativeId,
+				new Snapshot(s.provider(), s.providerType(), s.nativeId(), s.name(), s.description(), s.scope(),
+						s.source(), s.status(), s.providerStatus(), s.createdAt(), s.expiresAt(), s.sizeGb(),
+						s.immutable(), s.locked(), s.lockExpiresAt(), s.attributes(), policy));
+		return this;
 	}
 
 	public List<String> calls() {

@@ -1,0 +1,198 @@
+package io.snapgate.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.snapgate.api.SnapshotPageResource.ProviderErrorResource;
+import io.snapgate.application.ListPosition;
+import io.snapgate.application.NewPolicy;
+import io.snapgate.application.PolicyListRequest;
+import io.snapgate.application.PolicyListing;
+import io.snapgate.application.PolicyRef;
+import io.snapgate.application.PolicyService;
+import io.snapgate.application.PolicyView;
+import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.ProviderId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /policies}: the protection policies each provider's own scheduler runs, behind
+ * one model. The gateway stores none of them.
+ */
+@RestController
+@RequestMapping(path = "/policies", produces = "application/json")
+@Tag(name = "Policies", description = "Protection policies, run by each provider's own scheduler")
+@ProblemResponses
+class PolicyController {
+
+	private final PolicyService policies;
+
+	private final PageTokenCodec pageTokens;
+
+	PolicyController(PolicyService policies, PageTokenCodec pageTokens) {
+		this.policies = policies;
+		this.pageTokens = pageTokens;
+	}
+
+	@GetMapping
+	@Operation(summary = "List policies across providers, by provider",
+			description = "Providers that run policies are asked in parallel. A provider that fails is reported in "
+					+ "providerErrors and partial is true; only when every selected provider fails is the answer an "
+					+ "error.")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyPageResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_PAGE),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_PAGE) }))
+	PolicyPageResource list(
+			@Parameter(description = "Only these providers (repeatable)") @RequestParam(name = "provider",
+					required = false) @Nullable List<@Pattern(regexp = Patterns.PROVIDER_ID) String> providers,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int pageSize,
+			@RequestParam(required = false) @Nullable @Size(max = PageTokenCodec.MAX_TOKEN_LENGTH) String pageToken) {
+		Set<ProviderId> named = new TreeSet<>();
+		if (providers != null) {
+			providers.forEach((id) -> named.add(new ProviderId(id)));
+		}
+		Set<ProviderId> selected = this.policies.selectedProviders(named);
+		String fingerprint = IdempotencyKey.sha256Hex("policies\n" + new TreeSet<>(selected)).substring(0, 16);
+		ListPosition position = (pageToken != null) ? this.pageTokens.decode(pageToken, fingerprint, selected) : null;
+		PolicyListing listing = this.policies.list(new PolicyListRequest(named, position, pageSize));
+		String next = (listing.next() != null) ? this.pageTokens.encode(listing.next(), fingerprint) : null;
+		return new PolicyPageResource(listing.items().stream().map(PolicyResource::of).toList(), next,
+				listing.isPartial(), listing.failures().stream().map(ProviderErrorResource::of).toList());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read one policy with its targets and health")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_POLICY) }))
+	PolicyResource get(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id) {
+		return PolicyResource.of(this.policies.get(PolicyRef.parse(id, "id")));
+	}
+
+	@PostMapping(consumes = "application/json")
+	@Operation(summary = "Make a policy on a provider",
+			description = "A rule, retention, flag or target the provider's scheduler cannot express is a 400 "
+					+ "UNSUPPORTED_FIELD naming it, checked before anything is sent. The same Idempotency-Key with the "
+					+ "same body never makes a second policy.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = PolicyRequest.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_CREATE),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_CREATE) }))
+	@ApiResponse(responseCode = "201", description = "Made; Location points at it", content = @Content(
+			mediaType = "application/json", schema = @Schema(implementation = PolicyResource.class),
+			examples = {
+					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
+					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+							value = PolicyExamples.VERGEOS_POLICY) }))
+	ResponseEntity<PolicyResource> create(
+			@Parameter(description = "Makes retries safe: the same key and body return the same policy") @RequestHeader(
+					name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+			@Valid @RequestBody PolicyRequest body) {
+		PolicySpec spec = PolicyRequests.spec(body, false);
+		// the spec has refused a body without it
+		ProviderId provider = new ProviderId(Objects.requireNonNull(body.provider(), "provider"));
+		PolicyResource created = PolicyResource.of(this.policies.create(new NewPolicy(provider, spec, idempotencyKey)));
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/policies/{id}")
+			.buildAndExpand(created.id())
+			.toUri();
+		return ResponseEntity.status(HttpStatus.CREATED).location(location).body(created);
+	}
+
+	@PutMapping(path = "/{id}", consumes = "application/json")
+	@Operation(summary = "Replace a policy's name, schedule, retention and flags",
+			description = "The targets stay as they are. What the provider's scheduler cannot express is a 400 "
+					+ "UNSUPPORTED_FIELD naming it.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyRequest.class),
+					examples = {
+							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+									value = PolicyExamples.BAIDU_REPLACE),
+							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+									value = PolicyExamples.VERGEOS_REPLACE) }))
+	@ApiResponse(responseCode = "200", description = "Replaced")
+	PolicyResource replace(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Valid @RequestBody PolicyRequest body) {
+		PolicyRef ref = PolicyRef.parse(id, "id");
+		if (body.provider() != null && !body.provider().equals(ref.provider().value())) {
+			throw InvalidRequestException.field("provider", "a policy stays on its provider, " + ref.provider());
+		}
+		return PolicyResource.of(this.policies.replace(ref, PolicyRequests.spec(body, true)));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a policy", description = "The snapshots it made stay.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	void delete(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id) {
+		this.policies.delete(PolicyRef.parse(id, "id"));
+	}
+
+	@PostMapping(path = "/{id}/targets", consumes = "application/json")
+	@Operation(summary = "Attach targets to a policy")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetsRequest.class),
+					examples = {
+							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+									value = PolicyExamples.BAIDU_TARGETS),
+							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
+									value = PolicyExamples.VERGEOS_TARGETS) }))
+	@ApiResponse(responseCode = "200", description = "The policy with its targets")
+	PolicyResource attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Valid @RequestBody TargetsRequest body) {
+		PolicyView attached = this.policies.attach(PolicyRef.parse(id, "id"), PolicyRequests.targets(body.targets()));
+		return PolicyResource.of(attached);
+	}
+
+	@DeleteMapping("/{id}/targets/{targetId}")
+	@Operation(summary = "Detach one target from a policy")
+	@ApiResponse(responseCode = "200", description = "The policy with its remaining targets")
+	PolicyResource detach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Parameter(example = "v-Cds00001") @PathVariable @Pattern(regexp = Patterns.UPSTREAM_ID,
+					message = "must be 1-64 letters, digits, '-' or '_'") String targetId) {
+		return PolicyResource.of(this.policies.detach(PolicyRef.parse(id, "id"), targetId));
+	}
+
+}

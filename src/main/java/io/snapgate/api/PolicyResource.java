@@ -1,0 +1,128 @@
+package io.snapgate.api;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.snapgate.application.PolicyView;
+import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyRetention;
+import io.snapgate.domain.PolicySchedule;
+import io.snapgate.domain.PolicyStatus;
+import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ScheduleRule;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A protection policy as the API shows it, whatever provider runs it.
+ */
+@Schema(name = "Policy", description = "A protection policy run by a provider's own scheduler")
+public record PolicyResource(@Schema(description = "<provider>:<nativeId>") String id, String provider,
+		String providerType, String nativeId, String name, ScheduleResource schedule, RetentionResource retention,
+		boolean immutable, List<TargetResource> targets, PolicyStatus status,
+		@Schema(description = "The upstream's own status word") String providerStatus,
+		@Schema(description = "When it was made, when the provider tells") @Nullable Instant createdAt,
+		@Schema(description = "When it last made a snapshot; null when it has made none") @Nullable Instant lastSnapshotAt,
+		@Schema(description = "No snapshot newer than two of the schedule's longest intervals, counted from "
+				+ "lastSnapshotAt or, before the first, from createdAt") boolean overdue,
+		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes) {
+
+	static PolicyResource of(PolicyView view) {
+		Policy p = view.policy();
+		return new PolicyResource(p.id(), p.provider().value(), p.providerType().value(), p.nativeId(), p.name(),
+				ScheduleResource.of(p.schedule()), RetentionResource.of(p.retention()), p.immutable(),
+				p.targets().stream().map(TargetResource::of).toList(), p.status(), p.providerStatus(), p.createdAt(),
+				p.lastSnapshotAt(), view.overdue(), p.attributes());
+	}
+
+	/**
+	 * When the policy takes snapshots.
+	 */
+	@Schema(name = "Schedule")
+	public record ScheduleResource(@Schema(description = "IANA time zone") String timeZone, List<RuleResource> rules) {
+
+		static ScheduleResource of(PolicySchedule schedule) {
+			return new ScheduleResource(schedule.timeZone().getId(),
+					schedule.rules().stream().map(RuleResource::of).toList());
+		}
+
+	}
+
+	/**
+	 * One rule; only the fields its kind uses are present.
+	 */
+	@Schema(name = "Rule")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	// @formatter:off (it would drop the space before the body: a component annotation has an array)
+	public record RuleResource(@Schema(allowableValues = { "HOUR", "DAY", "WEEK", "MONTH" }) String every,
+			@Nullable Integer minute, @Schema(description = "HH:MM") @Nullable String at,
+			@Nullable List<DayOfWeek> on, @Nullable Integer day) {
+	// @formatter:on
+
+		static RuleResource of(ScheduleRule rule) {
+			return switch (rule) {
+				case ScheduleRule.Hourly hourly -> new RuleResource("HOUR", hourly.minute(), null, null, null);
+				case ScheduleRule.Daily daily -> new RuleResource("DAY", null, daily.at().toString(), null, null);
+				case ScheduleRule.Weekly weekly -> new RuleResource("WEEK", null, weekly.at().toString(),
+						weekly.on().stream().sorted().toList(), null);
+				case ScheduleRule.Monthly monthly ->
+					new RuleResource("MONTH", null, monthly.at().toString(), null, monthly.day());
+			};
+		}
+
+	}
+
+	/**
+	 * How long the snapshots are kept: {@code {"keepFor": "P7D", "minKept": null}} or
+	 * {@code {"forever": true}}.
+	 */
+	@Schema(name = "Retention", oneOf = { RetentionResource.KeptFor.class, RetentionResource.KeptForever.class })
+	public sealed interface RetentionResource permits RetentionResource.KeptFor, RetentionResource.KeptForever {
+
+		static RetentionResource of(PolicyRetention retention) {
+			return (retention.keepFor() != null)
+					? new KeptFor(IsoDurations.format(retention.keepFor()), retention.minKept())
+					: new KeptForever(true, retention.minKept());
+		}
+
+		/**
+		 * Each snapshot kept for a while.
+		 *
+		 * @param keepFor an ISO-8601 duration
+		 * @param minKept how many are kept past their expiry until newer ones exist;
+		 * {@code null} for the provider's default
+		 */
+		@Schema(name = "RetentionKeepFor")
+		record KeptFor(String keepFor, @Nullable Integer minKept) implements RetentionResource {
+		}
+
+		/**
+		 * Snapshots kept until deleted.
+		 *
+		 * @param forever always true
+		 * @param minKept present only where the provider keeps a minimum
+		 */
+		@Schema(name = "RetentionForever")
+		record KeptForever(boolean forever,
+				@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer minKept) implements RetentionResource {
+		}
+
+	}
+
+	/**
+	 * What a policy protects: a disk with its id, or the whole system.
+	 */
+	@Schema(name = "PolicyTarget")
+	public record TargetResource(PolicyTarget.Type type,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String id) {
+
+		static TargetResource of(PolicyTarget target) {
+			return new TargetResource(target.type(), target.id());
+		}
+
+	}
+
+}
