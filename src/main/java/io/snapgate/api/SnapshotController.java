@@ -96,8 +96,10 @@ class SnapshotController {
 			@RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant createdBefore,
 			@RequestParam(defaultValue = "false") boolean includeExpired,
-			@Parameter(description = "Only snapshots this policy made, where the upstream records it",
-					example = "vergeos-prod:3") @RequestParam(
+			// no example: Swagger UI would fill it in, and a tried-out listing would ask
+			// for that policy
+			@Parameter(description = "Only snapshots this policy made, where the upstream records it, "
+					+ "such as vergeos-prod:3") @RequestParam(
 							required = false) @Nullable @Size(max = 200) String policy,
 			@Parameter(description = "members: load each system snapshot's VMs and tenants") @RequestParam(
 					required = false) @Nullable @Pattern(regexp = "members") String include,
