@@ -1,8 +1,5 @@
 package io.snapgate.sandbox.baidu;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.snapgate.testing.GatewayHttp;
 import io.snapgate.testing.MutableClock;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +34,6 @@ class BaiduPolicyJourneyIT {
 
 	private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-01T10:20:00Z"));
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -52,12 +47,12 @@ class BaiduPolicyJourneyIT {
 				 "schedule": {"timeZone": "Asia/Shanghai", "rules": [{"every": "HOUR", "minute": 0}]},
 				 "retention": {"keepFor": "P7D"}, "targets": []}
 				""";
-		HttpResponse<String> created = send("POST", "/policies", body, "journey-" + UUID.randomUUID());
+		HttpResponse<String> created = http().send("POST", "/policies", body, "journey-" + UUID.randomUUID());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = JsonPath.read(created.body(), "$.id");
 		assertThat(id).startsWith("sandbox-baidu:asp-");
 
-		HttpResponse<String> attached = send("POST", "/policies/" + id + "/targets",
+		HttpResponse<String> attached = http().send("POST", "/policies/" + id + "/targets",
 				"{\"targets\": [{\"type\": \"VOLUME\", \"id\": \"v-system02\"}]}", null);
 		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(attached.body(), "$.targets[*].id")).containsExactly("v-system02");
@@ -70,41 +65,31 @@ class BaiduPolicyJourneyIT {
 			.toList();
 		assertThat(made).hasSize(1);
 
-		HttpResponse<String> snapshots = send("GET", "/snapshots?policy=" + id, null, null);
+		HttpResponse<String> snapshots = http().get("/snapshots?policy=" + id);
 		assertThat(snapshots.statusCode()).as(snapshots.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(snapshots.body(), "$.items[*].nativeId"))
 			.containsExactly(made.getFirst());
 		assertThat(JsonPath.<List<String>>read(snapshots.body(), "$.items[*].policy")).containsExactly(id);
 
-		HttpResponse<String> running = send("GET", "/policies/" + id, null, null);
+		HttpResponse<String> running = http().get("/policies/" + id);
 		assertThat(JsonPath.<String>read(running.body(), "$.lastSnapshotAt")).isNotNull();
 		assertThat(JsonPath.<Boolean>read(running.body(), "$.overdue")).isFalse();
 
 		CLOCK.advance(Duration.ofHours(3));
-		HttpResponse<String> stalled = send("GET", "/policies/" + id, null, null);
+		HttpResponse<String> stalled = http().get("/policies/" + id);
 		assertThat(JsonPath.<Boolean>read(stalled.body(), "$.overdue")).as(stalled.body()).isTrue();
 
-		HttpResponse<String> detached = send("DELETE", "/policies/" + id + "/targets/v-system02", null, null);
+		HttpResponse<String> detached = http().delete("/policies/" + id + "/targets/v-system02");
 		assertThat(detached.statusCode()).as(detached.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(detached.body(), "$.targets[*].id")).isEmpty();
 
-		assertThat(send("DELETE", "/policies/" + id, null, null).statusCode()).isEqualTo(204);
-		assertThat(send("GET", "/policies/" + id, null, null).statusCode()).isEqualTo(404);
+		assertThat(http().delete("/policies/" + id).statusCode()).isEqualTo(204);
+		assertThat(http().get("/policies/" + id).statusCode()).isEqualTo(404);
 		assertThat(this.state.snapshotsOf("v-system02")).as("the snapshots it made stay").contains(made.getFirst());
 	}
 
-	private HttpResponse<String> send(String method, String path, @Nullable String body, @Nullable String key)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private GatewayHttp http() {
+		return new GatewayHttp(this.port);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
