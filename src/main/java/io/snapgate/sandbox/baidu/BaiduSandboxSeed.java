@@ -36,8 +36,10 @@ final class BaiduSandboxSeed {
 	static void plant(BaiduSandboxPolicies policies, Instant now, boolean everyMinute) {
 		List<Integer> everyHour = IntStream.range(0, 24).boxed().toList();
 		List<Integer> everyDay = IntStream.range(0, 7).boxed().toList();
-		policies.put(new Policy(DEMO_POLICY, "hourly-demo", everyHour, everyDay, DEMO_RETENTION_DAYS,
-				now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(30)), null, now, everyMinute));
+		// made as the emulator starts, so that it does not show as overdue before its
+		// first run
+		policies.put(new Policy(DEMO_POLICY, "hourly-demo", everyHour, everyDay, DEMO_RETENTION_DAYS, now, now, null,
+				now, everyMinute));
 		policies.plant("v-data0001", DEMO_POLICY);
 	}
 
