@@ -178,14 +178,7 @@ public final class FakePolicyProvider implements PolicyProvider {
 	@Override
 	public Page<Policy> list(@Nullable Cursor cursor, int limit) {
 		enter("list");
-		List<Policy> all = List.copyOf(this.policies.values());
-		int offset = (cursor != null) ? Integer.parseInt(cursor.value()) : 0;
-		List<Page.Entry<Policy>> entries = new ArrayList<>();
-		for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
-			entries.add(new Page.Entry<>(all.get(i), new Cursor(String.valueOf(i))));
-		}
-		Cursor next = (offset + limit < all.size()) ? new Cursor(String.valueOf(offset + limit)) : null;
-		return new Page<>(entries, next);
+		return OffsetPages.page(List.copyOf(this.policies.values()), cursor, limit);
 	}
 
 	@Override

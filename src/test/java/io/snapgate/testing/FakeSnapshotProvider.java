@@ -3,7 +3,6 @@ package io.snapgate.testing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -293,13 +292,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 			.filter((s) -> query.matches(s, now))
 			.sorted(Comparator.comparing(Snapshot::createdAt).reversed().thenComparing(Snapshot::nativeId))
 			.toList();
-		int offset = (cursor != null) ? Integer.parseInt(cursor.value()) : 0;
-		List<Page.Entry<Snapshot>> entries = new ArrayList<>();
-		for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
-			entries.add(new Page.Entry<>(matching.get(i), new Cursor(String.valueOf(i))));
-		}
-		Cursor next = (offset + limit < matching.size()) ? new Cursor(String.valueOf(offset + limit)) : null;
-		return new Page<>(entries, next);
+		return OffsetPages.page(matching, cursor, limit);
 	}
 
 	@Override
