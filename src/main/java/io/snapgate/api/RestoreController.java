@@ -4,23 +4,29 @@ import java.net.URI;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import io.snapgate.application.NewRestore;
 import io.snapgate.application.RestoreService;
-import io.snapgate.application.RestoreTargetType;
 import io.snapgate.application.StartedRestore;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.SnapshotRef;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -45,15 +51,29 @@ class RestoreController {
 	@PostMapping(consumes = "application/json")
 	@Operation(summary = "Start a restore",
 			description = "A VM or tenant is restored as a new copy. A volume is rolled back in place, which "
-					+ "destroys its current data: that needs \"confirmInPlace\": true.")
+					+ "destroys its current data: that needs \"confirmInPlace\": true, and it takes a safety snapshot "
+					+ "of the disk first (safetySnapshotId), which undoes it. The same Idempotency-Key with the same "
+					+ "body returns the same restore and starts one.")
 	@ApiResponse(responseCode = "202", description = "Started; follow Location")
-	ResponseEntity<RestoreResource> start(@Valid @RequestBody RestoreRequest body) {
+	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the restore would do; nothing is done",
+			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
+	ResponseEntity<?> start(@Parameter(
+			description = "Makes retries safe: the same key and body return the same restore and start one") @RequestHeader(
+					name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
+					defaultValue = "false") boolean dryRun,
+			@Valid @RequestBody RestoreRequest body) {
 		// @Valid has checked these
 		RestoreRequest.Target target = Objects.requireNonNull(body.target(), "target");
 		SnapshotRef snapshot = SnapshotRef.parse(Objects.requireNonNull(body.snapshotId(), "snapshotId"));
-		StartedRestore started = this.restores
-			.start(new NewRestore(snapshot, Objects.requireNonNull(target.type(), "target.type"), target.member(),
-					body.newName(), Boolean.TRUE.equals(body.confirmInPlace())));
+		NewRestore request = new NewRestore(snapshot, Objects.requireNonNull(target.type(), "target.type"),
+				target.member(), body.newName(), Boolean.TRUE.equals(body.confirmInPlace()), body.safetySnapshot(),
+				idempotencyKey);
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("RESTORE", this.restores.preview(request)));
+		}
+		StartedRestore started = this.restores.start(request);
 		String id = this.restoreIds.encode(started.provider(), started.restore().handle());
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/restores/{id}")

@@ -21,7 +21,9 @@ public record RestoreRequest(
 		@Schema(description = "For a VM or tenant copy: the name to give it", example = "web-01-restored") @Size(
 				min = 1, max = 128) @Pattern(regexp = Patterns.PRINTABLE,
 						message = "must not contain control characters") @Nullable String newName,
-		@Schema(description = "Must be true for an in-place rollback, which destroys the disk's current data") @Nullable Boolean confirmInPlace) {
+		@Schema(description = "Must be true for an in-place rollback, which destroys the disk's current data") @Nullable Boolean confirmInPlace,
+		@Schema(description = "For an in-place rollback: snapshot the disk's current state first, so that the "
+				+ "rollback can be undone (default true); false rolls back without a way back") @Nullable Boolean safetySnapshot) {
 
 	/**
 	 * What to restore.

@@ -18,7 +18,14 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Restore")
 public record RestoreResource(@Schema(description = "Opaque, URL-safe") String id,
 		@Schema(example = "vergeos-prod:12") String snapshotId, TargetResource target, RestoreMode mode,
-		RestoreStatus status, @Nullable String detail, Instant startedAt, @Nullable Instant finishedAt,
+		RestoreStatus status, @Nullable String detail,
+		@Schema(description = "When it was asked for; null where the upstream keeps no such time (a VergeOS "
+				+ "restore made under an Idempotency-Key)") @Nullable Instant startedAt,
+		@Schema(description = "Once it has ended: when the answering gateway saw it end") @Nullable Instant finishedAt,
+		@Schema(description = "Percent done, where the upstream tells") @Nullable Integer progress,
+		@Schema(description = "Why it failed, in the upstream's words") @Nullable String failureReason,
+		@Schema(description = "The snapshot of the disk taken before an in-place rollback: restoring it undoes "
+				+ "the rollback", example = "baidu-bj:s-Safe0001") @Nullable String safetySnapshotId,
 		ResultResource result) {
 
 	static RestoreResource of(String id, ProviderId provider, Restore restore) {
@@ -28,8 +35,11 @@ public record RestoreResource(@Schema(description = "Opaque, URL-safe") String i
 				new TargetResource(member.type().name(), MemberIds.of(snapshot, member.type(), member.member()));
 			case RestoreTarget.VolumeTarget volume -> new TargetResource("VOLUME", null);
 		};
+		String safety = (restore.safetySnapshotId() != null)
+				? new SnapshotRef(provider, restore.safetySnapshotId()).toString() : null;
 		return new RestoreResource(id, snapshot.toString(), target, restore.mode(), restore.status(), restore.detail(),
-				restore.startedAt(), restore.finishedAt(), new ResultResource(restore.restoredName()));
+				restore.startedAt(), restore.finishedAt(), restore.progress(), restore.failureReason(), safety,
+				new ResultResource(restore.restoredName()));
 	}
 
 	/**

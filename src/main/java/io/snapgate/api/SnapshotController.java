@@ -34,6 +34,8 @@ import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -153,7 +155,9 @@ class SnapshotController {
 					+ "settled in time. The same Idempotency-Key with the same body never makes a second snapshot.")
 	@ApiResponse(responseCode = "201", description = "Created and settled while waiting")
 	@ApiResponse(responseCode = "202", description = "Accepted; follow Location")
-	ResponseEntity<SnapshotResource> create(@Parameter(
+	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
+			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
+	ResponseEntity<?> create(@Parameter(
 			description = "Makes retries safe: the same key and body return the same snapshot") @RequestHeader(
 					name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
@@ -161,6 +165,8 @@ class SnapshotController {
 					defaultValue = "false") boolean wait,
 			@Parameter(description = "How long to wait (ISO-8601)", example = "PT60S") @RequestParam(
 					required = false) @Nullable @Pattern(regexp = Patterns.ISO_DURATION) String timeout,
+			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
+					defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody CreateSnapshotRequest body) {
 		Duration retention = positive("retention", body.retention());
 		Duration waitFor = wait ? this.snapshots.boundedWait(positive("timeout", timeout), this.defaultWait) : null;
@@ -169,6 +175,9 @@ class SnapshotController {
 		String name = Objects.requireNonNull(body.name(), "name");
 		NewSnapshot request = new NewSnapshot(new ProviderId(provider), name, body.description(), body.volumeId(),
 				retention, body.neverExpire(), body.immutable(), body.privateSnapshot(), idempotencyKey);
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("CREATE_SNAPSHOT", this.snapshots.previewCreate(request)));
+		}
 		CreatedSnapshot created = this.snapshots.create(request, waitFor);
 		SnapshotResource resource = SnapshotResource.of(new SnapshotView(created.snapshot(), null));
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -184,7 +193,15 @@ class SnapshotController {
 			description = "204 when gone, 202 when the upstream deletes asynchronously. A snapshot that is already gone is 404 SNAPSHOT_NOT_FOUND.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "202", description = "The upstream is deleting it")
-	ResponseEntity<Void> delete(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
+			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
+	ResponseEntity<?> delete(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
+			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
+					defaultValue = "false") boolean dryRun) {
+		if (dryRun) {
+			return ResponseEntity
+				.ok(PreviewResource.of("DELETE_SNAPSHOT", this.snapshots.previewDelete(SnapshotRef.parse(id))));
+		}
 		DeleteOutcome outcome = this.snapshots.delete(SnapshotRef.parse(id));
 		return (outcome == DeleteOutcome.ACCEPTED) ? ResponseEntity.accepted().build()
 				: ResponseEntity.noContent().build();

@@ -1,20 +1,25 @@
 package io.snapgate.application;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
+import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreMode;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.SnapshotProvider;
 import org.jspecify.annotations.Nullable;
@@ -30,14 +35,60 @@ public class RestoreService {
 
 	private final AuditLog audit;
 
-	public RestoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit) {
+	private final SafetySnapshotGate safetyGate;
+
+	private final Clock clock;
+
+	public RestoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit,
+			SafetySnapshotGate safetyGate, Clock clock) {
 		this.registry = registry;
 		this.locator = locator;
 		this.audit = audit;
+		this.safetyGate = safetyGate;
+		this.clock = clock;
 	}
 
 	public StartedRestore start(NewRestore request) {
 		SnapshotProvider provider = this.locator.locate(request.snapshot());
+		RestoreCommand command = command(request, provider);
+		Restore restore = this.audit.record("restore", provider.id().value(),
+				request.snapshot() + " " + request.targetType() + " " + command.target().mode(), () -> {
+					RestoreStart start = provider.restore(command);
+					return start.awaitsSafetySnapshot() ? this.safetyGate.proceedWhenUsable(provider, start.restore())
+							: start.restore();
+				});
+		return new StartedRestore(provider.id(), restore.seenAt(this.clock.instant()));
+	}
+
+	/**
+	 * What {@link #start} would do, from reads alone; it fails where {@code start} would,
+	 * with the same problem.
+	 */
+	public PreviewResult preview(NewRestore request) {
+		SnapshotProvider provider = this.locator.locate(request.snapshot());
+		RestoreCommand command = command(request, provider);
+		List<Preview.Check> checks = new ArrayList<>();
+		checks.add(new Preview.Check("PROVIDER_CAN_RESTORE", Preview.Outcome.PASSED,
+				"Provider " + provider.id() + " restores a " + request.targetType()));
+		if (command.target().mode() == RestoreMode.IN_PLACE) {
+			checks.add(new Preview.Check("IN_PLACE_CONFIRMED", Preview.Outcome.PASSED,
+					"\"confirmInPlace\": true accepts that the disk's current data is overwritten"));
+		}
+		return new PreviewResult(provider.id(), provider.previewRestore(command).afterChecks(checks));
+	}
+
+	public Restore status(ProviderId providerId, RestoreHandle handle) {
+		SnapshotProvider provider = this.registry.find(providerId)
+			.orElseThrow(() -> new NotFoundException(ErrorCode.RESTORE_NOT_FOUND,
+					"The restore's provider '" + providerId + "' is no longer configured"));
+		return provider.restoreStatus(handle).seenAt(this.clock.instant());
+	}
+
+	/**
+	 * The request checked and resolved as far as the gateway can without the upstream's
+	 * own rules: the command the provider is given.
+	 */
+	private static RestoreCommand command(NewRestore request, SnapshotProvider provider) {
 		RestoreTarget target = resolveTarget(request, provider);
 		if (!provider.capabilities().contains(target.requiredCapability())) {
 			throw InvalidRequestException.unsupported("target.type", "provider " + provider.id() + " cannot restore a "
@@ -53,17 +104,15 @@ public class RestoreService {
 						FieldError.of("confirmInPlace", "must be true for an in-place restore"));
 			}
 		}
-		RestoreCommand command = new RestoreCommand(request.snapshot().nativeId(), target, request.newName());
-		Restore restore = this.audit.record("restore", provider.id().value(),
-				request.snapshot() + " " + request.targetType() + " " + target.mode(), () -> provider.restore(command));
-		return new StartedRestore(provider.id(), restore);
-	}
-
-	public Restore status(ProviderId providerId, RestoreHandle handle) {
-		SnapshotProvider provider = this.registry.find(providerId)
-			.orElseThrow(() -> new NotFoundException(ErrorCode.RESTORE_NOT_FOUND,
-					"The restore's provider '" + providerId + "' is no longer configured"));
-		return provider.restoreStatus(handle);
+		else if (request.safetySnapshot() != null) {
+			throw InvalidRequestException.unsupported("safetySnapshot",
+					"a copy overwrites nothing; only an in-place rollback takes a safety snapshot");
+		}
+		IdempotencyKey idempotency = (request.idempotencyKey() != null)
+				? new IdempotencyKey(request.idempotencyKey(), IdempotencyKey.sha256Hex(request.canonicalForm()))
+				: null;
+		return new RestoreCommand(request.snapshot().nativeId(), target, request.newName(),
+				request.takesSafetySnapshot(), idempotency);
 	}
 
 	private static RestoreTarget resolveTarget(NewRestore request, SnapshotProvider provider) {

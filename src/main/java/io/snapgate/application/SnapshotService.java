@@ -16,6 +16,7 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.Snapshot;
@@ -87,18 +88,11 @@ public class SnapshotService {
 	 * @param wait how long to wait for the snapshot to settle; {@code null} not to wait
 	 */
 	public CreatedSnapshot create(NewSnapshot request, @Nullable Duration wait) {
-		SnapshotProvider provider = this.registry.find(request.provider())
-			.orElseThrow(() -> new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER,
-					"No provider '" + request.provider() + "' is configured",
-					FieldError.of("provider", "no such provider")));
-		CreateSnapshotPolicy.check(request, provider);
+		SnapshotProvider provider = providerFor(request);
 		// without a caller's key, one made here still keeps retries of this very call
 		// from making two
 		String key = (request.idempotencyKey() != null) ? request.idempotencyKey() : "auto-" + UUID.randomUUID();
-		IdempotencyKey idempotency = new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm()));
-		CreateSnapshot command = new CreateSnapshot(request.name(), request.description(), request.volumeId(),
-				request.retention(), NewSnapshot.isTrue(request.neverExpire()), NewSnapshot.isTrue(request.immutable()),
-				NewSnapshot.isTrue(request.privateSnapshot()), idempotency);
+		CreateSnapshot command = command(request, key);
 		Snapshot created = this.audit.record("create", provider.id().value(), "name=" + request.name(),
 				() -> provider.create(command));
 		if (wait == null) {
@@ -108,10 +102,46 @@ public class SnapshotService {
 		return new CreatedSnapshot(current, current.status().isSettled());
 	}
 
+	/**
+	 * What {@link #create} would do, from reads alone; it fails where {@code create}
+	 * would, with the same problem.
+	 */
+	public PreviewResult previewCreate(NewSnapshot request) {
+		SnapshotProvider provider = providerFor(request);
+		CreateSnapshot command = command(request, request.idempotencyKey());
+		return new PreviewResult(provider.id(),
+				provider.previewCreate(command)
+					.afterChecks(List.of(new Preview.Check("PROVIDER_TAKES_FIELDS", Preview.Outcome.PASSED,
+							"Provider " + provider.id() + " takes every field given"))));
+	}
+
+	/** What {@link #delete} would do; it fails where {@code delete} would. */
+	public PreviewResult previewDelete(SnapshotRef ref) {
+		SnapshotProvider provider = this.locator.locate(ref);
+		return new PreviewResult(provider.id(), provider.previewDelete(ref.nativeId()));
+	}
+
 	public DeleteOutcome delete(SnapshotRef ref) {
 		SnapshotProvider provider = this.locator.locate(ref);
 		return this.audit.record("delete", provider.id().value(), ref.toString(),
 				() -> provider.delete(ref.nativeId()));
+	}
+
+	private SnapshotProvider providerFor(NewSnapshot request) {
+		SnapshotProvider provider = this.registry.find(request.provider())
+			.orElseThrow(() -> new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER,
+					"No provider '" + request.provider() + "' is configured",
+					FieldError.of("provider", "no such provider")));
+		CreateSnapshotPolicy.check(request, provider);
+		return provider;
+	}
+
+	private static CreateSnapshot command(NewSnapshot request, @Nullable String key) {
+		IdempotencyKey idempotency = (key != null)
+				? new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
+		return new CreateSnapshot(request.name(), request.description(), request.volumeId(), request.retention(),
+				NewSnapshot.isTrue(request.neverExpire()), NewSnapshot.isTrue(request.immutable()),
+				NewSnapshot.isTrue(request.privateSnapshot()), idempotency);
 	}
 
 	static NotFoundException notFound(SnapshotRef ref) {

@@ -30,7 +30,15 @@ public class SnapshotWaiter {
 	 * @return the last state seen: settled, or still in progress when time ran out
 	 */
 	public Snapshot awaitSettled(SnapshotProvider provider, Snapshot created, Duration timeout) {
-		long deadline = System.nanoTime() + min(timeout, this.maxTimeout).toNanos();
+		return awaitSettledWithin(provider, created, min(timeout, this.maxTimeout));
+	}
+
+	/**
+	 * Like {@link #awaitSettled}, bounded by the caller alone: for waits that the
+	 * gateway's own settings bound.
+	 */
+	Snapshot awaitSettledWithin(SnapshotProvider provider, Snapshot created, Duration bound) {
+		long deadline = System.nanoTime() + bound.toNanos();
 		Snapshot current = created;
 		while (!current.status().isSettled()) {
 			long remaining = deadline - System.nanoTime();

@@ -10,6 +10,7 @@ import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyService;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
+import io.snapgate.application.SafetySnapshotGate;
 import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
@@ -55,8 +56,11 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
-	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit) {
-		return new RestoreService(registry, locator, audit);
+	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit,
+			SnapshotWaiter waiter, SnapGateProperties properties, ObjectProvider<Clock> clock) {
+		return new RestoreService(registry, locator, audit,
+				new SafetySnapshotGate(waiter, properties.restores().safetySnapshotWait()),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

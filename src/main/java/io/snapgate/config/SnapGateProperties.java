@@ -25,16 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience gateway-wide resilience settings; the rest is under
  * {@code resilience4j.*} and {@code snapgate.providers.<id>.resilience}
  * @param policies how the health of policies is watched
+ * @param restores how restores are made safe
  */
 @Validated
 @ConfigurationProperties("snapgate")
 public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> providers, @Valid Listing listing,
 		@Valid Waiting waiting, @Valid Tokens tokens, @Valid Resilience resilience, @Valid Api api,
-		@Valid Policies policies) {
+		@Valid Policies policies, @Valid Restores restores) {
 
 	public SnapGateProperties(@DefaultValue Map<String, ProviderDeclaration> providers, @DefaultValue Listing listing,
 			@DefaultValue Waiting waiting, @DefaultValue Tokens tokens, @DefaultValue Resilience resilience,
-			@DefaultValue Api api, @DefaultValue Policies policies) {
+			@DefaultValue Api api, @DefaultValue Policies policies, @DefaultValue Restores restores) {
 		this.providers = Map.copyOf(providers);
 		this.listing = listing;
 		this.waiting = waiting;
@@ -42,6 +43,7 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 		this.resilience = resilience;
 		this.api = api;
 		this.policies = policies;
+		this.restores = restores;
 	}
 
 	/**
@@ -87,6 +89,14 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * survey waits at most this long for the providers
 	 */
 	public record Policies(@NotNull @DefaultValue("PT60S") Duration metricsRefresh) {
+	}
+
+	/**
+	 * @param safetySnapshotWait how long a rollback waits for its safety snapshot to
+	 * become usable; past it, nothing is rolled back and the caller gets 504
+	 * {@code SAFETY_SNAPSHOT_NOT_READY}
+	 */
+	public record Restores(@NotNull @DefaultValue("PT10M") Duration safetySnapshotWait) {
 	}
 
 	/**

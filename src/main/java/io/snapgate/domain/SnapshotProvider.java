@@ -70,9 +70,32 @@ public interface SnapshotProvider {
 	DeleteOutcome delete(String nativeId);
 
 	/**
-	 * Starts a restore; it usually goes on after this returns.
+	 * What {@link #create} would do, told from upstream reads alone; it fails as
+	 * {@code create} would. The three previews never write upstream.
 	 */
-	Restore restore(RestoreCommand command);
+	Preview previewCreate(CreateSnapshot command);
+
+	/** What {@link #delete} would do; it fails as {@code delete} would. */
+	Preview previewDelete(String nativeId);
+
+	/** What {@link #restore} would do; it fails as {@code restore} would. */
+	Preview previewRestore(RestoreCommand command);
+
+	/**
+	 * Starts a restore; it usually goes on after this returns. With an idempotency key,
+	 * asking again with the same key and request returns the same restore and starts
+	 * nothing more; the same key with another request is an
+	 * {@link IdempotencyKeyReusedException}.
+	 */
+	RestoreStart restore(RestoreCommand command);
+
+	/**
+	 * Goes on with a restore that {@link RestoreStart#awaitsSafetySnapshot() awaited} its
+	 * safety snapshot, once that is usable.
+	 */
+	default Restore proceed(RestoreHandle handle) {
+		throw new IllegalStateException("Provider " + id() + " takes no safety snapshots");
+	}
 
 	/**
 	 * The progress of a restore, from the upstream's state alone.

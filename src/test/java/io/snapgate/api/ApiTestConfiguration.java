@@ -14,6 +14,7 @@ import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyService;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
+import io.snapgate.application.SafetySnapshotGate;
 import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
@@ -73,7 +74,10 @@ class ApiTestConfiguration {
 
 	@Bean
 	RestoreService restoreService(ProviderRegistry registry) {
-		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS));
+		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS),
+				new SafetySnapshotGate(new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)),
+						Duration.ofSeconds(5)),
+				Clock.systemUTC());
 	}
 
 	@Bean

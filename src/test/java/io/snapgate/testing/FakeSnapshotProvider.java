@@ -31,7 +31,10 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.Restore;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreStatus;
@@ -362,7 +365,45 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public Restore restore(RestoreCommand command) {
+	public Preview previewCreate(CreateSnapshot command) {
+		enter("previewCreate");
+		return new PreviewBuilder().passed("FAKE_CREATE", "would take '" + command.name() + "'")
+			.action(Preview.Change.CREATE, "SNAPSHOT", null, command.name(), null, "a snapshot")
+			.build();
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		enter("previewDelete");
+		Snapshot snapshot = this.snapshots.get(nativeId);
+		if (snapshot == null) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
+		}
+		if (snapshot.locked()) {
+			throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
+					snapshot.lockExpiresAt())
+				.from(this.id);
+		}
+		return new PreviewBuilder().passed("NOT_LOCKED", "not locked")
+			.action(Preview.Change.DELETE, "SNAPSHOT", snapshot.ref().toString(), snapshot.name(), null, "the snapshot")
+			.build();
+	}
+
+	@Override
+	public Preview previewRestore(RestoreCommand command) {
+		enter("previewRestore");
+		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId())
+				.from(this.id);
+		}
+		return new PreviewBuilder().passed("FAKE_RESTORE", "would restore")
+			.action(Preview.Change.CREATE, "VM", null, command.newName(), null, "a copy")
+			.warn("a fake warning")
+			.build();
+	}
+
+	@Override
+	public RestoreStart restore(RestoreCommand command) {
 		enter("restore");
 		this.arguments.add(command.snapshotNativeId());
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
@@ -373,8 +414,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 				: "volume";
 		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"
 				+ ((command.newName() != null) ? command.newName() : "");
-		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
-				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName());
+		return RestoreStart.started(new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
+				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName()));
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.UUID;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.UpstreamErrorException;
@@ -34,15 +36,7 @@ final class BaiduCreation {
 
 	Snapshot create(CreateSnapshot command) {
 		String name = command.name();
-		if (!BaiduIds.isSnapshotName(name)) {
-			throw InvalidRequestException.field("name",
-					"Baidu snapshot names are 1 to 65 letters, digits and underscores");
-		}
-		String diskId = command.volumeId();
-		if (diskId == null || !(BaiduIds.isVolumeId(diskId) || BaiduIds.isInstanceId(diskId))) {
-			throw InvalidRequestException.field("volumeId",
-					"name the disk to snapshot: a CDS volume id (v-...), or an instance id (i-...) for its system disk");
-		}
+		String diskId = checkShape(command);
 		BaiduOperation operation = this.rules.checkSnapshottable(diskId);
 		// the same caller's key gives the same token on every replica, so BCC makes the
 		// snapshot once
@@ -57,6 +51,38 @@ final class BaiduCreation {
 		}
 		return this.listing.get(snapshotId)
 			.orElseGet(() -> this.listing.creating(snapshotId, name, command.description(), diskId));
+	}
+
+	Preview preview(CreateSnapshot command) {
+		String diskId = checkShape(command);
+		BaiduOperation operation = this.rules.checkSnapshottable(diskId);
+		boolean system = operation == BaiduOperation.SNAPSHOT_SYSTEM_DISK;
+		PreviewBuilder preview = new PreviewBuilder().passed("REQUEST_VALID", "Baidu takes the name and the disk id")
+			.passed(system ? "INSTANCE_READY" : "DISK_READY",
+					(system ? "Instance " : "Disk ") + diskId + " can be snapshotted now");
+		if (command.idempotency() != null) {
+			preview.unknown("SAME_REQUEST", "BCC finds an earlier snapshot of this Idempotency-Key only when "
+					+ "asked to make it; it then answers that one instead of making another");
+		}
+		preview.unknown("QUOTA", "BCC tells no snapshot quota; its refusal is answered 409 QUOTA_EXCEEDED");
+		return preview
+			.action(Preview.Change.CREATE, "SNAPSHOT", null, command.name(), null,
+					"A snapshot of " + (system ? "the system disk of instance " : "disk ") + diskId)
+			.build();
+	}
+
+	/** The request's name and disk id in BCC's shapes: the disk id is returned. */
+	private static String checkShape(CreateSnapshot command) {
+		if (!BaiduIds.isSnapshotName(command.name())) {
+			throw InvalidRequestException.field("name",
+					"Baidu snapshot names are 1 to 65 letters, digits and underscores");
+		}
+		String diskId = command.volumeId();
+		if (diskId == null || !(BaiduIds.isVolumeId(diskId) || BaiduIds.isInstanceId(diskId))) {
+			throw InvalidRequestException.field("volumeId",
+					"name the disk to snapshot: a CDS volume id (v-...), or an instance id (i-...) for its system disk");
+		}
+		return diskId;
 	}
 
 }

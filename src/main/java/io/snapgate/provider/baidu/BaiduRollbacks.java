@@ -10,17 +10,30 @@ import java.util.Set;
 
 import io.snapgate.domain.DiskType;
 import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.provider.baidu.BaiduRules.RollbackTarget;
+import io.snapgate.provider.baidu.BaiduSafetySnapshots.Identity;
+import io.snapgate.provider.baidu.BaiduSafetySnapshots.Survey;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Restores as BCC makes them: a snapshot's own disk rolled back in place, its progress
- * read from the disk alone (BCC keeps no record of a rollback), so that any replica can
- * answer from the handle.
+ * Restores as BCC makes them: a snapshot's own disk rolled back in place, by default
+ * after a safety snapshot of its current state (see {@link BaiduSafetySnapshots}), its
+ * progress read from the disk and the safety snapshot alone (BCC keeps no record of a
+ * rollback), so that any replica can answer from the handle.
+ * <p>
+ * A rollback is sent only by the call that took the safety snapshot, once that is usable
+ * ({@link #proceed}); a repeat of the restore finds the safety snapshot and answers the
+ * same restore without sending anything.
  */
 final class BaiduRollbacks {
 
@@ -35,46 +48,178 @@ final class BaiduRollbacks {
 
 	private static final Set<String> FAILED_VOLUME = Set.of("error", "deleted", "deleting", "expired", "notavailable");
 
+	private final ProviderId provider;
+
 	private final BaiduClient client;
 
 	private final BaiduRules rules;
 
+	private final BaiduSafetySnapshots safety;
+
 	private final Clock clock;
 
-	BaiduRollbacks(BaiduClient client, BaiduRules rules, Clock clock) {
+	BaiduRollbacks(ProviderId provider, BaiduClient client, BaiduRules rules, BaiduSafetySnapshots safety,
+			Clock clock) {
+		this.provider = provider;
 		this.client = client;
 		this.rules = rules;
+		this.safety = safety;
 		this.clock = clock;
 	}
 
-	Restore start(RestoreCommand command) {
-		if (!(command.target() instanceof RestoreTarget.VolumeTarget)) {
-			throw InvalidRequestException.unsupported("target.type",
-					"Baidu rolls back the snapshot's own disk in place; use target type VOLUME");
-		}
+	RestoreStart start(RestoreCommand command) {
+		Rollback rollback = plan(command);
+		RollbackTarget disk = rollback.disk();
 		String snapshotId = command.snapshotNativeId();
-		RollbackTarget disk = this.rules.rollbackTarget(snapshotId);
-		Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
-		RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type()).encode();
-		return new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
-				"Baidu is rolling back " + describe(disk.type()) + " " + disk.volumeId(), startedAt, null, disk.name());
+		Safety safety = rollback.safety();
+		if (safety == null) {
+			Instant startedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
+			RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type(), null)
+				.encode();
+			return RestoreStart.started(new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
+					"Baidu is rolling back " + describe(disk), startedAt, null, disk.name()));
+		}
+		BaiduSnapshotJson earlier = safety.survey().earlier();
+		if (earlier != null && earlier.id() != null) {
+			return RestoreStart.started(status(handle(disk, snapshotId, earlier.id(), earlier.createTime())));
+		}
+		String safetyId = this.safety.take(disk, safety.identity(), snapshotId);
+		Optional<BaiduSnapshotJson> taken = this.client.findSnapshot(safetyId);
+		RestoreHandle handle = handle(disk, snapshotId, safetyId,
+				taken.map(BaiduSnapshotJson::createTime).orElse(null));
+		BaiduRestoreHandle decoded = BaiduRestoreHandle.decode(handle);
+		return new RestoreStart(new Restore(handle, snapshotId, command.target(), RestoreStatus.PENDING,
+				"Taking safety snapshot " + safetyId + " of " + describe(disk) + " before the rollback",
+				decoded.startedAt(), null, disk.name(), safetyId, taken.map(BaiduRollbacks::progress).orElse(null),
+				null), true);
+	}
+
+	/**
+	 * Rolls the disk back once its safety snapshot is usable, its state checked again.
+	 */
+	Restore proceed(RestoreHandle handle) {
+		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
+		RollbackTarget disk = this.rules.rollbackTarget(rollback.snapshotId());
+		this.client.rollBack(disk.volumeId(), rollback.snapshotId(), disk.operation());
+		return new Restore(handle, rollback.snapshotId(), new RestoreTarget.VolumeTarget(), RestoreStatus.RUNNING,
+				"Baidu is rolling back " + describe(disk), rollback.startedAt(), null, disk.name(),
+				rollback.safetySnapshotId(), null, null);
+	}
+
+	Preview preview(RestoreCommand command) {
+		Rollback rollback = plan(command);
+		RollbackTarget disk = rollback.disk();
+		PreviewBuilder preview = rollback.checks();
+		Long size = (disk.sizeGb() != null) ? disk.sizeGb().longValue() : null;
+		Safety safety = rollback.safety();
+		BaiduSnapshotJson earlier = (safety != null) ? safety.survey().earlier() : null;
+		if (earlier != null) {
+			return preview
+				.action(Preview.Change.NONE, "VOLUME", disk.volumeId(), disk.name(), size,
+						"Nothing: the restore made under this Idempotency-Key is answered (its safety snapshot is "
+								+ new SnapshotRef(this.provider, String.valueOf(earlier.id())) + ")")
+				.build();
+		}
+		if (safety != null) {
+			preview.action(Preview.Change.CREATE, "SNAPSHOT", null, safety.identity().name(), size,
+					"A safety snapshot of " + describe(disk) + " as it is now; rolling back to it undoes the restore");
+		}
+		String since = (disk.source().createTime() != null) ? disk.source().createTime() : "the snapshot was taken";
+		preview
+			.action(Preview.Change.OVERWRITE, "VOLUME", disk.volumeId(), disk.name(), size,
+					describe(disk) + " rolled back to snapshot " + command.snapshotNativeId())
+			.warn("Everything written to " + describe(disk) + " since " + since + " is lost"
+					+ ((safety != null) ? ", unless you roll back to the safety snapshot"
+							: ": no safety snapshot is taken, so there is no way back"));
+		if (disk.type() == DiskType.SYSTEM) {
+			preview.warn("The instance's system disk is replaced: stop the instance first if it is running");
+		}
+		return preview.build();
 	}
 
 	Restore status(RestoreHandle handle) {
 		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
 		RestoreTarget target = new RestoreTarget.VolumeTarget();
 		String disk = describe(rollback.diskType()) + " " + rollback.volumeId();
+		String safetyId = rollback.safetySnapshotId();
+		if (safetyId != null) {
+			Optional<BaiduSnapshotJson> safety = this.client.findSnapshot(safetyId);
+			String safetyStatus = safety.map(BaiduSnapshotJson::status).orElse("").toLowerCase(Locale.ROOT);
+			if (safetyStatus.equals("creating")) {
+				return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.PENDING,
+						"Taking safety snapshot " + safetyId + " of " + disk + " before the rollback",
+						rollback.startedAt(), null, null, safetyId, safety.map(BaiduRollbacks::progress).orElse(null),
+						null);
+			}
+			if (safetyStatus.equals("createdfailed")) {
+				return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED,
+						"Nothing was rolled back", rollback.startedAt(), null, null, safetyId, null,
+						"The safety snapshot " + safetyId + " of " + disk + " failed, so the disk was not rolled back");
+			}
+		}
 		Optional<BaiduVolumeJson> found = this.client.findVolume(rollback.volumeId());
 		if (found.isEmpty()) {
 			return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED, disk + " no longer exists",
-					rollback.startedAt(), null, null);
+					rollback.startedAt(), null, null, safetyId, null, disk + " no longer exists");
 		}
 		BaiduVolumeJson volume = found.get();
 		String status = (volume.status() != null) ? volume.status() : "unknown";
 		RestoreStatus progress = progress(status, Duration.between(rollback.startedAt(), this.clock.instant()));
 		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status,
-				rollback.startedAt(), null, volume.name());
+				rollback.startedAt(), null, volume.name(), safetyId, null,
+				(progress == RestoreStatus.FAILED) ? "Baidu shows " + disk + " as " + status : null);
+	}
+
+	/**
+	 * Every check a rollback makes before anything is sent, with reads only: BCC's rules
+	 * for the disk and, with a safety snapshot, an earlier call's safety snapshot and the
+	 * room for one.
+	 */
+	private Rollback plan(RestoreCommand command) {
+		if (!(command.target() instanceof RestoreTarget.VolumeTarget)) {
+			throw InvalidRequestException.unsupported("target.type",
+					"Baidu rolls back the snapshot's own disk in place; use target type VOLUME");
+		}
+		if (!command.safetySnapshot() && command.idempotency() != null) {
+			throw InvalidRequestException.unsupported("safetySnapshot", "Baidu keeps no record of a rollback: under "
+					+ "an Idempotency-Key only the safety snapshot tells a repeat apart, so keep it or send no key");
+		}
+		RollbackTarget disk = this.rules.rollbackTarget(command.snapshotNativeId());
+		PreviewBuilder checks = new PreviewBuilder()
+			.passed("SNAPSHOT_AVAILABLE", "Snapshot " + command.snapshotNativeId() + " is Available")
+			.passed((disk.type() == DiskType.CDS) ? "DISK_DETACHED" : "INSTANCE_READY",
+					((disk.type() == DiskType.CDS) ? describe(disk) : "Its instance " + disk.snapshotDiskId()) + " is "
+							+ disk.state());
+		if (!command.safetySnapshot()) {
+			return new Rollback(disk, null, checks);
+		}
+		Identity identity = this.safety.identity(command.idempotency());
+		Survey survey = this.safety.survey(disk, identity);
+		if (survey.earlier() != null) {
+			checks.passed("SAME_RESTORE", "This Idempotency-Key's safety snapshot " + survey.earlier().id()
+					+ " exists: the restore was asked for already");
+			return new Rollback(disk, new Safety(identity, survey), checks);
+		}
+		this.safety.checkRoom(disk, survey);
+		Integer quota = this.safety.quotaPerDisk();
+		if (quota != null) {
+			checks.passed("ROOM_FOR_SAFETY_SNAPSHOT",
+					describe(disk) + " holds " + survey.manualSnapshots() + " manual snapshots of " + quota);
+		}
+		else {
+			checks.unknown("ROOM_FOR_SAFETY_SNAPSHOT",
+					"BCC tells no snapshot quota; " + describe(disk) + " holds " + survey.manualSnapshots()
+							+ " manual snapshots, and a refusal of the safety snapshot stops "
+							+ "the restore before the rollback");
+		}
+		return new Rollback(disk, new Safety(identity, survey), checks);
+	}
+
+	private RestoreHandle handle(RollbackTarget disk, String snapshotId, String safetyId, @Nullable String createTime) {
+		Instant created = BaiduSnapshotMapper.parseTime(createTime);
+		Instant startedAt = (created != null) ? created : this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type(), safetyId).encode();
 	}
 
 	/**
@@ -89,8 +234,36 @@ final class BaiduRollbacks {
 		return FAILED_VOLUME.contains(status) ? RestoreStatus.FAILED : RestoreStatus.RUNNING;
 	}
 
+	/** BCC's {@code progress} of a snapshot, as a percentage, when it is one. */
+	private static @Nullable Integer progress(BaiduSnapshotJson snapshot) {
+		String progress = snapshot.progress();
+		if (progress == null || !progress.strip().matches("[0-9]{1,3}%?")) {
+			return null;
+		}
+		return Math.min(100, Integer.parseInt(progress.strip().replace("%", "")));
+	}
+
+	private static String describe(RollbackTarget disk) {
+		return describe(disk.type()) + " " + disk.volumeId();
+	}
+
 	private static String describe(DiskType type) {
 		return (type == DiskType.SYSTEM) ? "system disk" : "CDS disk";
+	}
+
+	/**
+	 * A rollback as checked before anything is sent.
+	 *
+	 * @param safety its safety snapshot; {@code null} without one
+	 */
+	private record Rollback(RollbackTarget disk, @Nullable Safety safety, PreviewBuilder checks) {
+	}
+
+	/**
+	 * @param identity the safety snapshot's name and token
+	 * @param survey what the disk holds
+	 */
+	private record Safety(Identity identity, Survey survey) {
 	}
 
 }

@@ -56,12 +56,13 @@ final class BaiduRules {
 	}
 
 	/** BCC deletes only Available or CreatedFailed snapshots. */
-	void checkDeletable(String snapshotId) {
+	BaiduSnapshotJson checkDeletable(String snapshotId) {
 		BaiduSnapshotJson snapshot = requireSnapshot(snapshotId);
 		if (!is(snapshot.status(), DELETABLE_SNAPSHOT)) {
 			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + snapshotId + " is " + snapshot.status()
 					+ "; Baidu deletes only Available or CreatedFailed snapshots");
 		}
+		return snapshot;
 	}
 
 	/**
@@ -84,7 +85,8 @@ final class BaiduRules {
 				throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
 						"Baidu did not tell which disk is the system disk of instance " + diskId);
 			}
-			return new RollbackTarget(systemVolume, DiskType.SYSTEM, null, BaiduOperation.ROLL_BACK_SYSTEM_DISK);
+			return new RollbackTarget(systemVolume, DiskType.SYSTEM, null, diskId, null, instance.status(), snapshot,
+					BaiduOperation.ROLL_BACK_SYSTEM_DISK);
 		}
 		if (!BaiduIds.isVolumeId(diskId)) {
 			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
@@ -97,14 +99,16 @@ final class BaiduRules {
 				throw new ConflictException(ErrorCode.INSTANCE_BUSY,
 						"System disk " + diskId + " is attached to no instance; it cannot be rolled back now");
 			}
-			requireRunningOrStopped(instanceId);
-			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(), BaiduOperation.ROLL_BACK_SYSTEM_DISK);
+			BaiduInstanceJson instance = requireRunningOrStopped(instanceId);
+			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(), instanceId, volume.diskSizeInGb(),
+					instance.status(), snapshot, BaiduOperation.ROLL_BACK_SYSTEM_DISK);
 		}
 		if (!is(volume.status(), ROLLBACK_CDS_VOLUME)) {
 			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + diskId + " is " + volume.status()
 					+ "; Baidu rolls back a CDS disk only while it is detached (Available)");
 		}
-		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), BaiduOperation.ROLL_BACK_CDS_VOLUME);
+		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), diskId, volume.diskSizeInGb(), volume.status(),
+				snapshot, BaiduOperation.ROLL_BACK_CDS_VOLUME);
 	}
 
 	/**
@@ -175,8 +179,15 @@ final class BaiduRules {
 	 * refusal means).
 	 *
 	 * @param name the disk's name, when BCC told it
+	 * @param snapshotDiskId what a snapshot of the disk names: the instance, for a system
+	 * disk
+	 * @param sizeGb the disk's size, when BCC told it
+	 * @param state the state the check saw: the disk's, or its instance's for a system
+	 * disk
+	 * @param source the snapshot rolled back to
 	 */
-	record RollbackTarget(String volumeId, DiskType type, @Nullable String name, BaiduOperation operation) {
+	record RollbackTarget(String volumeId, DiskType type, @Nullable String name, String snapshotDiskId,
+			@Nullable Integer sizeGb, @Nullable String state, BaiduSnapshotJson source, BaiduOperation operation) {
 	}
 
 }

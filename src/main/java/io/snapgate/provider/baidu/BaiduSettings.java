@@ -35,12 +35,16 @@ import static io.snapgate.provider.SettingsChecks.require;
  * @param policyTimeZone the zone BCC reads the hours of its automatic snapshot policies
  * in. No Baidu source names it; Beijing time is the likely one for the China regions, so
  * this is a setting to correct once a live account shows otherwise
+ * @param snapshotQuotaPerDisk how many manual snapshots BCC lets one disk hold, when the
+ * account's quota is known (BCC has no call that tells it): a rollback whose safety
+ * snapshot would not fit is then refused before anything is sent. Unset, BCC's own
+ * refusal of the safety snapshot stops the rollback
  */
 public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable String accessKeyId,
 		@NotBlank @Nullable String secretAccessKey, @NotNull @DefaultValue("PT5S") Duration connectTimeout,
 		@NotNull @DefaultValue("PT30S") Duration readTimeout,
 		@Min(60) @Max(86_400) @DefaultValue("1800") int expirationSeconds,
-		@NotNull @DefaultValue("Asia/Shanghai") ZoneId policyTimeZone) {
+		@NotNull @DefaultValue("Asia/Shanghai") ZoneId policyTimeZone, @Min(1) @Nullable Integer snapshotQuotaPerDisk) {
 
 	/** The endpoint without a trailing slash, once validation has passed. */
 	String baseUrl() {
@@ -69,7 +73,7 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
 				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + ", policyTimeZone="
-				+ this.policyTimeZone + "]";
+				+ this.policyTimeZone + ", snapshotQuotaPerDisk=" + this.snapshotQuotaPerDisk + "]";
 	}
 
 }

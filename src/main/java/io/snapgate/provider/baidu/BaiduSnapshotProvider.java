@@ -15,15 +15,19 @@ import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
 
@@ -55,15 +59,19 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	/**
 	 * @param policyTimeZone the zone BCC reads the hours of its policies in
+	 * @param snapshotQuotaPerDisk how many manual snapshots BCC lets a disk hold, when
+	 * known
 	 */
-	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone) {
+	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone,
+			@Nullable Integer snapshotQuotaPerDisk) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
 		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
-		this.rollbacks = new BaiduRollbacks(client, this.rules, clock);
+		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
+				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk), clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 	}
 
@@ -121,8 +129,37 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public Restore restore(RestoreCommand command) {
+	public RestoreStart restore(RestoreCommand command) {
 		return this.rollbacks.start(command);
+	}
+
+	@Override
+	public Restore proceed(RestoreHandle handle) {
+		return this.rollbacks.proceed(handle);
+	}
+
+	@Override
+	public Preview previewCreate(CreateSnapshot command) {
+		return this.creation.preview(command);
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		BaiduSnapshotJson snapshot = this.rules.checkDeletable(nativeId);
+		String ref = new SnapshotRef(this.id, nativeId).toString();
+		String name = (snapshot.name() != null) ? snapshot.name() : nativeId;
+		return new PreviewBuilder().passed("SNAPSHOT_EXISTS", "Snapshot " + ref + " is '" + name + "'")
+			.passed("SNAPSHOT_SETTLED", "It is " + snapshot.status() + ", which Baidu deletes")
+			.action(Preview.Change.DELETE, "SNAPSHOT", ref, name,
+					(snapshot.sizeInGb() != null) ? snapshot.sizeInGb().longValue() : null,
+					"The snapshot of disk " + snapshot.volumeId())
+			.warn("Disk " + snapshot.volumeId() + " can no longer be rolled back to snapshot '" + name + "'")
+			.build();
+	}
+
+	@Override
+	public Preview previewRestore(RestoreCommand command) {
+		return this.rollbacks.preview(command);
 	}
 
 	@Override

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BaiduVolumeJson(@Nullable String id, @Nullable String name, @Nullable String status,
 		@JsonProperty("isSystemVolume") boolean systemVolume, @Nullable List<Attachment> attachments,
-		@Nullable PolicyRef autoSnapshotPolicy) {
+		@JsonProperty("diskSizeInGB") @Nullable Integer diskSizeInGb, @Nullable PolicyRef autoSnapshotPolicy) {
 
 	/** The id of the disk's policy, or {@code null} when it is in none. */
 	@Nullable String policyId() {

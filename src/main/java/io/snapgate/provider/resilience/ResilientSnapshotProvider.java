@@ -27,12 +27,14 @@ import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
@@ -138,8 +140,28 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public Restore restore(RestoreCommand command) {
+	public Preview previewCreate(CreateSnapshot command) {
+		return call(UpstreamOperation.PREVIEW, () -> this.delegate.previewCreate(command));
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		return call(UpstreamOperation.PREVIEW, () -> this.delegate.previewDelete(nativeId));
+	}
+
+	@Override
+	public Preview previewRestore(RestoreCommand command) {
+		return call(UpstreamOperation.PREVIEW, () -> this.delegate.previewRestore(command));
+	}
+
+	@Override
+	public RestoreStart restore(RestoreCommand command) {
 		return call(UpstreamOperation.RESTORE, () -> this.delegate.restore(command));
+	}
+
+	@Override
+	public Restore proceed(RestoreHandle handle) {
+		return call(UpstreamOperation.RESTORE, () -> this.delegate.proceed(handle));
 	}
 
 	@Override

@@ -106,6 +106,15 @@ final class VergeosClient {
 		return row("/" + table.table() + "/{key}?fields={fields}", key, VergeosMemberRow.FIELDS, table.rowType());
 	}
 
+	/**
+	 * The VMs or tenants (as the table says) of this name: at most two, enough to tell.
+	 */
+	List<VergeosMachineRow> copiesNamed(VergeosMemberTable<?> table, String name) {
+		return VergeosJson.rows(
+				list("/" + table.copyTable(), VergeosMachineRow.FIELDS, null, VergeosFilter.eq("name", name), 2, 0),
+				VergeosMachineRow.class);
+	}
+
 	List<VergeosTaskRow> tasks(VergeosFilter filter, int limit) {
 		return VergeosJson.rows(list("/tasks", VergeosTaskRow.FIELDS, null, filter, limit, 0), VergeosTaskRow.class);
 	}

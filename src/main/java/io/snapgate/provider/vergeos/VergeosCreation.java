@@ -11,9 +11,12 @@ import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.UpstreamErrorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes cloud snapshots.
@@ -58,30 +61,15 @@ final class VergeosCreation {
 	}
 
 	Snapshot create(CreateSnapshot command) {
-		if (command.volumeId() != null) {
-			throw InvalidRequestException.unsupported("volumeId", "VergeOS snapshots whole systems");
+		Checked checked = check(command);
+		if (checked.earlier() != null) {
+			return checked.earlier();
 		}
-		VergeosLimits.checkName("name", command.name());
-		if (command.retention() != null && (command.retention().isNegative() || command.retention().isZero())) {
-			throw InvalidRequestException.field("retention", "must be positive");
-		}
-		VergeosIdempotencyMarker marker = (command.idempotency() != null)
-				? VergeosIdempotencyMarker.of(command.idempotency(), this.provider) : null;
-		if (marker != null) {
-			Optional<Snapshot> earlier = findMarked(marker);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-		}
-		String description = (marker != null) ? marker.appendTo(command.description()) : command.description();
-		if (description != null && description.length() > MAX_DESCRIPTION) {
-			throw InvalidRequestException.field("description", "too long for VergeOS");
-		}
-		Instant now = this.clock.instant();
-		Duration retention = (command.retention() != null) ? command.retention() : this.defaultRetention;
-		long expires = command.neverExpire() ? 0 : now.plus(retention).getEpochSecond();
-		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(),
-				(description != null) ? description : "", this.minSnapshots, expires,
+		VergeosIdempotencyMarker marker = checked.marker();
+		long expires = checked.expires();
+		Instant now = checked.now();
+		VergeosNewCloudSnapshot body = new VergeosNewCloudSnapshot(command.name(), checked.description(),
+				this.minSnapshots, expires,
 				command.neverExpire() ? VergeosNewCloudSnapshot.EXPIRES_NEVER : VergeosNewCloudSnapshot.EXPIRES_DATE,
 				command.immutable(), command.privateSnapshot());
 		VergeosCreateReply reply;
@@ -110,6 +98,58 @@ final class VergeosCreation {
 			}
 		}
 		throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS did not say which snapshot it made");
+	}
+
+	Preview preview(CreateSnapshot command) {
+		Checked checked = check(command);
+		PreviewBuilder preview = new PreviewBuilder().passed("REQUEST_VALID",
+				"VergeOS takes the name, the description and the retention");
+		Snapshot earlier = checked.earlier();
+		if (earlier != null) {
+			return preview.passed("SAME_REQUEST", "This Idempotency-Key's snapshot exists already")
+				.action(Preview.Change.NONE, "SNAPSHOT", earlier.ref().toString(), earlier.name(), null,
+						"Nothing: the snapshot made under this Idempotency-Key is answered")
+				.build();
+		}
+		if (!this.client.cloudSnapshots(VergeosFilter.eq("name", command.name()), 1, 0).isEmpty()) {
+			throw new ConflictException(ErrorCode.NAME_TAKEN,
+					"VergeOS already has a snapshot named '" + command.name() + "'; snapshot names are unique there");
+		}
+		preview.passed("NAME_FREE", "No cloud snapshot is named '" + command.name() + "'");
+		String expiry = command.neverExpire() ? "kept until deleted"
+				: "kept until " + Instant.ofEpochSecond(checked.expires());
+		preview.action(Preview.Change.CREATE, "SNAPSHOT", null, command.name(), null,
+				"A cloud snapshot of the whole system, " + expiry);
+		if (command.immutable()) {
+			preview.warn("Immutable: once locked, nobody can delete it, not even an administrator, until an unlock "
+					+ "runs out (7 days, or its expiry if sooner)");
+		}
+		return preview.build();
+	}
+
+	/**
+	 * Everything the create checks before it writes, with reads only: the request's shape
+	 * for VergeOS and, under an idempotency key, the snapshot an earlier call made.
+	 */
+	private Checked check(CreateSnapshot command) {
+		if (command.volumeId() != null) {
+			throw InvalidRequestException.unsupported("volumeId", "VergeOS snapshots whole systems");
+		}
+		VergeosLimits.checkName("name", command.name());
+		if (command.retention() != null && (command.retention().isNegative() || command.retention().isZero())) {
+			throw InvalidRequestException.field("retention", "must be positive");
+		}
+		VergeosIdempotencyMarker marker = (command.idempotency() != null)
+				? VergeosIdempotencyMarker.of(command.idempotency(), this.provider) : null;
+		Snapshot earlier = (marker != null) ? findMarked(marker).orElse(null) : null;
+		String description = (marker != null) ? marker.appendTo(command.description()) : command.description();
+		if (description != null && description.length() > MAX_DESCRIPTION) {
+			throw InvalidRequestException.field("description", "too long for VergeOS");
+		}
+		Instant now = this.clock.instant();
+		Duration retention = (command.retention() != null) ? command.retention() : this.defaultRetention;
+		long expires = command.neverExpire() ? 0 : now.plus(retention).getEpochSecond();
+		return new Checked(marker, (description != null) ? description : "", now, expires, earlier);
 	}
 
 	private Optional<Snapshot> findMarked(VergeosIdempotencyMarker marker) {
@@ -143,6 +183,15 @@ final class VergeosCreation {
 			throw new IdempotencyKeyReusedException();
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A create as checked before it is sent.
+	 *
+	 * @param earlier the snapshot an earlier call under the same key made, if any
+	 */
+	private record Checked(@Nullable VergeosIdempotencyMarker marker, String description, Instant now, long expires,
+			@Nullable Snapshot earlier) {
 	}
 
 }

@@ -6,6 +6,9 @@ import java.time.Instant;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
+import io.snapgate.domain.SnapshotRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +29,8 @@ final class VergeosDeletion {
 	}
 
 	DeleteOutcome delete(String nativeId) {
-		VergeosCloudSnapshotRow row = this.client.cloudSnapshot(nativeId)
-			.orElseThrow(() -> VergeosErrors.snapshotNotFound(nativeId));
+		VergeosCloudSnapshotRow row = deletable(nativeId);
 		Instant lockExpiresAt = VergeosSnapshotMapper.epoch(row.immutableLockExpires());
-		if (VergeosSnapshotMapper.isLocked(row, this.clock.instant())) {
-			throw locked(nativeId, lockExpiresAt);
-		}
 		try {
 			int status = this.client.deleteCloudSnapshot(nativeId);
 			return (status == 202) ? DeleteOutcome.ACCEPTED : DeleteOutcome.DELETED;
@@ -42,6 +41,28 @@ final class VergeosDeletion {
 			}
 			throw locked(nativeId, lockExpiresAt).withUpstream(ex.upstream());
 		}
+	}
+
+	Preview preview(SnapshotRef ref) {
+		VergeosCloudSnapshotRow row = deletable(ref.nativeId());
+		String name = (row.name() != null) ? row.name() : ref.nativeId();
+		return new PreviewBuilder().passed("SNAPSHOT_EXISTS", "Snapshot " + ref + " is '" + name + "'")
+			.passed("NOT_LOCKED",
+					Boolean.TRUE.equals(row.immutable()) ? "It is immutable but not locked now" : "It is not immutable")
+			.action(Preview.Change.DELETE, "SNAPSHOT", ref.toString(), name, null,
+					"The cloud snapshot and every VM and tenant it holds")
+			.warn("The VMs and tenants in snapshot '" + name + "' can no longer be restored from it")
+			.build();
+	}
+
+	/** The snapshot's row, once it is known not to be locked. */
+	private VergeosCloudSnapshotRow deletable(String nativeId) {
+		VergeosCloudSnapshotRow row = this.client.cloudSnapshot(nativeId)
+			.orElseThrow(() -> VergeosErrors.snapshotNotFound(nativeId));
+		if (VergeosSnapshotMapper.isLocked(row, this.clock.instant())) {
+			throw locked(nativeId, VergeosSnapshotMapper.epoch(row.immutableLockExpires()));
+		}
+		return row;
 	}
 
 	private static ConflictException locked(String nativeId, @Nullable Instant lockExpiresAt) {

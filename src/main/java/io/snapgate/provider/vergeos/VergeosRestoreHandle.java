@@ -13,13 +13,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a VergeOS restore handle holds, so that its status can be told from the member row
- * alone:
+ * alone. A restore made under an idempotency key has a handle that depends on the request
+ * alone, so that a repeat of it, on any replica, answers the same restore id:
+ * {@code v2.<vm|tenant>.<member key>.<snapshot key>.<copy name, base64url>}. Without a
+ * key, the handle also carries when it was asked for:
  * {@code v1.<vm|tenant>.<member key>.<snapshot key>.<started, epoch ms>.<new name, base64url>}.
+ *
+ * @param startedAt when the restore was asked for; {@code null} for a keyed one, whose
+ * start VergeOS keeps no time of
+ * @param newName the copy's name, when the gateway chose or was given it
  */
-record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKey, Instant startedAt,
+record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKey, @Nullable Instant startedAt,
 		@Nullable String newName) {
 
-	private static final String VERSION = "v1";
+	private static final String UNKEYED = "v1";
+
+	private static final String KEYED = "v2";
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]*");
 
@@ -27,8 +36,12 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 		String name = (this.newName != null)
 				? Base64.getUrlEncoder().withoutPadding().encodeToString(this.newName.getBytes(StandardCharsets.UTF_8))
 				: "";
-		return new RestoreHandle(String.join(".", VERSION, (this.type == MemberType.VM) ? "vm" : "tenant",
-				this.memberKey, this.snapshotKey, Long.toString(this.startedAt.toEpochMilli()), name));
+		String kind = (this.type == MemberType.VM) ? "vm" : "tenant";
+		if (this.startedAt == null) {
+			return new RestoreHandle(String.join(".", KEYED, kind, this.memberKey, this.snapshotKey, name));
+		}
+		return new RestoreHandle(String.join(".", UNKEYED, kind, this.memberKey, this.snapshotKey,
+				Long.toString(this.startedAt.toEpochMilli()), name));
 	}
 
 	/**
@@ -37,16 +50,20 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 	 */
 	static VergeosRestoreHandle decode(RestoreHandle handle) {
 		String[] parts = handle.value().split("\\.", -1);
-		if (parts.length != 6 || !VERSION.equals(parts[0]) || !(parts[1].equals("vm") || parts[1].equals("tenant"))
-				|| !VergeosLimits.isKey(parts[2]) || !VergeosLimits.isKey(parts[3]) || !parts[4].matches("[0-9]{1,15}")
-				|| !NAME.matcher(parts[5]).matches()) {
+		boolean keyed = parts.length == 5 && KEYED.equals(parts[0]);
+		boolean unkeyed = parts.length == 6 && UNKEYED.equals(parts[0]) && parts[4].matches("[0-9]{1,15}");
+		if (!(keyed || unkeyed) || !(parts[1].equals("vm") || parts[1].equals("tenant"))
+				|| !VergeosLimits.isKey(parts[2]) || !VergeosLimits.isKey(parts[3])
+				|| !NAME.matcher(parts[parts.length - 1]).matches()) {
 			throw invalid();
 		}
 		try {
-			String name = parts[5].isEmpty() ? null
-					: new String(Base64.getUrlDecoder().decode(parts[5]), StandardCharsets.UTF_8);
+			String encodedName = parts[parts.length - 1];
+			String name = encodedName.isEmpty() ? null
+					: new String(Base64.getUrlDecoder().decode(encodedName), StandardCharsets.UTF_8);
+			Instant startedAt = unkeyed ? Instant.ofEpochMilli(Long.parseLong(parts[4])) : null;
 			return new VergeosRestoreHandle(parts[1].equals("vm") ? MemberType.VM : MemberType.TENANT, parts[2],
-					parts[3], Instant.ofEpochMilli(Long.parseLong(parts[4])), name);
+					parts[3], startedAt, name);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid();

@@ -20,11 +20,14 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
@@ -124,8 +127,23 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public Restore restore(RestoreCommand command) {
+	public RestoreStart restore(RestoreCommand command) {
 		return this.restores.restore(command);
+	}
+
+	@Override
+	public Preview previewCreate(CreateSnapshot command) {
+		return this.creation.preview(command);
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		return this.deletion.preview(new SnapshotRef(this.id, nativeId));
+	}
+
+	@Override
+	public Preview previewRestore(RestoreCommand command) {
+		return this.restores.preview(command);
 	}
 
 	@Override

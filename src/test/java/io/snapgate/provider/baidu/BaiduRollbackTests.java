@@ -68,7 +68,7 @@ class BaiduRollbackTests {
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Stopped"))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = this.provider.restore(volumeRollback("s-Snap0001"));
+		Restore restore = this.provider.restore(volumeRollback("s-Snap0001")).restore();
 
 		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/volume/v-Sys00001?rollback")));
 		assertThat(BaiduRestoreHandle.decode(restore.handle()).diskType()).isEqualTo(DiskType.SYSTEM);
@@ -97,7 +97,7 @@ class BaiduRollbackTests {
 				 {"id":"v-Sys00001","isSystemVolume":true,"status":"InUse"}]}}""")));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = this.provider.restore(volumeRollback("s-Snap0001"));
+		Restore restore = this.provider.restore(volumeRollback("s-Snap0001")).restore();
 
 		assertThat(restore.handle().value()).startsWith("b1.v-Sys00001.s-Snap0001.");
 		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/volume/v-Sys00001?rollback")));
@@ -152,8 +152,8 @@ class BaiduRollbackTests {
 
 	@Test
 	void onlyTheVolumeCanBeTheTarget() {
-		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"),
-				null);
+		RestoreCommand vm = new RestoreCommand("s-Snap0001", new RestoreTarget.MemberTarget(MemberType.VM, "web"), null,
+				false, null);
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider.restore(vm))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD));

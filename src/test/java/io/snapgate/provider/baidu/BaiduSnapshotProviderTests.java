@@ -224,7 +224,7 @@ class BaiduSnapshotProviderTests {
 		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "Available", false, ""))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Ab3dE5gH?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = provider().restore(volumeRollback("s-8kQ2x1Zv"));
+		Restore restore = provider().restore(volumeRollback("s-8kQ2x1Zv")).restore();
 
 		bcc.verify(putRequestedFor(urlEqualTo("/v2/volume/v-Ab3dE5gH?rollback"))
 			.withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
@@ -241,7 +241,8 @@ class BaiduSnapshotProviderTests {
 		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH")
 			.willReturn(okJson(volumeReply("v-Ab3dE5gH", "SnapshotProcessing", false, ""))));
 		BaiduSnapshotProvider provider = provider();
-		var handle = new BaiduRestoreHandle("v-Ab3dE5gH", "s-8kQ2x1Zv", NOW.minusSeconds(30), DiskType.CDS).encode();
+		var handle = new BaiduRestoreHandle("v-Ab3dE5gH", "s-8kQ2x1Zv", NOW.minusSeconds(30), DiskType.CDS, null)
+			.encode();
 
 		Restore running = provider.restoreStatus(handle);
 
@@ -280,7 +281,7 @@ class BaiduSnapshotProviderTests {
 	}
 
 	static RestoreCommand volumeRollback(String snapshotId) {
-		return new RestoreCommand(snapshotId, new RestoreTarget.VolumeTarget(), null);
+		return new RestoreCommand(snapshotId, new RestoreTarget.VolumeTarget(), null, false, null);
 	}
 
 }

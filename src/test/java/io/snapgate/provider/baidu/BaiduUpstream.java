@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.domain.ProviderId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -42,10 +43,19 @@ final class BaiduUpstream {
 	}
 
 	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout) {
+		return provider(baseUrl, clock, readTimeout, null);
+	}
+
+	/**
+	 * @param quotaPerDisk the manual snapshots a disk may hold, when the account's quota
+	 * is known
+	 */
+	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout,
+			@Nullable Integer quotaPerDisk) {
 		BaiduSettings settings = new BaiduSettings(URI.create(baseUrl), ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI);
+				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI, quotaPerDisk);
 		return new BaiduSnapshotProvider(PROVIDER, BaiduClient.create(WebClient.builder(), settings, PROVIDER, clock),
-				clock, SHANGHAI);
+				clock, SHANGHAI, quotaPerDisk);
 	}
 
 	static Clock fixedClock() {

@@ -145,7 +145,7 @@ class ResilientSnapshotProviderTests {
 
 		assertThatExceptionOfType(UpstreamUnavailableException.class)
 			.isThrownBy(() -> resilient().restore(new io.snapgate.domain.RestoreCommand("s-1",
-					new io.snapgate.domain.RestoreTarget.VolumeTarget(), null)));
+					new io.snapgate.domain.RestoreTarget.VolumeTarget(), null, false, null)));
 
 		assertThat(this.fake.callsTo("restore")).isEqualTo(1);
 	}

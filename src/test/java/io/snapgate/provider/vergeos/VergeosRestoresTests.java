@@ -1,20 +1,27 @@
 package io.snapgate.provider.vergeos;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreMode;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
+import io.snapgate.testing.UpstreamJournal;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,9 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Restoring VMs and tenants as copies, and following the restore on its member row.
+ * Restoring VMs and tenants as copies, recognising a repeat of a keyed restore from what
+ * VergeOS keeps, previewing one without a write, and following a restore on its member
+ * row.
  */
 class VergeosRestoresTests {
+
+	private static final String VM_ROW = "/api/v4/cloud_snapshot_vms/100";
+
+	private static final String VM_RECOVER = "/api/v4/cloud_snapshot_vm_actions";
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
@@ -40,13 +53,14 @@ class VergeosRestoresTests {
 
 	@Test
 	void aVmIsRecoveredAsANamedCopyAndFollowedOnItsMemberRow() {
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions"))
+		memberRow("idle", "");
+		noVmNamed("web-01-restored");
+		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER))
 			.withRequestBody(
 					equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}")));
 
-		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), "web-01-restored"));
+		Restore restore = this.provider.restore(vm("web-01-restored", null)).restore();
 
 		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
 		assertThat(restore.mode()).isEqualTo(RestoreMode.NEW_COPY);
@@ -56,7 +70,7 @@ class VergeosRestoresTests {
 
 		for (String[] step : new String[][] { { "idle", "PENDING" }, { "importing", "RUNNING" },
 				{ "complete", "SUCCEEDED" }, { "error", "FAILED" } }) {
-			vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms/100"))
+			vergeos.stubFor(get(urlPathEqualTo(VM_ROW))
 				.withQueryParam("fields", equalTo("$key,cloud_snapshot,name,status,status_info"))
 				.willReturn(okJson(vmRow(100, 12, "web-01", step[0]))));
 
@@ -71,6 +85,19 @@ class VergeosRestoresTests {
 	}
 
 	@Test
+	void aFailedRecoveryCarriesVergeosOwnWordsBoundedAndPrintable() {
+		memberRow("error", "Import failed:\u0007 disk\u0000 unreadable " + "x".repeat(900));
+
+		Restore status = this.provider
+			.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, "web-01-restored").encode());
+
+		assertThat(status.status()).isEqualTo(RestoreStatus.FAILED);
+		assertThat(status.failureReason()).startsWith("Import failed: disk unreadable xxx")
+			.doesNotContainPattern("\\p{Cntrl}")
+			.hasSizeLessThanOrEqualTo(500);
+	}
+
+	@Test
 	void aTenantIsRecoveredUnderTheNameVergeosChooses() {
 		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_tenant_actions"))
 			.withRequestBody(equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[200]}}"))
@@ -79,7 +106,9 @@ class VergeosRestoresTests {
 				"{\"$key\":200,\"cloud_snapshot\":12,\"name\":\"acme\",\"status\":\"complete\",\"status_info\":\"Restored to: acme (1)\"}")));
 
 		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null));
+			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null, false,
+					null))
+			.restore();
 		Restore status = this.provider.restoreStatus(restore.handle());
 
 		assertThat(status.status()).isEqualTo(RestoreStatus.SUCCEEDED);
@@ -88,15 +117,91 @@ class VergeosRestoresTests {
 	}
 
 	@Test
-	void aRestoreWhoseMemberRowIsGoneIsNotFound() {
-		vergeos
-			.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions")).willReturn(aResponse().withStatus(200)));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms/100")).willReturn(notFound()));
-		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null));
+	void aKeyedRestoreRepeatedIsRecognisedFromTheMemberRowAndRecoveredOnce() {
+		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).inScenario("recovery")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(vmRow(100, 12, "web-01", "idle"))));
+		noVmNamed("web-01-restored");
+		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).inScenario("recovery")
+			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}"))
+			.willSetStateTo("recovering"));
+		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).inScenario("recovery")
+			.whenScenarioStateIs("recovering")
+			.willReturn(okJson(row("importing", "Restored to: web-01-restored"))));
 
+		Restore first = this.provider.restore(vm("web-01-restored", key("k-1"))).restore();
+		Restore again = this.provider.restore(vm("web-01-restored", key("k-1"))).restore();
+
+		vergeos.verify(1, postRequestedFor(urlPathEqualTo(VM_RECOVER)));
+		assertThat(again.handle()).isEqualTo(first.handle());
+		assertThat(again.status()).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(first.startedAt()).as("VergeOS keeps no start time of a recovery").isNull();
+		assertThat(this.provider.restoreStatus(first.handle()).restoredName()).isEqualTo("web-01-restored");
+	}
+
+	@Test
+	void aKeyedRestoreWithoutANameNamesTheCopyAfterTheKey() {
+		memberRow("idle", "");
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms")).willReturn(okJson("[]")));
+		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).willReturn(aResponse().withStatus(201)));
+		IdempotencyKey key = key("k-2");
+
+		Restore restore = this.provider.restore(vm(null, key)).restore();
+
+		String expected = VergeosCopyNames.keyed("web-01", key);
+		assertThat(expected).startsWith("web-01 restored ").hasSize("web-01 restored ".length() + 8);
+		assertThat(restore.restoredName()).isEqualTo(expected);
+		vergeos.verify(postRequestedFor(urlPathEqualTo(VM_RECOVER)).withRequestBody(
+				equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"" + expected + "\"}}")));
+	}
+
+	@Test
+	void aCopyNameThatAVmHasIsRefusedBeforeAnythingIsSent() {
+		memberRow("complete", "Restored to: something else");
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq 'web-01-restored'"))
+				.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.provider.restore(vm("web-01-restored", key("k-3"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NAME_TAKEN));
+		assertThatExceptionOfType(ConflictException.class).as("the preview answers the same problem")
+			.isThrownBy(() -> this.provider.previewRestore(vm("web-01-restored", key("k-3"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NAME_TAKEN));
+		vergeos.verify(0, postRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aPreviewTellsTheCopyItWouldMakeAndWritesNothing() {
+		memberRow("idle", "");
+		noVmNamed("web-01-restored");
+
+		Preview preview = this.provider.previewRestore(vm("web-01-restored", key("k-4")));
+
+		assertThat(preview.actions()).singleElement().satisfies((action) -> {
+			assertThat(action.change()).isEqualTo(Preview.Change.CREATE);
+			assertThat(action.kind()).isEqualTo("VM");
+			assertThat(action.name()).isEqualTo("web-01-restored");
+		});
+		assertThat(preview.checks()).extracting(Preview.Check::name).containsExactly("MEMBER_IN_SNAPSHOT", "NAME_FREE");
+		assertThat(preview.warnings()).isNotEmpty();
+		assertThat(UpstreamJournal.writes(vergeos)).isEmpty();
+	}
+
+	@Test
+	void aMemberOfAnotherSnapshotIsNotFoundAndNothingIsSent() {
+		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).willReturn(okJson(vmRow(100, 99, "web-01", "idle"))));
+
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(vm(null, null)))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
+		vergeos.verify(0, postRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aRestoreWhoseMemberRowIsGoneIsNotFound() {
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.provider.restoreStatus(restore.handle()))
+			.isThrownBy(() -> this.provider
+				.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, null).encode()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.RESTORE_NOT_FOUND));
 	}
 
@@ -107,23 +212,45 @@ class VergeosRestoresTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_RESTORE_ID));
 		assertThatExceptionOfType(InvalidRequestException.class)
 			.isThrownBy(() -> this.provider.restoreStatus(new RestoreHandle("v1.disk.100.12.1.")));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.provider.restoreStatus(new RestoreHandle("v2.vm.100.12.1.")));
 	}
 
 	@Test
 	void aMemberMissingFromTheSnapshotIsNotFound() {
-		vergeos.stubFor(post(urlPathEqualTo("/api/v4/cloud_snapshot_vm_actions"))
-			.willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
+		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).willReturn(notFound().withBody("{\"err\":\"Row not found\"}")));
 
-		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.provider
-				.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), null)))
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.provider.restore(vm(null, null)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.MEMBER_NOT_FOUND));
 	}
 
 	@Test
 	void aVolumeTargetIsNotSomethingVergeosRestores() {
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.provider.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null)));
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.provider
+			.restore(new RestoreCommand("12", new RestoreTarget.VolumeTarget(), null, false, null)));
+	}
+
+	private static RestoreCommand vm(@Nullable String newName, @Nullable IdempotencyKey key) {
+		return new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.VM, "100"), newName, false, key);
+	}
+
+	private static IdempotencyKey key(String key) {
+		return new IdempotencyKey(key, IdempotencyKey.sha256Hex("request of " + key));
+	}
+
+	private static void memberRow(String status, String statusInfo) {
+		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).willReturn(okJson(row(status, statusInfo))));
+	}
+
+	private static String row(String status, String statusInfo) {
+		return """
+				{"$key":100,"cloud_snapshot":12,"name":"web-01","status":"%s","status_info":"%s"}""".formatted(status,
+				statusInfo.replace("\u0007", "\\u0007").replace("\u0000", "\\u0000"));
+	}
+
+	private static void noVmNamed(String name) {
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq '" + name + "'"))
+			.willReturn(okJson("[]")));
 	}
 
 }
