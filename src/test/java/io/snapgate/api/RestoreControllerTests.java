@@ -105,6 +105,59 @@ class RestoreControllerTests {
 	}
 
 	@Test
+	void aRestorePreviewAnswersThePlanAndStartsNothing() {
+		MvcTestResult preview = start("/restores?dryRun=true",
+				"{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VM\",\"member\":\"web-01\"},\"newName\":\"copy\"}");
+
+		assertThat(preview).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.operation").isEqualTo("RESTORE");
+			json.assertThat().extractingPath("$.checks[0].name").isEqualTo("PROVIDER_CAN_RESTORE");
+			json.assertThat().extractingPath("$.actions[0].change").isEqualTo("CREATE");
+			json.assertThat().extractingPath("$.warnings[0]").isEqualTo("a fake warning");
+		});
+		assertThat(SYSTEM.callsTo("restore")).isZero();
+		assertThat(SYSTEM.callsTo("previewRestore")).isEqualTo(1);
+	}
+
+	@Test
+	void aRestorePreviewFailsWhereTheRestoreWouldWithTheSameProblem() {
+		for (String uri : new String[] { "/restores?dryRun=true", "/restores" }) {
+			assertProblem(start(uri, "{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VM\",\"member\":\"db-01\"}}"),
+					404, "MEMBER_NOT_FOUND");
+			assertProblem(start(uri, "{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"VOLUME\"}}"), 400,
+					"CONFIRMATION_REQUIRED");
+		}
+		assertThat(SYSTEM.callsTo("restore") + VOLUME.callsTo("restore")).isZero();
+	}
+
+	@Test
+	void aSafetySnapshotIsAFlagOfInPlaceRollbacksOnly() {
+		assertProblem(start(
+				"{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VM\",\"member\":\"web-01\"},\"safetySnapshot\":false}"),
+				400, "UNSUPPORTED_FIELD");
+		assertThat(start(
+				"{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true,\"safetySnapshot\":false}"))
+			.hasStatus(HttpStatus.ACCEPTED);
+	}
+
+	@Test
+	void theRestoresKeyReachesTheProviderWithTheRequestsFingerprint() {
+		String body = "{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"VM\",\"member\":\"web-01\"}}";
+		for (String sent : new String[] { body, body.replace("web-01", "sys:12:vm:41") }) {
+			this.mvc.post()
+				.uri("/restores")
+				.header("Idempotency-Key", "k-1")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(sent)
+				.exchange();
+		}
+
+		assertThat(SYSTEM.restoreKeys()).hasSize(2).allSatisfy((key) -> assertThat(key.key()).isEqualTo("k-1"));
+		assertThat(SYSTEM.restoreKeys().get(0).fingerprint()).as("another body, another fingerprint")
+			.isNotEqualTo(SYSTEM.restoreKeys().get(1).fingerprint());
+	}
+
+	@Test
 	void aTargetTheProviderCannotRestoreIsRefused() {
 		assertProblem(start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"VM\",\"member\":\"x\"}}"), 400,
 				"UNSUPPORTED_FIELD");
@@ -131,7 +184,11 @@ class RestoreControllerTests {
 	}
 
 	private MvcTestResult start(String body) {
-		return this.mvc.post().uri("/restores").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		return start("/restores", body);
+	}
+
+	private MvcTestResult start(String uri, String body) {
+		return this.mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}
 
 }

@@ -323,6 +323,57 @@ class SnapshotControllerTests {
 	}
 
 	@Test
+	void aDeletePreviewTellsWhatWouldGoAndDeletesNothing() {
+		assertThat(this.mvc.delete().uri("/snapshots/sys:12?dryRun=true")).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.dryRun").isEqualTo(true);
+				json.assertThat().extractingPath("$.operation").isEqualTo("DELETE_SNAPSHOT");
+				json.assertThat().extractingPath("$.provider").isEqualTo("sys");
+				json.assertThat().extractingPath("$.actions[0].change").isEqualTo("DELETE");
+				json.assertThat().extractingPath("$.actions[0].id").isEqualTo("sys:12");
+				json.assertThat().extractingPath("$.checks[0].outcome").isEqualTo("PASSED");
+			});
+		assertThat(SYSTEM.size()).isEqualTo(1);
+		assertThat(SYSTEM.callsTo("delete")).isZero();
+	}
+
+	@Test
+	void aDeletePreviewOfALockedSnapshotIsTheSameConflictAsTheDelete() {
+		SYSTEM.withSnapshot(new Snapshot(new ProviderId("sys"), new ProviderType("fake-system"), "13", "locked", null,
+				Scope.SYSTEM, null, SnapshotStatus.AVAILABLE, "normal", T0, null, null, true, true,
+				Instant.parse("2026-12-22T02:00:00Z"), Map.of(), null));
+
+		MvcTestResult preview = this.mvc.delete().uri("/snapshots/sys:13?dryRun=true").exchange();
+		MvcTestResult real = this.mvc.delete().uri("/snapshots/sys:13").exchange();
+
+		assertProblem(preview, 409, "SNAPSHOT_LOCKED");
+		assertProblem(real, 409, "SNAPSHOT_LOCKED");
+		assertProblem(this.mvc.delete().uri("/snapshots/sys:99?dryRun=true").exchange(), 404, "SNAPSHOT_NOT_FOUND");
+	}
+
+	@Test
+	void aCreatePreviewChecksTheRequestAsTheCreateDoesAndTakesNothing() {
+		assertThat(this.mvc.post()
+			.uri("/snapshots?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"provider\":\"sys\",\"name\":\"pre-upgrade\",\"retention\":\"P7D\"}")).hasStatusOk()
+			.bodyJson()
+			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.operation").isEqualTo("CREATE_SNAPSHOT");
+				json.assertThat().extractingPath("$.actions[0].change").isEqualTo("CREATE");
+				json.assertThat().extractingPath("$.actions[0].name").isEqualTo("pre-upgrade");
+				json.assertThat().extractingPath("$.checks[0].name").isEqualTo("PROVIDER_TAKES_FIELDS");
+			});
+		assertThat(SYSTEM.callsTo("create")).isZero();
+		assertProblem(post("/snapshots?dryRun=true", "{\"provider\":\"sys\",\"name\":\"a\",\"volumeId\":\"v-1\"}"), 400,
+				"UNSUPPORTED_FIELD");
+		assertProblem(post("/snapshots?dryRun=true", "{\"provider\":\"nope\",\"name\":\"a\"}"), 400,
+				"UNKNOWN_PROVIDER");
+		assertThat(SYSTEM.callsTo("previewCreate")).isEqualTo(1);
+	}
+
+	@Test
 	void deletingALockedSnapshotIsAConflictThatSaysUntilWhen() {
 		Instant until = Instant.parse("2026-12-22T02:00:00Z");
 		SYSTEM.withSnapshot(
@@ -364,7 +415,11 @@ class SnapshotControllerTests {
 	}
 
 	private MvcTestResult post(String body) {
-		return this.mvc.post().uri("/snapshots").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		return post("/snapshots", body);
+	}
+
+	private MvcTestResult post(String uri, String body) {
+		return this.mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}
 
 	static void assertProblem(MvcTestResult result, int status, String code) {

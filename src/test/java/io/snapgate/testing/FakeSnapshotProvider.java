@@ -22,21 +22,22 @@ import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.PolicyProvider;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
-import io.snapgate.domain.Preview;
-import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.Restore;
-import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
@@ -83,6 +84,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	private volatile boolean deduplicating;
 
 	private volatile RestoreStatus restoreStatus = RestoreStatus.RUNNING;
+
+	private final List<IdempotencyKey> restoreKeys = new CopyOnWriteArrayList<>();
 
 	private volatile SnapshotStatus createdStatus = SnapshotStatus.CREATING;
 
@@ -159,6 +162,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		this.deduplicating = false;
 		this.latency = Duration.ZERO;
 		this.restoreStatus = RestoreStatus.RUNNING;
+		this.restoreKeys.clear();
 		this.createdStatus = SnapshotStatus.CREATING;
 		FakePolicyProvider scheduler = this.policies;
 		if (scheduler != null) {
@@ -402,9 +406,17 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 			.build();
 	}
 
+	/** The idempotency keys the restores came with, in order. */
+	public List<IdempotencyKey> restoreKeys() {
+		return List.copyOf(this.restoreKeys);
+	}
+
 	@Override
 	public RestoreStart restore(RestoreCommand command) {
 		enter("restore");
+		if (command.idempotency() != null) {
+			this.restoreKeys.add(command.idempotency());
+		}
 		this.arguments.add(command.snapshotNativeId());
 		if (!this.snapshots.containsKey(command.snapshotNativeId())) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + command.snapshotNativeId())
