@@ -3,6 +3,7 @@ package io.snapgate.application;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Restore;
@@ -47,7 +48,25 @@ public class SafetySnapshotGate {
 							+ "with a new Idempotency-Key once it is AVAILABLE")
 				.from(provider.id());
 		}
-		return provider.proceed(restore.handle());
+		return proceedOnceSettled(provider, restore, System.nanoTime() + this.bound.toNanos());
+	}
+
+	/**
+	 * Rolls back; a disk still busy from its safety snapshot is given until the bound to
+	 * settle, and past it the refusal stands.
+	 */
+	private Restore proceedOnceSettled(SnapshotProvider provider, Restore restore, long deadline) {
+		while (true) {
+			try {
+				return provider.proceed(restore.handle());
+			}
+			catch (ConflictException ex) {
+				boolean busy = ex.code() == ErrorCode.VOLUME_BUSY || ex.code() == ErrorCode.INSTANCE_BUSY;
+				if (!busy || System.nanoTime() >= deadline || !this.waiter.pause()) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 }

@@ -59,6 +59,21 @@ public class SnapshotWaiter {
 		return current;
 	}
 
+	/**
+	 * Waits one poll interval.
+	 * @return {@code false} when interrupted
+	 */
+	boolean pause() {
+		try {
+			Thread.sleep(this.pollInterval);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}

@@ -94,6 +94,31 @@ class BaiduSafetySnapshotTests {
 	}
 
 	@Test
+	void aDiskStillBusyFromItsSafetySnapshotIsGivenTimeBeforeTheRollback() {
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001")
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available"))));
+		String state = Scenario.STARTED;
+		String[] states = { "Available", "SnapshotProcessing", "Available" };
+		for (int i = 0; i < states.length; i++) {
+			String next = "disk-" + (i + 1);
+			bcc.stubFor(get("/v2/volume/v-Data0001").inScenario("disk")
+				.whenScenarioStateIs(state)
+				.willReturn(okJson(volumeReply("v-Data0001", states[i], false, "")))
+				.willSetStateTo((i + 1 < states.length) ? next : state));
+			state = (i + 1 < states.length) ? next : state;
+		}
+		noSnapshotsOfTheDisk();
+		safetySnapshotCreated();
+		safetySnapshotBecomes("Available");
+		bcc.stubFor(put(urlEqualTo(ROLLBACK)).willReturn(aResponse().withStatus(200)));
+
+		Restore restore = service(null).start(rollback("key-busy", null)).restore();
+
+		assertThat(restore.status()).isEqualTo(RestoreStatus.RUNNING);
+		bcc.verify(1, putRequestedFor(urlEqualTo(ROLLBACK)));
+	}
+
+	@Test
 	void aSafetySnapshotThatFailsStopsTheRollbackBeforeItStarts() {
 		detachedDiskWithSnapshot();
 		noSnapshotsOfTheDisk();
