@@ -185,22 +185,34 @@ final class BaiduRollbacks {
 			throw InvalidRequestException.unsupported("safetySnapshot", "Baidu keeps no record of a rollback: under "
 					+ "an Idempotency-Key only the safety snapshot tells a repeat apart, so keep it or send no key");
 		}
-		RollbackTarget disk = this.rules.rollbackTarget(command.snapshotNativeId());
-		PreviewBuilder checks = new PreviewBuilder()
-			.passed("SNAPSHOT_AVAILABLE", "Snapshot " + command.snapshotNativeId() + " is Available")
+		BaiduSnapshotJson source = this.rules.requireSnapshot(command.snapshotNativeId());
+		PreviewBuilder checks = new PreviewBuilder();
+		Identity identity = command.safetySnapshot() ? this.safety.identity(command.idempotency()) : null;
+		RollbackTarget disk = null;
+		if (identity != null && command.idempotency() != null) {
+			// a repeat is recognised before any state is checked: the disk may be busy
+			// with the very rollback asked for
+			disk = this.rules.rollbackDisk(source);
+			Survey survey = this.safety.survey(disk, identity);
+			if (survey.earlier() != null) {
+				checks.passed("SAME_RESTORE", "This Idempotency-Key's safety snapshot " + survey.earlier().id()
+						+ " exists: the restore was asked for already");
+				return new Rollback(disk, new Safety(identity, survey), checks);
+			}
+		}
+		this.rules.checkRollbackSource(source);
+		if (disk == null) {
+			disk = this.rules.rollbackDisk(source);
+		}
+		this.rules.checkRollbackReady(disk);
+		checks.passed("SNAPSHOT_AVAILABLE", "Snapshot " + command.snapshotNativeId() + " is Available")
 			.passed((disk.type() == DiskType.CDS) ? "DISK_DETACHED" : "INSTANCE_READY",
 					((disk.type() == DiskType.CDS) ? describe(disk) : "Its instance " + disk.snapshotDiskId()) + " is "
 							+ disk.state());
-		if (!command.safetySnapshot()) {
+		if (identity == null) {
 			return new Rollback(disk, null, checks);
 		}
-		Identity identity = this.safety.identity(command.idempotency());
 		Survey survey = this.safety.survey(disk, identity);
-		if (survey.earlier() != null) {
-			checks.passed("SAME_RESTORE", "This Idempotency-Key's safety snapshot " + survey.earlier().id()
-					+ " exists: the restore was asked for already");
-			return new Rollback(disk, new Safety(identity, survey), checks);
-		}
 		this.safety.checkRoom(disk, survey);
 		Integer quota = this.safety.quotaPerDisk();
 		if (quota != null) {

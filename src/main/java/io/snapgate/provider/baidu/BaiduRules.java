@@ -72,14 +72,30 @@ final class BaiduRules {
 	 */
 	RollbackTarget rollbackTarget(String snapshotId) {
 		BaiduSnapshotJson snapshot = requireSnapshot(snapshotId);
+		checkRollbackSource(snapshot);
+		RollbackTarget disk = rollbackDisk(snapshot);
+		checkRollbackReady(disk);
+		return disk;
+	}
+
+	/** BCC rolls back only to an Available snapshot. */
+	void checkRollbackSource(BaiduSnapshotJson snapshot) {
 		if (!is(snapshot.status(), ROLLBACK_SOURCE)) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + snapshotId + " is " + snapshot.status()
-					+ "; only an Available snapshot can be rolled back to");
+			throw new ConflictException(ErrorCode.SNAPSHOT_BUSY, "Snapshot " + snapshot.id() + " is "
+					+ snapshot.status() + "; only an Available snapshot can be rolled back to");
 		}
+	}
+
+	/**
+	 * The disk a snapshot rolls back onto, as it is now, with no rule checked yet: the
+	 * disk and, for a system disk, its instance are read.
+	 */
+	RollbackTarget rollbackDisk(BaiduSnapshotJson snapshot) {
+		String snapshotId = String.valueOf(snapshot.id());
 		String diskId = snapshot.volumeId();
 		if (BaiduIds.isInstanceId(diskId)) {
 			// a system-disk snapshot may name its instance rather than the disk
-			BaiduInstanceJson instance = requireRunningOrStopped(diskId);
+			BaiduInstanceJson instance = requireInstance(diskId);
 			String systemVolume = instance.systemVolumeId();
 			if (!BaiduIds.isVolumeId(systemVolume)) {
 				throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
@@ -95,20 +111,35 @@ final class BaiduRules {
 		BaiduVolumeJson volume = requireVolume(diskId);
 		if (volume.systemVolume()) {
 			String instanceId = volume.instanceId();
-			if (!BaiduIds.isInstanceId(instanceId)) {
-				throw new ConflictException(ErrorCode.INSTANCE_BUSY,
-						"System disk " + diskId + " is attached to no instance; it cannot be rolled back now");
-			}
-			BaiduInstanceJson instance = requireRunningOrStopped(instanceId);
-			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(), instanceId, volume.diskSizeInGb(),
-					instance.status(), snapshot, BaiduOperation.ROLL_BACK_SYSTEM_DISK);
-		}
-		if (!is(volume.status(), ROLLBACK_CDS_VOLUME)) {
-			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + diskId + " is " + volume.status()
-					+ "; Baidu rolls back a CDS disk only while it is detached (Available)");
+			String state = BaiduIds.isInstanceId(instanceId) ? requireInstance(instanceId).status() : null;
+			return new RollbackTarget(diskId, DiskType.SYSTEM, volume.name(),
+					BaiduIds.isInstanceId(instanceId) ? instanceId : diskId, volume.diskSizeInGb(), state, snapshot,
+					BaiduOperation.ROLL_BACK_SYSTEM_DISK);
 		}
 		return new RollbackTarget(diskId, DiskType.CDS, volume.name(), diskId, volume.diskSizeInGb(), volume.status(),
 				snapshot, BaiduOperation.ROLL_BACK_CDS_VOLUME);
+	}
+
+	/**
+	 * BCC's rules for a rollback onto this disk now: a CDS disk detached, a system disk's
+	 * instance Running or Stopped.
+	 */
+	void checkRollbackReady(RollbackTarget disk) {
+		if (disk.type() == DiskType.CDS) {
+			if (!is(disk.state(), ROLLBACK_CDS_VOLUME)) {
+				throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + disk.volumeId() + " is " + disk.state()
+						+ "; Baidu rolls back a CDS disk only while it is detached (Available)");
+			}
+			return;
+		}
+		if (!BaiduIds.isInstanceId(disk.snapshotDiskId())) {
+			throw new ConflictException(ErrorCode.INSTANCE_BUSY,
+					"System disk " + disk.volumeId() + " is attached to no instance; it cannot be rolled back now");
+		}
+		if (!is(disk.state(), READY_INSTANCE)) {
+			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + disk.snapshotDiskId() + " is "
+					+ disk.state() + "; its system disk is rolled back only while it is Running or Stopped");
+		}
 	}
 
 	/**
@@ -154,15 +185,6 @@ final class BaiduRules {
 					"Disk " + volumeId + " is " + volume.status() + "; a snapshot needs it InUse or Available");
 		}
 		return BaiduOperation.SNAPSHOT_CDS_VOLUME;
-	}
-
-	private BaiduInstanceJson requireRunningOrStopped(String instanceId) {
-		BaiduInstanceJson instance = requireInstance(instanceId);
-		if (!is(instance.status(), READY_INSTANCE)) {
-			throw new ConflictException(ErrorCode.INSTANCE_BUSY, "Instance " + instanceId + " is " + instance.status()
-					+ "; its system disk is rolled back only while it is Running or Stopped");
-		}
-		return instance;
 	}
 
 	private BaiduInstanceJson requireInstance(String instanceId) {

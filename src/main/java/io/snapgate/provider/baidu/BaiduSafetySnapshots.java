@@ -63,7 +63,7 @@ final class BaiduSafetySnapshots {
 		int manual = 0;
 		String marker = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
-			BaiduSnapshotListJson listed = this.client.listSnapshots(marker, PAGE, disk.snapshotDiskId());
+			BaiduSnapshotListJson listed = this.client.listSnapshots(marker, PAGE, diskOf(disk));
 			for (BaiduSnapshotJson snapshot : listed.snapshotsOrEmpty()) {
 				if (!BaiduSnapshotMapper.isAutomatic(snapshot)) {
 					manual++;
@@ -82,6 +82,15 @@ final class BaiduSafetySnapshots {
 			throw new IdempotencyKeyReusedException();
 		}
 		return new Survey(earlier, manual);
+	}
+
+	/**
+	 * What BCC files the disk's snapshots under: what the snapshot rolled back to names,
+	 * since a safety snapshot is a snapshot of the same disk.
+	 */
+	private static String diskOf(RollbackTarget disk) {
+		String named = disk.source().volumeId();
+		return (named != null && !named.isBlank()) ? named : disk.snapshotDiskId();
 	}
 
 	/**

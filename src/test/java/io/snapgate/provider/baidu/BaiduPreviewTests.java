@@ -77,7 +77,7 @@ class BaiduPreviewTests {
 		bcc.stubFor(get("/v2/volume/v-Sys00001")
 			.willReturn(okJson(volumeReply("v-Sys00001", "InUse", true, "i-Web00001"))));
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Running"))));
-		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).withQueryParam("volumeId", equalTo("i-Web00001"))
+		bcc.stubFor(get(urlPathEqualTo("/v2/snapshot")).withQueryParam("volumeId", equalTo("v-Sys00001"))
 			.willReturn(okJson(page("", false, ""))));
 
 		Preview preview = this.provider.previewRestore(rollback("s-Snap0001"));

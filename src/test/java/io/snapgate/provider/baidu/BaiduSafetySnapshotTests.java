@@ -216,6 +216,10 @@ class BaiduSafetySnapshotTests {
 			.withQueryParam("volumeId", equalTo("v-Data0001"))
 			.willReturn(okJson(page("", false, "", safetySnapshotJson(name, desc)))));
 
+		// the disk is busy with the very rollback the repeat asks for
+		bcc.stubFor(get("/v2/volume/v-Data0001")
+			.willReturn(okJson(volumeReply("v-Data0001", "SnapshotProcessing", false, ""))));
+
 		Restore again = service(null).start(rollback("key-6", null)).restore();
 
 		assertThat(again.handle()).as("the same restore, from another replica").isEqualTo(first.handle());
