@@ -80,9 +80,12 @@ class MalformedEncodingTests {
 	}
 
 	@Test
-	void theSameRequestWithAQueryThatDecodesIsServed() {
+	void theSameRequestsWithAQueryThatDecodesAreServedOrRefusedByName() {
 		assertThat(send("GET", "/snapshots?name=%C3%A9t%C3%A9").status()).isEqualTo(200);
-		assertThat(send("DELETE", "/snapshots/encoding-sys:12?force=%C3%A9").status()).isEqualTo(204);
+		RawHttp.Response unknown = send("DELETE", "/snapshots/encoding-sys:12?force=%C3%A9");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(unknown.body(), "$.code")).isEqualTo("UNKNOWN_PARAMETER");
+		assertThat(send("DELETE", "/snapshots/encoding-sys:12").status()).isEqualTo(204);
 	}
 
 	private RawHttp.Response send(String method, String target) {

@@ -10,9 +10,10 @@ import io.snapgate.testing.RawHttp;
 /**
  * Requests that only a raw socket sends as they are written: malformed and overlong
  * percent-escapes, bytes that are not UTF-8 in the request line, in headers and in
- * bodies, oversized and repeated headers, and content types that the endpoints do not
- * take. The gateway must refuse each of them. Most are writes that, well-formed, would
- * reach an upstream: {@link #wellFormedWrites} are those.
+ * bodies, oversized, repeated and blank headers, content types that the endpoints do not
+ * take, and query parameters that a write does not take. The gateway must refuse each of
+ * them. Most are writes that, well-formed, would reach an upstream:
+ * {@link #wellFormedWrites} are those.
  */
 final class HostileRequests {
 
@@ -56,6 +57,7 @@ final class HostileRequests {
 			cases.addAll(malformedEscapes(escape));
 		}
 		cases.addAll(rawBytes());
+		cases.addAll(unknownParametersAndBlankKeys());
 		cases.addAll(oversizedAndRepeatedHeaders());
 		cases.addAll(contentTypes());
 		return cases;
@@ -121,6 +123,20 @@ final class HostileRequests {
 						authenticated("POST", "/snapshots")
 							.header("Content-Type", "application/json; charset=" + NOT_UTF8)
 							.body(CREATE)));
+	}
+
+	private List<Case> unknownParametersAndBlankKeys() {
+		return List.of(new Case("create with a misspelled flag", json("POST", "/snapshots?dryrun=true").body(CREATE)),
+				new Case("create with a declared and an unknown parameter",
+						json("POST", "/snapshots?wait=true&retention=P7D").body(CREATE)),
+				new Case("restore with an unknown parameter", json("POST", "/restores?foo=1").body(RESTORE)),
+				new Case("delete with an unknown flag", authenticated("DELETE", DELETE + "?force=true").noBody()),
+				new Case("create with an empty Idempotency-Key",
+						json("POST", "/snapshots").header("Idempotency-Key", "").body(CREATE)),
+				new Case("create with a blank Idempotency-Key",
+						json("POST", "/snapshots").header("Idempotency-Key", "   ").body(CREATE)),
+				new Case("delete with a blank Idempotency-Key",
+						authenticated("DELETE", DELETE).header("Idempotency-Key", " ").noBody()));
 	}
 
 	private List<Case> oversizedAndRepeatedHeaders() {
