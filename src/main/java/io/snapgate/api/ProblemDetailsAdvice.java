@@ -26,6 +26,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,6 +53,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/**
+	 * Set rather than negotiated: an {@code Accept} that does not parse would otherwise
+	 * leave the problem without a body.
+	 */
+	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
 	@ExceptionHandler(SnapGateException.class)
 	ResponseEntity<ProblemDetail> handleSnapGate(SnapGateException ex) {
 		HttpStatus status = statusOf(ex);
@@ -77,7 +84,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (ex.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
 		}
-		return ResponseEntity.status(status).headers(headers).body(problem);
+		return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -93,6 +100,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		log.error("Unexpected error", ex);
 		return ResponseEntity.internalServerError()
+			.contentType(PROBLEM)
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
 					"SnapGate failed unexpectedly; the error is logged"));
 	}
@@ -144,7 +152,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem = Problems
 			.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail), errors);
-		return asObject(ResponseEntity.badRequest().body(problem));
+		return asObject(ResponseEntity.badRequest().contentType(PROBLEM).body(problem));
 	}
 
 	@Override
@@ -155,13 +163,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ErrorCode code = Problems.fallbackCode(statusCode);
 		problem.setType(Problems.type(code));
 		problem.setProperty("code", code.name());
-		return new ResponseEntity<>(problem, headers, statusCode);
+		HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+		problemHeaders.setContentType(PROBLEM);
+		return new ResponseEntity<>(problem, problemHeaders, statusCode);
 	}
 
 	private static ResponseEntity<ProblemDetail> validationProblem(List<FieldError> errors) {
 		String detail = errors.isEmpty() ? "The request is invalid"
 				: "Invalid " + String.join(", ", errors.stream().map(FieldError::field).distinct().toList());
 		return ResponseEntity.badRequest()
+			.contentType(PROBLEM)
 			.body(Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, detail),
 					errors));
 	}

@@ -9,10 +9,11 @@ import io.snapgate.testing.RawHttp;
 
 /**
  * Requests that only a raw socket sends as they are written: malformed and overlong
- * percent-escapes, bytes that are not UTF-8 in the request line, in headers and in
- * bodies, oversized and repeated headers, and content types that the endpoints do not
- * take. The gateway must refuse each of them. Most are writes that, well-formed, would
- * reach an upstream: {@link #wellFormedWrites} are those.
+ * percent-escapes, bytes that are not UTF-8 in the request line, in path segments, in
+ * headers and in bodies, oversized, repeated and blank headers, content types that the
+ * endpoints do not take, and query parameters that a write does not take. The gateway
+ * must refuse each of them. Most are writes that, well-formed, would reach an upstream:
+ * {@link #wellFormedWrites} are those.
  */
 final class HostileRequests {
 
@@ -27,6 +28,9 @@ final class HostileRequests {
 	 * does not continue.
 	 */
 	static final String NOT_UTF8 = "\u00c3(";
+
+	/** 0xFF 0xC3 0x28 once sent: no UTF-8 text starts with 0xFF. */
+	static final String NOT_TEXT = "\u00ff" + NOT_UTF8;
 
 	static final String CREATE = "{\"provider\":\"fuzz-verge\",\"name\":\"pre-upgrade\",\"retention\":\"P7D\"}";
 
@@ -56,6 +60,8 @@ final class HostileRequests {
 			cases.addAll(malformedEscapes(escape));
 		}
 		cases.addAll(rawBytes());
+		cases.addAll(pathsAndHeadersThatAreNotText());
+		cases.addAll(unknownParametersAndBlankKeys());
 		cases.addAll(oversizedAndRepeatedHeaders());
 		cases.addAll(contentTypes());
 		return cases;
@@ -78,6 +84,10 @@ final class HostileRequests {
 				new Case("delete of the path segment " + escape,
 						authenticated("DELETE", "/snapshots/" + escape).noBody()),
 				new Case("restore status of " + escape, authenticated("GET", "/restores/" + escape).noBody()),
+				new Case("read of the policy " + escape, authenticated("GET", "/policies/fuzz-sys:" + escape).noBody()),
+				new Case("replace of the policy " + escape,
+						json("PUT", "/policies/fuzz-sys:" + escape).body("{\"name\":\"x\"}")),
+				new Case("delete of the policy " + escape, authenticated("DELETE", "/policies/" + escape).noBody()),
 				new Case("X-API-Key with " + escape,
 						RawHttp.Request.of("POST", "/snapshots")
 							.header("X-API-Key", this.key + escape)
@@ -121,6 +131,53 @@ final class HostileRequests {
 						authenticated("POST", "/snapshots")
 							.header("Content-Type", "application/json; charset=" + NOT_UTF8)
 							.body(CREATE)));
+	}
+
+	private List<Case> pathsAndHeadersThatAreNotText() {
+		return List.of(
+				new Case("read with bytes that are not text in the path",
+						authenticated("GET", "/snapshots/" + NOT_TEXT).noBody()),
+				new Case("members with bytes that are not text in the native id",
+						authenticated("GET", "/snapshots/fuzz-sys:" + NOT_TEXT + "/members").noBody()),
+				new Case("restore status with bytes that are not text in the path",
+						authenticated("GET", "/restores/" + NOT_TEXT).noBody()),
+				new Case("delete with bytes that are not text in the path",
+						authenticated("DELETE", "/snapshots/" + NOT_TEXT).noBody()),
+				new Case("create with an Accept that is not text",
+						json("POST", "/snapshots").header("Accept", NOT_TEXT).body(CREATE)),
+				new Case("restore with an Accept that is not text",
+						json("POST", "/restores").header("Accept", "application/" + NOT_TEXT).body(RESTORE)),
+				new Case("delete with an Accept that is not text",
+						authenticated("DELETE", DELETE).header("Accept", NOT_TEXT).noBody()),
+				new Case("an unknown path with an Accept that is not text",
+						authenticated("GET", "/nothing-here").header("Accept", NOT_TEXT).noBody()),
+				new Case("create with a Content-Type that is not text",
+						authenticated("POST", "/snapshots").header("Content-Type", NOT_TEXT).body(CREATE)),
+				new Case("create with a bearer token that is not text",
+						RawHttp.Request.of("POST", "/snapshots")
+							.header("Authorization", "Bearer " + NOT_TEXT)
+							.header("Content-Type", "application/json")
+							.body(CREATE)),
+				new Case("delete with an X-API-Key that is not text",
+						RawHttp.Request.of("DELETE", DELETE).header("X-API-Key", NOT_TEXT).noBody()),
+				new Case("create with an Idempotency-Key that is not text",
+						json("POST", "/snapshots").header("Idempotency-Key", NOT_TEXT).body(CREATE)),
+				new Case("create with a header name that is not text",
+						json("POST", "/snapshots").header("X-" + NOT_TEXT, "1").body(CREATE)));
+	}
+
+	private List<Case> unknownParametersAndBlankKeys() {
+		return List.of(new Case("create with a misspelled flag", json("POST", "/snapshots?dryrun=true").body(CREATE)),
+				new Case("create with a declared and an unknown parameter",
+						json("POST", "/snapshots?wait=true&retention=P7D").body(CREATE)),
+				new Case("restore with an unknown parameter", json("POST", "/restores?foo=1").body(RESTORE)),
+				new Case("delete with an unknown flag", authenticated("DELETE", DELETE + "?force=true").noBody()),
+				new Case("create with an empty Idempotency-Key",
+						json("POST", "/snapshots").header("Idempotency-Key", "").body(CREATE)),
+				new Case("create with a blank Idempotency-Key",
+						json("POST", "/snapshots").header("Idempotency-Key", "   ").body(CREATE)),
+				new Case("delete with a blank Idempotency-Key",
+						authenticated("DELETE", DELETE).header("Idempotency-Key", " ").noBody()));
 	}
 
 	private List<Case> oversizedAndRepeatedHeaders() {
