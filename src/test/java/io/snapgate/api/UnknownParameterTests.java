@@ -88,7 +88,7 @@ class UnknownParameterTests {
 		MvcTestResult result = this.mvc.delete().uri("/snapshots/sys:12?force=true").exchange();
 
 		assertUnknown(result, "force");
-		assertThat(result).bodyJson().extractingPath("$.detail").asString().endsWith("this endpoint takes none");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().endsWith("this endpoint takes dryRun");
 		assertThat(SYSTEM.calls()).isEmpty();
 		assertThat(SYSTEM.size()).isEqualTo(1);
 	}

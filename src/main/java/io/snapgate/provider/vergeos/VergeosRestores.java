@@ -127,7 +127,10 @@ final class VergeosRestores {
 		}
 		if (!this.client.copiesNamed(table, copyName).isEmpty()) {
 			throw new ConflictException(ErrorCode.NAME_TAKEN,
-					"A " + target.type() + " named '" + copyName + "' exists already; give the copy another newName");
+					"A " + target.type() + " named '" + copyName + "' exists already; give the copy another newName"
+							+ ((command.idempotency() != null) ? ". If this repeats a restore just asked for under the "
+									+ "same Idempotency-Key, ask again in a few seconds: VergeOS notes the recovery on "
+									+ "the snapshot's member a moment after it makes the copy" : ""));
 		}
 		checks.passed("NAME_FREE", "No " + target.type() + " is named '" + copyName + "'");
 		return new Recovery(target, table, copyName, null, checks);

@@ -35,10 +35,13 @@ class BaiduSandboxConfiguration {
 	static final String SECRET_ACCESS_KEY = "sandbox-sk-not-a-secret-anywhere-else";
 
 	@Bean
-	DefaultProviderDeclaration sandboxBaiduProvider() {
+	DefaultProviderDeclaration sandboxBaiduProvider(BaiduSandboxSettings settings) {
+		// the emulator's quota is known, so the gateway checks the room for a safety
+		// snapshot as it would for an account whose quota is configured
 		return new DefaultProviderDeclaration(PROVIDER_ID,
 				Map.of("type", "baidu", "endpoint", SandboxHost.baseUrl(BaiduSandboxRoutes.BASE_PATH), "access-key-id",
-						ACCESS_KEY_ID, "secret-access-key", SECRET_ACCESS_KEY));
+						ACCESS_KEY_ID, "secret-access-key", SECRET_ACCESS_KEY, "snapshot-quota-per-disk",
+						Integer.toString(settings.quotaPerDisk())));
 	}
 
 	@Bean
