@@ -355,6 +355,13 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	public DeleteOutcome delete(String nativeId) {
 		enter("delete");
 		this.arguments.add(nativeId);
+		deletable(nativeId);
+		this.snapshots.remove(nativeId);
+		return DeleteOutcome.DELETED;
+	}
+
+	/** The snapshot, once it is known to exist and not to be locked. */
+	private Snapshot deletable(String nativeId) {
 		Snapshot snapshot = this.snapshots.get(nativeId);
 		if (snapshot == null) {
 			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
@@ -364,8 +371,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 					snapshot.lockExpiresAt())
 				.from(this.id);
 		}
-		this.snapshots.remove(nativeId);
-		return DeleteOutcome.DELETED;
+		return snapshot;
 	}
 
 	@Override
@@ -379,15 +385,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Preview previewDelete(String nativeId) {
 		enter("previewDelete");
-		Snapshot snapshot = this.snapshots.get(nativeId);
-		if (snapshot == null) {
-			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
-		}
-		if (snapshot.locked()) {
-			throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
-					snapshot.lockExpiresAt())
-				.from(this.id);
-		}
+		Snapshot snapshot = deletable(nativeId);
 		return new PreviewBuilder().passed("NOT_LOCKED", "not locked")
 			.action(Preview.Change.DELETE, "SNAPSHOT", snapshot.ref().toString(), snapshot.name(), null, "the snapshot")
 			.build();
