@@ -125,14 +125,22 @@ class PolicyController {
 					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
 					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
 							value = PolicyExamples.VERGEOS_POLICY) }))
-	ResponseEntity<PolicyResource> create(
+	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
+			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
+	ResponseEntity<?> create(
 			@Parameter(description = "Makes retries safe: the same key and body return the same policy") @RequestHeader(
 					name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
+			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
+					defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody PolicyRequest body) {
 		PolicySpec spec = PolicyRequests.spec(body, false);
 		// the spec has refused a body without it
 		ProviderId provider = new ProviderId(Objects.requireNonNull(body.provider(), "provider"));
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("CREATE_POLICY",
+					this.policies.previewCreate(new NewPolicy(provider, spec, idempotencyKey))));
+		}
 		PolicyResource created = PolicyResource.of(this.policies.create(new NewPolicy(provider, spec, idempotencyKey)));
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/policies/{id}")

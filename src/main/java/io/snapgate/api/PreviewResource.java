@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * The answer of {@code ?dryRun=true}: what the write would do. Nothing was written.
  */
 @Schema(name = "Preview", description = "What the write would do; nothing was written upstream")
-public record PreviewResource(@Schema(example = "true") boolean dryRun, @Schema(allowableValues = {
-		"CREATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE" }) String operation,
+// @formatter:off (it would drop the space before the body: a component annotation has an array)
+public record PreviewResource(@Schema(example = "true") boolean dryRun,
+		@Schema(allowableValues = { "CREATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE", "CREATE_POLICY" }) String operation,
 		@Schema(example = "baidu-bj") String provider, List<ActionResource> actions, List<CheckResource> checks,
-		List<String> warnings){
+		List<String> warnings) {
+// @formatter:on
 
 	static PreviewResource of(String operation, PreviewResult result) {
 		Preview preview = result.preview();
@@ -27,9 +29,11 @@ public record PreviewResource(@Schema(example = "true") boolean dryRun, @Schema(
 	 * One thing the write would change.
 	 */
 	@Schema(name = "PreviewAction")
-	public record ActionResource(Preview.Change change, @Schema(allowableValues = {
-			"SNAPSHOT", "VM", "TENANT", "VOLUME" }) String kind, @Nullable String id, @Nullable String name,
-			@Nullable Long sizeGb, String description){
+	// @formatter:off (as above)
+	public record ActionResource(Preview.Change change,
+			@Schema(allowableValues = { "SNAPSHOT", "VM", "TENANT", "VOLUME", "POLICY", "PERIOD" }) String kind,
+			@Nullable String id, @Nullable String name, @Nullable Long sizeGb, String description) {
+	// @formatter:on
 
 		static ActionResource of(Preview.Action action) {
 			return new ActionResource(action.change(), action.kind(), action.id(), action.name(), action.sizeGb(),

@@ -89,6 +89,18 @@ public class PolicyService {
 		return seen(created);
 	}
 
+	/**
+	 * What {@link #create} would do, from reads alone; it fails where {@code create}
+	 * would, with the same problem.
+	 */
+	public PreviewResult previewCreate(NewPolicy request) {
+		PolicyProvider policies = schedulerOf(request.provider());
+		IdempotencyKey idempotency = (request.idempotencyKey() != null)
+				? new IdempotencyKey(request.idempotencyKey(), IdempotencyKey.sha256Hex(request.canonicalForm()))
+				: null;
+		return new PreviewResult(request.provider(), policies.previewCreate(request.spec(), idempotency));
+	}
+
 	/** Replaces name, schedule, retention and flags; the targets stay. */
 	public PolicyView replace(PolicyRef ref, PolicySpec spec) {
 		PolicyProvider policies = this.locator.locate(ref);

@@ -40,6 +40,13 @@ public interface PolicyProvider {
 	 */
 	Policy create(PolicySpec spec, IdempotencyKey idempotency);
 
+	/**
+	 * What {@link #create} would do, from the backend's reads alone; it fails as
+	 * {@code create} would, and writes nothing.
+	 * @param idempotency the caller's key, if any
+	 */
+	Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency);
+
 	/** Replaces name, schedule, retention and flags; the targets stay. */
 	Policy replace(String nativeId, PolicySpec spec);
 

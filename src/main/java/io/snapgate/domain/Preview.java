@@ -46,7 +46,7 @@ public record Preview(List<Action> actions, List<Check> checks, List<String> war
 
 	public enum Change {
 
-		CREATE, OVERWRITE, DELETE, NONE
+		CREATE, OVERWRITE, DELETE, ATTACH, NONE
 
 	}
 

@@ -92,7 +92,7 @@ class HandlerGuardsOnTomcatTests {
 		RawHttp.Response delete = send(RawHttp.Request.of("DELETE", "/snapshots/guard-sys:12?force=true")
 			.header("X-API-Key", WRITER)
 			.noBody());
-		RawHttp.Response policy = send(json("POST", "/policies?dryRun=true", WRITER).body(POLICY));
+		RawHttp.Response policy = send(json("POST", "/policies?preview=true", WRITER).body(POLICY));
 
 		assertProblem(create, 400, "UNKNOWN_PARAMETER");
 		assertThat(JsonPath.<String>read(create.body(), "$.errors[0].field")).isEqualTo("dryrun");

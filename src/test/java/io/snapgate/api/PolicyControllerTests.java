@@ -217,6 +217,25 @@ class PolicyControllerTests {
 	}
 
 	@Test
+	void aPreviewOfACreateTellsThePolicyAndMakesNone() {
+		MvcTestResult result = post("/policies?dryRun=true", VOLUME_POLICY);
+
+		assertThat(result).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.operation").isEqualTo("CREATE_POLICY");
+			json.assertThat().extractingPath("$.provider").isEqualTo("vol");
+			json.assertThat().extractingPath("$.actions[0].kind").isEqualTo("POLICY");
+		});
+		assertThat(this.volume.callsTo("create")).isZero();
+		assertThat(this.volume.callsTo("previewCreate")).isEqualTo(1);
+		MvcTestResult refused = post("/policies?dryRun=true",
+				VOLUME_POLICY.replace("\"03:00\"", "\"03:30\"").replace("\"minKept\": null", "\"minKept\": 3"));
+		assertProblem(refused, 400, "UNSUPPORTED_FIELD");
+		assertThat(refused).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.isEqualTo(List.of("schedule.rules[0].at", "retention.minKept"));
+	}
+
+	@Test
 	void whatTheSchedulerCannotExpressPassesThroughNamingTheField() {
 		MvcTestResult result = post("/policies",
 				VOLUME_POLICY.replace("\"03:00\"", "\"03:30\"").replace("\"minKept\": null", "\"minKept\": 3"));

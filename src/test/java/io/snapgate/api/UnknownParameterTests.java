@@ -113,10 +113,10 @@ class UnknownParameterTests {
 			.content(REPLACE)
 			.exchange(), "x");
 		assertUnknown(this.mvc.post()
-			.uri("/policies?dryRun=true")
+			.uri("/policies?dryrun=true")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(POLICY)
-			.exchange(), "dryRun");
+			.exchange(), "dryrun");
 		assertUnknown(this.mvc.delete().uri("/policies/vol:p-1?cascade=true").exchange(), "cascade");
 		assertUnknown(this.mvc.delete().uri("/policies/vol:p-1/targets/v-Cds00001?all=1").exchange(), "all");
 

@@ -33,6 +33,8 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
@@ -185,6 +187,15 @@ public final class FakePolicyProvider implements PolicyProvider {
 	public Optional<Policy> get(String nativeId) {
 		enter("get");
 		return Optional.ofNullable(this.policies.get(nativeId));
+	}
+
+	@Override
+	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		enter("previewCreate");
+		check(spec, true);
+		return new PreviewBuilder().passed("FAKE_SPEC", "the fake runs it")
+			.action(Preview.Change.CREATE, "POLICY", null, spec.name(), null, "a policy")
+			.build();
 	}
 
 	@Override

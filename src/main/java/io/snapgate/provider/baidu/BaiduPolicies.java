@@ -26,6 +26,8 @@ import io.snapgate.domain.PolicyFeatures.RuleKind;
 import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
@@ -137,6 +139,40 @@ final class BaiduPolicies implements PolicyProvider {
 	 * join leaves no policy behind; a disk in another policy can only be told once the
 	 * policy's id is known (it may be this very policy, made by an earlier try).
 	 */
+	@Override
+	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());
+		List<BaiduVolumeJson> volumes = BaiduPolicySpecs.volumeIds(spec.targets())
+			.stream()
+			.map(this.rules::requireAttachable)
+			.toList();
+		PreviewBuilder preview = new PreviewBuilder()
+			.passed("SPEC_SUPPORTED", "BCC runs every rule and the retention as given, in " + this.zone)
+			.passed("DISKS_IN_USE", "Every disk named is attached to an instance");
+		if (idempotency != null) {
+			preview.unknown("SAME_REQUEST", "BCC finds an earlier policy of this Idempotency-Key only when asked to "
+					+ "make it; it then answers that one instead of making another");
+		}
+		preview.action(Preview.Change.CREATE, "POLICY", null, spec.name(), null,
+				"An automatic snapshot policy, run by BCC itself");
+		for (BaiduVolumeJson volume : volumes) {
+			String volumeId = Objects.requireNonNull(volume.id(), "a disk read by its id has one");
+			String policyId = volume.policyId();
+			if (policyId != null && idempotency == null) {
+				throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is in policy " + policyId
+						+ "; a Baidu disk is in one policy at a time: detach it there first");
+			}
+			if (policyId != null) {
+				preview.unknown("DISK_FREE", "Disk " + volumeId + " is in policy " + policyId
+						+ ": the create is 409 VOLUME_BUSY unless that is the policy of this Idempotency-Key");
+			}
+			preview.action(Preview.Change.ATTACH, "VOLUME", volumeId, volume.name(),
+					(volume.diskSizeInGb() != null) ? volume.diskSizeInGb().longValue() : null,
+					"The disk joins the policy");
+		}
+		return preview.build();
+	}
+
 	@Override
 	public Policy create(PolicySpec spec, IdempotencyKey idempotency) {
 		BaiduAsp asp = BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());

@@ -11,6 +11,7 @@ import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.provider.UpstreamOperation;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,11 @@ final class ResilientPolicyProvider implements PolicyProvider {
 	@Override
 	public Optional<Policy> get(String nativeId) {
 		return this.guarded.call(UpstreamOperation.POLICY_GET, () -> this.delegate.get(nativeId));
+	}
+
+	@Override
+	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		return this.guarded.call(UpstreamOperation.PREVIEW, () -> this.delegate.previewCreate(spec, idempotency));
 	}
 
 	@Override

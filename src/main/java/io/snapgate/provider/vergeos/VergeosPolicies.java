@@ -17,6 +17,7 @@ import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +90,11 @@ final class VergeosPolicies implements PolicyProvider {
 	@Override
 	public Optional<Policy> get(String nativeId) {
 		return this.listing.get(nativeId);
+	}
+
+	@Override
+	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		return this.creation.preview(spec, idempotency);
 	}
 
 	@Override

@@ -12,8 +12,11 @@ import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.UpstreamErrorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a snapshot profile and its periods for a policy.
@@ -88,6 +91,42 @@ final class VergeosPolicyCreation {
 		}
 		this.periods.addToNewProfile(key, plan.periods());
 		return read(key, plan);
+	}
+
+	Preview preview(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		VergeosPolicyPlanner.checkTargets(spec.targets());
+		VergeosPolicyPlan plan = this.planner.plan(spec);
+		PreviewBuilder preview = new PreviewBuilder().passed("SPEC_SUPPORTED",
+				"VergeOS runs every rule, the retention and the flags as given");
+		if (idempotency != null) {
+			VergeosIdempotencyMarker marker = VergeosIdempotencyMarker.of(idempotency, this.provider);
+			Optional<String> earlier = marked(
+					this.client.profiles(VergeosFilter.contains("description", marker.token()), MARKER_MATCHES, 0),
+					marker);
+			if (earlier.isPresent()) {
+				return preview.passed("SAME_REQUEST", "This Idempotency-Key's snapshot profile exists already")
+					.action(Preview.Change.NONE, "POLICY", this.provider + ":" + earlier.get(), plan.name(), null,
+							"Nothing: the policy made under this Idempotency-Key is answered")
+					.build();
+			}
+		}
+		if (!this.client.profiles(VergeosFilter.eq("name", plan.name()), 1, 0).isEmpty()) {
+			throw new ConflictException(ErrorCode.NAME_TAKEN,
+					"VergeOS already has a snapshot profile named '" + plan.name() + "'");
+		}
+		preview.passed("NAME_FREE", "No snapshot profile is named '" + plan.name() + "'")
+			.action(Preview.Change.CREATE, "POLICY", null, plan.name(), null,
+					"A snapshot profile of the whole system with " + plan.periods().size()
+							+ " period(s), run by VergeOS itself");
+		for (VergeosPeriodBody period : plan.periods()) {
+			preview.action(Preview.Change.CREATE, "PERIOD", null, period.name(), null,
+					"A " + period.frequency() + " period of the profile");
+		}
+		if (plan.immutable()) {
+			preview.warn("Immutable: every snapshot it takes is locked, and nobody can delete one before an unlock "
+					+ "runs out (7 days, or its expiry if sooner)");
+		}
+		return preview.build();
 	}
 
 	private Policy read(String key, VergeosPolicyPlan plan) {
