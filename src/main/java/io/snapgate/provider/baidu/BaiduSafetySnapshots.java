@@ -1,9 +1,9 @@
 package io.snapgate.provider.baidu;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
@@ -111,8 +111,8 @@ final class BaiduSafetySnapshots {
 	 * Asks BCC for the safety snapshot; a repeat under the same token is a no-op there.
 	 */
 	String take(RollbackTarget disk, Identity identity, String rollbackSnapshotId) {
-		BaiduOperation operation = (disk.type() == io.snapgate.domain.DiskType.SYSTEM)
-				? BaiduOperation.SNAPSHOT_SYSTEM_DISK : BaiduOperation.SNAPSHOT_CDS_VOLUME;
+		BaiduOperation operation = (disk.type() == DiskType.SYSTEM) ? BaiduOperation.SNAPSHOT_SYSTEM_DISK
+				: BaiduOperation.SNAPSHOT_CDS_VOLUME;
 		String description = "Taken before rolling back " + disk.volumeId() + " to " + rollbackSnapshotId
 				+ "; roll back to this snapshot to undo it " + identity.mark();
 		String id;
@@ -157,11 +157,6 @@ final class BaiduSafetySnapshots {
 	 * @param manualSnapshots the disk's manual snapshots
 	 */
 	record Survey(@Nullable BaiduSnapshotJson earlier, int manualSnapshots) {
-
-		Optional<BaiduSnapshotJson> earlierSnapshot() {
-			return Optional.ofNullable(this.earlier);
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.testing.UpstreamJournal;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,7 +142,7 @@ class BaiduPreviewTests {
 		assertThat(preview.checks()).extracting(Preview.Check::outcome).contains(Preview.Outcome.UNKNOWN);
 	}
 
-	private static void assertFails(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+	private static void assertFails(ThrowingCallable call, String code) {
 		Consumer<SnapGateException> hasCode = (ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.valueOf(code));
 		assertThatExceptionOfType(SnapGateException.class).isThrownBy(call).satisfies(hasCode);
 	}

@@ -17,6 +17,7 @@ import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotWaiter;
 import io.snapgate.application.StartedRestore;
 import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.DiskType;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
@@ -30,6 +31,7 @@ import io.snapgate.testing.UpstreamJournal;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -195,13 +197,13 @@ class BaiduSafetySnapshotTests {
 		String name = bcc.getAllServeEvents()
 			.stream()
 			.filter((event) -> event.getRequest().getMethod().getName().equals("POST"))
-			.map((event) -> tools.jackson.databind.json.JsonMapper.shared()
+			.map((event) -> JsonMapper.shared()
 				.readTree(event.getRequest().getBodyAsString())
 				.get("snapshotName")
 				.asString())
 			.findFirst()
 			.orElseThrow();
-		String desc = tools.jackson.databind.json.JsonMapper.shared()
+		String desc = JsonMapper.shared()
 			.readTree(bcc.getAllServeEvents()
 				.stream()
 				.filter((event) -> event.getRequest().getMethod().getName().equals("POST"))
@@ -278,8 +280,7 @@ class BaiduSafetySnapshotTests {
 	@Test
 	void theStatusShowsTheSafetySnapshotsProgressAndFailure() {
 		BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), BaiduUpstream.fixedClock());
-		var handle = new BaiduRestoreHandle("v-Data0001", "s-Snap0001", BaiduUpstream.NOW,
-				io.snapgate.domain.DiskType.CDS, "s-Safe0001")
+		var handle = new BaiduRestoreHandle("v-Data0001", "s-Snap0001", BaiduUpstream.NOW, DiskType.CDS, "s-Safe0001")
 			.encode();
 		bcc.stubFor(get("/v2/snapshot/s-Safe0001")
 			.willReturn(okJson("{\"snapshot\":" + snapshot("s-Safe0001", "v-Data0001", "Creating", SAFETY_CREATE_TIME)
@@ -342,8 +343,7 @@ class BaiduSafetySnapshotTests {
 	private static String safetySnapshotJson(String name, String desc) {
 		return snapshot("s-Safe0001", "v-Data0001", "Available", SAFETY_CREATE_TIME)
 			.replace("\"name\":\"snap_Safe0001\"", "\"name\":\"" + name + "\"")
-			.replace("\"desc\":\"\"",
-					"\"desc\":" + tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(desc));
+			.replace("\"desc\":\"\"", "\"desc\":" + JsonMapper.shared().writeValueAsString(desc));
 	}
 
 	private static int indexOf(List<String> requests, String prefix) {

@@ -9,6 +9,8 @@ import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.testing.UpstreamJournal;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -115,12 +117,12 @@ class VergeosPreviewTests {
 			.satisfies((warning) -> assertThat(warning).contains("Immutable"));
 	}
 
-	private static void assertFails(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {
+	private static void assertFails(ThrowingCallable call, ErrorCode code) {
 		assertThatExceptionOfType(SnapGateException.class).isThrownBy(call)
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(code));
 	}
 
-	private static CreateSnapshot create(String name, @org.jspecify.annotations.Nullable IdempotencyKey key) {
+	private static CreateSnapshot create(String name, @Nullable IdempotencyKey key) {
 		return new CreateSnapshot(name, null, null, null, false, false, false, key);
 	}
 
