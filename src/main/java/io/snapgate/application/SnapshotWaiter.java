@@ -2,24 +2,37 @@ package io.snapgate.application;
 
 import java.time.Duration;
 
-import io.snapgate.domain.ErrorCode;
-import io.snapgate.domain.NotFoundException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.SnapshotRef;
 
 /**
  * Polls a new snapshot until it settles or the caller's time is up; the wait is bounded
- * by configuration whatever the caller asks.
+ * by configuration whatever the caller asks. The polls back off (see
+ * {@link PollBackoff}), and every caller waiting on the same snapshot in this replica
+ * shares one poll loop.
  */
 public class SnapshotWaiter {
 
 	private final Duration maxTimeout;
 
-	private final Duration pollInterval;
+	private final PollBackoff backoff;
+
+	private final Sleeper sleeper;
+
+	private final ConcurrentMap<SnapshotRef, SharedPoll> polls = new ConcurrentHashMap<>();
 
 	public SnapshotWaiter(Duration maxTimeout, Duration pollInterval) {
+		this(maxTimeout, new PollBackoff(pollInterval, pollInterval), Sleeper.THREAD);
+	}
+
+	public SnapshotWaiter(Duration maxTimeout, PollBackoff backoff, Sleeper sleeper) {
 		this.maxTimeout = maxTimeout;
-		this.pollInterval = pollInterval;
+		this.backoff = backoff;
+		this.sleeper = sleeper;
 	}
 
 	public Duration maxTimeout() {
@@ -38,25 +51,17 @@ public class SnapshotWaiter {
 	 * gateway's own settings bound.
 	 */
 	Snapshot awaitSettledWithin(SnapshotProvider provider, Snapshot created, Duration bound) {
-		long deadline = System.nanoTime() + bound.toNanos();
-		Snapshot current = created;
-		while (!current.status().isSettled()) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				break;
-			}
-			try {
-				Thread.sleep(Duration.ofNanos(Math.min(remaining, this.pollInterval.toNanos())));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			current = provider.get(created.nativeId())
-				.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND,
-						"Snapshot " + created.ref() + " disappeared while it was being created"));
+		if (created.status().isSettled()) {
+			return created;
 		}
-		return current;
+		long deadline = System.nanoTime() + bound.toNanos();
+		SharedPoll poll = join(provider, created);
+		try {
+			return poll.await(deadline);
+		}
+		finally {
+			poll.leave();
+		}
 	}
 
 	/**
@@ -65,12 +70,44 @@ public class SnapshotWaiter {
 	 */
 	boolean pause() {
 		try {
-			Thread.sleep(this.pollInterval);
+			this.sleeper.sleep(this.backoff.first());
 			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/** How many callers wait on a snapshot now. */
+	int waitersOn(SnapshotRef ref) {
+		SharedPoll poll = this.polls.get(ref);
+		return (poll != null) ? poll.waiters() : 0;
+	}
+
+	/** The poll loop of this snapshot, joined; started when there is none. */
+	private SharedPoll join(SnapshotProvider provider, Snapshot created) {
+		SnapshotRef ref = new SnapshotRef(provider.id(), created.nativeId());
+		while (true) {
+			SharedPoll fresh = new SharedPoll(provider, created);
+			fresh.join();
+			SharedPoll existing = this.polls.putIfAbsent(ref, fresh);
+			if (existing == null) {
+				Thread.ofVirtual().name("snapshot-poll-" + ref).start(() -> {
+					try {
+						fresh.run(this.backoff, this.sleeper);
+					}
+					finally {
+						this.polls.remove(ref, fresh);
+					}
+				});
+				return fresh;
+			}
+			if (existing.join()) {
+				return existing;
+			}
+			// it has just ended: make way for a new one
+			this.polls.remove(ref, existing);
 		}
 	}
 

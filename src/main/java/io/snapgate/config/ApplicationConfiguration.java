@@ -8,12 +8,14 @@ import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyService;
+import io.snapgate.application.PollBackoff;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.SafetySnapshotGate;
 import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
+import io.snapgate.application.Sleeper;
 import io.snapgate.application.SnapshotWaiter;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
@@ -45,7 +47,9 @@ class ApplicationConfiguration {
 
 	@Bean
 	SnapshotWaiter snapshotWaiter(SnapGateProperties properties) {
-		return new SnapshotWaiter(properties.waiting().maxTimeout(), properties.waiting().pollInterval());
+		SnapGateProperties.Waiting waiting = properties.waiting();
+		return new SnapshotWaiter(waiting.maxTimeout(),
+				new PollBackoff(waiting.pollInterval(), waiting.maxPollInterval()), Sleeper.THREAD);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -63,10 +64,20 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * @param defaultTimeout how long {@code ?wait=true} waits when no {@code timeout} is
 	 * given
 	 * @param maxTimeout the longest {@code timeout} a caller may ask for
-	 * @param pollInterval how often the upstream is asked while waiting
+	 * @param pollInterval how long after the start the upstream is first asked while
+	 * waiting; each later poll waits twice as long as the one before
+	 * @param maxPollInterval the longest wait between two polls
 	 */
 	public record Waiting(@NotNull @DefaultValue("PT60S") Duration defaultTimeout,
-			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @NotNull @DefaultValue("PT1S") Duration pollInterval) {
+			@NotNull @DefaultValue("PT5M") Duration maxTimeout, @NotNull @DefaultValue("PT1S") Duration pollInterval,
+			@NotNull @DefaultValue("PT8S") Duration maxPollInterval) {
+
+		@AssertTrue(message = "poll-interval must be positive and max-poll-interval no shorter")
+		boolean isPollingPositive() {
+			return this.pollInterval == null || this.maxPollInterval == null || (!this.pollInterval.isNegative()
+					&& !this.pollInterval.isZero() && this.maxPollInterval.compareTo(this.pollInterval) >= 0);
+		}
+
 	}
 
 	/**
