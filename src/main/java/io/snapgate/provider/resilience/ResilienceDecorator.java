@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -78,7 +79,10 @@ public final class ResilienceDecorator {
 				retryConfig(settings, UpstreamFailures::neverSent, maxRetryAfter));
 		Duration openWait = Duration.ofMillis(breakerConfig.getWaitIntervalFunctionInOpenState().apply(1));
 		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait);
-		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor);
+		Duration readCacheTtl = (settings.readCacheTtl() != null) ? settings.readCacheTtl()
+				: ResilienceSettings.DEFAULT_READ_CACHE_TTL;
+		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor,
+				new ProviderReads(readCacheTtl, Ticker.systemTicker()));
 	}
 
 	private static void logTransition(String provider, CircuitBreaker.StateTransition transition) {

@@ -2,6 +2,7 @@ package io.snapgate.provider.resilience;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -26,15 +27,25 @@ import org.jspecify.annotations.Nullable;
  * @param slidingWindowSize how many recent calls the breaker judges
  * @param minimumCalls how many calls the breaker needs before it judges
  * @param openStateWait how long the breaker stays open before it tries again
+ * @param readCacheTtl how long this replica keeps an answer to a read (a snapshot, a
+ * page, a restore's status, a policy) before it asks again; zero keeps none
  */
 public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @Max(10_000) Integer maxConcurrentCalls,
 		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait,
 		@Nullable Duration maxRetryAfter, @Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold,
 		@Nullable Duration slowCallDuration, @Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
 		@Nullable @Min(1) Integer slidingWindowSize, @Nullable @Min(1) Integer minimumCalls,
-		@Nullable Duration openStateWait) {
+		@Nullable Duration openStateWait, @Nullable Duration readCacheTtl) {
+
+	/** How long an answer is kept unless the provider says otherwise. */
+	public static final Duration DEFAULT_READ_CACHE_TTL = Duration.ofSeconds(2);
 
 	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(null, null, null, null, null, null, null,
-			null, null, null, null);
+			null, null, null, null, null);
+
+	@AssertTrue(message = "read-cache-ttl must not be negative")
+	boolean isReadCacheTtlValid() {
+		return this.readCacheTtl == null || !this.readCacheTtl.isNegative();
+	}
 
 }

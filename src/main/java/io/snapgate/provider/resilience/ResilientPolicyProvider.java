@@ -48,12 +48,13 @@ final class ResilientPolicyProvider implements PolicyProvider {
 
 	@Override
 	public Page<Policy> list(@Nullable Cursor cursor, int limit) {
-		return this.guarded.call(UpstreamOperation.POLICY_LIST, () -> this.delegate.list(cursor, limit));
+		return this.guarded.read(UpstreamOperation.POLICY_LIST, cursor + "\n" + limit,
+				() -> this.delegate.list(cursor, limit));
 	}
 
 	@Override
 	public Optional<Policy> get(String nativeId) {
-		return this.guarded.call(UpstreamOperation.POLICY_GET, () -> this.delegate.get(nativeId));
+		return this.guarded.read(UpstreamOperation.POLICY_GET, nativeId, () -> this.delegate.get(nativeId));
 	}
 
 	@Override
@@ -63,17 +64,17 @@ final class ResilientPolicyProvider implements PolicyProvider {
 
 	@Override
 	public Policy create(PolicySpec spec, IdempotencyKey idempotency) {
-		return this.guarded.call(UpstreamOperation.POLICY_CREATE, () -> this.delegate.create(spec, idempotency));
+		return this.guarded.write(UpstreamOperation.POLICY_CREATE, () -> this.delegate.create(spec, idempotency));
 	}
 
 	@Override
 	public Policy replace(String nativeId, PolicySpec spec) {
-		return this.guarded.call(UpstreamOperation.POLICY_REPLACE, () -> this.delegate.replace(nativeId, spec));
+		return this.guarded.write(UpstreamOperation.POLICY_REPLACE, () -> this.delegate.replace(nativeId, spec));
 	}
 
 	@Override
 	public void delete(String nativeId) {
-		this.guarded.call(UpstreamOperation.POLICY_DELETE, () -> {
+		this.guarded.write(UpstreamOperation.POLICY_DELETE, () -> {
 			this.delegate.delete(nativeId);
 			return nativeId;
 		});
@@ -81,12 +82,12 @@ final class ResilientPolicyProvider implements PolicyProvider {
 
 	@Override
 	public Policy attach(String nativeId, List<PolicyTarget> targets) {
-		return this.guarded.call(UpstreamOperation.POLICY_ATTACH, () -> this.delegate.attach(nativeId, targets));
+		return this.guarded.write(UpstreamOperation.POLICY_ATTACH, () -> this.delegate.attach(nativeId, targets));
 	}
 
 	@Override
 	public Policy detach(String nativeId, String targetId) {
-		return this.guarded.call(UpstreamOperation.POLICY_DETACH, () -> this.delegate.detach(nativeId, targetId));
+		return this.guarded.write(UpstreamOperation.POLICY_DETACH, () -> this.delegate.detach(nativeId, targetId));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -70,12 +71,15 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	private final Optional<PolicyProvider> policies;
 
+	private final ProviderReads reads;
+
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
-			ExecutorService executor) {
+			ExecutorService executor, ProviderReads reads) {
 		this.delegate = delegate;
 		this.guards = guards;
 		this.observations = observations;
 		this.executor = executor;
+		this.reads = reads;
 		this.policies = delegate.policies().map((policies) -> new ResilientPolicyProvider(policies, this));
 	}
 
@@ -106,37 +110,40 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		return call(UpstreamOperation.LIST, () -> this.delegate.list(query, cursor, limit));
+		return read(UpstreamOperation.LIST, query + "\n" + cursor + "\n" + limit,
+				() -> this.delegate.list(query, cursor, limit));
 	}
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return call(UpstreamOperation.GET, () -> this.delegate.get(nativeId));
+		return read(UpstreamOperation.GET, "snapshot\n" + nativeId, () -> this.delegate.get(nativeId));
 	}
 
 	@Override
 	public Optional<SnapshotWithMembers> getWithMembers(String nativeId) {
-		return call(UpstreamOperation.GET, () -> this.delegate.getWithMembers(nativeId));
+		return read(UpstreamOperation.GET, "with members\n" + nativeId, () -> this.delegate.getWithMembers(nativeId));
 	}
 
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
-		return call(UpstreamOperation.MEMBERS, () -> this.delegate.members(nativeId, types));
+		return read(UpstreamOperation.MEMBERS, nativeId + "\n" + new TreeSet<>(types),
+				() -> this.delegate.members(nativeId, types));
 	}
 
 	@Override
 	public List<Member> membersOf(Snapshot snapshot) {
-		return call(UpstreamOperation.MEMBERS, () -> this.delegate.membersOf(snapshot));
+		return read(UpstreamOperation.MEMBERS, "all of\n" + snapshot.nativeId(),
+				() -> this.delegate.membersOf(snapshot));
 	}
 
 	@Override
 	public Snapshot create(CreateSnapshot command) {
-		return call(UpstreamOperation.CREATE, () -> this.delegate.create(command));
+		return write(UpstreamOperation.CREATE, () -> this.delegate.create(command));
 	}
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
-		return call(UpstreamOperation.DELETE, () -> this.delegate.delete(nativeId));
+		return write(UpstreamOperation.DELETE, () -> this.delegate.delete(nativeId));
 	}
 
 	@Override
@@ -156,17 +163,17 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public RestoreStart restore(RestoreCommand command) {
-		return call(UpstreamOperation.RESTORE, () -> this.delegate.restore(command));
+		return write(UpstreamOperation.RESTORE, () -> this.delegate.restore(command));
 	}
 
 	@Override
 	public Restore proceed(RestoreHandle handle) {
-		return call(UpstreamOperation.RESTORE, () -> this.delegate.proceed(handle));
+		return write(UpstreamOperation.RESTORE, () -> this.delegate.proceed(handle));
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		return call(UpstreamOperation.RESTORE_STATUS, () -> this.delegate.restoreStatus(handle));
+		return read(UpstreamOperation.RESTORE_STATUS, handle.value(), () -> this.delegate.restoreStatus(handle));
 	}
 
 	@Override
@@ -188,6 +195,25 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		}
 		catch (SnapGateException ex) {
 			return ProviderHealth.DOWN;
+		}
+	}
+
+	/**
+	 * A read: shared with identical ones under way and kept a short while (see
+	 * {@link ProviderReads}).
+	 * @param key what makes two reads of this operation the same
+	 */
+	<T> T read(UpstreamOperation operation, String key, Supplier<T> call) {
+		return this.reads.read(operation.tagValue() + "\n" + key, () -> call(operation, call));
+	}
+
+	/** A write: once it is done or failed, nothing read before it is answered again. */
+	<T> T write(UpstreamOperation operation, Supplier<T> call) {
+		try {
+			return call(operation, call);
+		}
+		finally {
+			this.reads.forget();
 		}
 	}
 

@@ -252,7 +252,10 @@ class UpstreamFaultTests {
 		List<Future<Integer>> calls = new ArrayList<>();
 		try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < 6; i++) {
-				calls.add(callers.submit(() -> read("/snapshots?provider=busy").exchange().getResponse().getStatus()));
+				// six different pages: identical reads under way at once would share one
+				// call
+				String page = "/snapshots?provider=busy&pageSize=" + (10 + i);
+				calls.add(callers.submit(() -> read(page).exchange().getResponse().getStatus()));
 			}
 			List<Integer> statuses = new ArrayList<>();
 			for (Future<Integer> call : calls) {

@@ -1,0 +1,92 @@
+package io.snapgate.provider.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * The reads of one provider on this replica. Identical reads under way at the same time
+ * share one upstream call, and an answer is kept for a short while, so that however many
+ * callers ask, the upstream is asked about once per while. A failure is never kept; a
+ * write through this replica forgets every answer, so that it reads its own writes. What
+ * another replica writes shows here once the answer expires.
+ */
+final class ProviderReads {
+
+	private static final int MAX_ANSWERS = 10_000;
+
+	private final Cache<String, Object> answers;
+
+	private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+
+	/** Bumped by each write, so that a read begun before it keeps nothing. */
+	private final AtomicLong writes = new AtomicLong();
+
+	/**
+	 * @param ttl how long an answer is kept; zero keeps none, and only shares reads under
+	 * way at once
+	 */
+	ProviderReads(Duration ttl, Ticker ticker) {
+		this.answers = Caffeine.newBuilder()
+			.expireAfterWrite(ttl)
+			.maximumSize(ttl.isZero() ? 0 : MAX_ANSWERS)
+			.ticker(ticker)
+			.build();
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> T read(String key, Supplier<T> load) {
+		Object kept = this.answers.getIfPresent(key);
+		if (kept != null) {
+			return (T) kept;
+		}
+		CompletableFuture<Object> mine = new CompletableFuture<>();
+		CompletableFuture<Object> running = this.inFlight.putIfAbsent(key, mine);
+		if (running != null) {
+			return (T) joined(running);
+		}
+		long before = this.writes.get();
+		try {
+			T answer = load.get();
+			if (before == this.writes.get()) {
+				this.answers.put(key, answer);
+			}
+			mine.complete(answer);
+			return answer;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.inFlight.remove(key, mine);
+		}
+	}
+
+	/** After a write: nothing read before it is answered again. */
+	void forget() {
+		this.writes.incrementAndGet();
+		this.answers.invalidateAll();
+	}
+
+	private static Object joined(CompletableFuture<Object> running) {
+		try {
+			return running.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+}
