@@ -3,6 +3,7 @@ package io.snapgate.api;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +13,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Guards at the servlet level: a bound on request bodies, parameters that decode or a
- * refusal, and problem details for the container's own refusals.
+ * refusal, conditional reads, and problem details for the container's own refusals.
  */
 @Configuration(proxyBeanMethods = false)
 class ServletGuardConfiguration {
@@ -34,6 +35,19 @@ class ServletGuardConfiguration {
 		FilterRegistrationBean<ParameterDecodingFilter> registration = new FilterRegistrationBean<>(
 				new ParameterDecodingFilter(json));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	/**
+	 * After Spring Security, so that a caller without access gets its 401 or 403 rather
+	 * than a 304.
+	 */
+	@Bean
+	FilterRegistrationBean<ConditionalReadFilter> conditionalReadFilter() {
+		FilterRegistrationBean<ConditionalReadFilter> registration = new FilterRegistrationBean<>(
+				new ConditionalReadFilter());
+		registration.addUrlPatterns("/snapshots", "/snapshots/*", "/restores/*", "/policies", "/policies/*");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}
 
