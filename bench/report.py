@@ -151,6 +151,9 @@ plot '{data}' using 2:xtic(1) title 'direct to stub', '' using 3 title 'nginx pr
     calls_path = os.path.join(out, "upstream-calls.md")
     calls = ("## Upstream calls per operation\n\n<!-- upstream-calls -->\n" + open(calls_path).read().strip()
              + "\n<!-- /upstream-calls -->\n") if os.path.exists(calls_path) else ""
+    polling_path = os.path.join(out, "polling.md")
+    polling = ("## Many clients, one object\n\n<!-- polling -->\n" + open(polling_path).read().strip()
+               + "\n<!-- /polling -->\n") if os.path.exists(polling_path) else ""
     findings_path = os.path.join(root, "bench", "findings.md")
     findings = open(findings_path).read() if os.path.exists(findings_path) else ""
     md = f"""# Benchmarks
@@ -174,6 +177,7 @@ Machine: {machine}. Authentication on (API key), metrics on, as in production. G
 ![latency percentiles](bench/results/latency.png)
 
 {calls}
+{polling}
 ## How it is measured
 
 - **Upstream stub**: nginx serving a static Baidu-shaped JSON document on loopback (scenario 1 and the
