@@ -10,14 +10,17 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.snapgate.domain.Restore;
 
 /**
  * The reads of one provider on this replica. Identical reads under way at the same time
  * share one upstream call, and an answer is kept for a short while, so that however many
- * callers ask, the upstream is asked about once per while. A failure is never kept; a
- * write through this replica forgets every answer, so that it reads its own writes. What
- * another replica writes shows here once the answer expires.
+ * callers ask, the upstream is asked about once per while; a restore that has ended is
+ * kept longer, since it ends once. A failure is never kept; a write through this replica
+ * forgets every answer, so that it reads its own writes. What another replica writes
+ * shows here once the answer expires.
  */
 final class ProviderReads {
 
@@ -33,13 +36,24 @@ final class ProviderReads {
 	/**
 	 * @param ttl how long an answer is kept; zero keeps none, and only shares reads under
 	 * way at once
+	 * @param finishedRestoreTtl how long the status of a restore that has ended is kept:
+	 * it ends once, so it may be kept longer
 	 */
-	ProviderReads(Duration ttl, Ticker ticker) {
+	ProviderReads(Duration ttl, Duration finishedRestoreTtl, Ticker ticker) {
 		this.answers = Caffeine.newBuilder()
-			.expireAfterWrite(ttl)
+			.expireAfter(Expiry.<String, Object>creating(
+					(key, answer) -> isFinishedRestore(answer) ? max(ttl, finishedRestoreTtl) : ttl))
 			.maximumSize(ttl.isZero() ? 0 : MAX_ANSWERS)
 			.ticker(ticker)
 			.build();
+	}
+
+	private static boolean isFinishedRestore(Object answer) {
+		return answer instanceof Restore restore && restore.status().isFinished();
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	@SuppressWarnings("unchecked")

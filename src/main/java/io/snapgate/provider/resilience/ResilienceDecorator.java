@@ -82,7 +82,8 @@ public final class ResilienceDecorator {
 		Duration readCacheTtl = (settings.readCacheTtl() != null) ? settings.readCacheTtl()
 				: ResilienceSettings.DEFAULT_READ_CACHE_TTL;
 		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor,
-				new ProviderReads(readCacheTtl, Ticker.systemTicker()));
+				new ProviderReads(readCacheTtl, (settings.finishedRestoreTtl() != null) ? settings.finishedRestoreTtl()
+						: ResilienceSettings.DEFAULT_FINISHED_RESTORE_TTL, Ticker.systemTicker()));
 	}
 
 	private static void logTransition(String provider, CircuitBreaker.StateTransition transition) {

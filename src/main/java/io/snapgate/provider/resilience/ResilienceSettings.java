@@ -29,23 +29,30 @@ import org.jspecify.annotations.Nullable;
  * @param openStateWait how long the breaker stays open before it tries again
  * @param readCacheTtl how long this replica keeps an answer to a read (a snapshot, a
  * page, a restore's status, a policy) before it asks again; zero keeps none
+ * @param finishedRestoreTtl how long it keeps the status of a restore that has ended
  */
 public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @Max(10_000) Integer maxConcurrentCalls,
 		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait,
 		@Nullable Duration maxRetryAfter, @Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold,
 		@Nullable Duration slowCallDuration, @Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
 		@Nullable @Min(1) Integer slidingWindowSize, @Nullable @Min(1) Integer minimumCalls,
-		@Nullable Duration openStateWait, @Nullable Duration readCacheTtl) {
+		@Nullable Duration openStateWait, @Nullable Duration readCacheTtl, @Nullable Duration finishedRestoreTtl) {
 
 	/** How long an answer is kept unless the provider says otherwise. */
 	public static final Duration DEFAULT_READ_CACHE_TTL = Duration.ofSeconds(2);
 
-	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(null, null, null, null, null, null, null,
-			null, null, null, null, null);
+	/**
+	 * How long the status of an ended restore is kept unless the provider says otherwise.
+	 */
+	public static final Duration DEFAULT_FINISHED_RESTORE_TTL = Duration.ofHours(1);
 
-	@AssertTrue(message = "read-cache-ttl must not be negative")
+	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(null, null, null, null, null, null, null,
+			null, null, null, null, null, null);
+
+	@AssertTrue(message = "read-cache-ttl and finished-restore-ttl must not be negative")
 	boolean isReadCacheTtlValid() {
-		return this.readCacheTtl == null || !this.readCacheTtl.isNegative();
+		return (this.readCacheTtl == null || !this.readCacheTtl.isNegative())
+				&& (this.finishedRestoreTtl == null || !this.finishedRestoreTtl.isNegative());
 	}
 
 }

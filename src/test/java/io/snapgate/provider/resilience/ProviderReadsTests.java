@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.MemberType;
+import io.snapgate.domain.Restore;
+import io.snapgate.domain.RestoreHandle;
+import io.snapgate.domain.RestoreStatus;
+import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.UpstreamUnavailableException;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +31,7 @@ class ProviderReadsTests {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final ProviderReads reads = new ProviderReads(Duration.ofSeconds(2), this.nanos::get);
+	private final ProviderReads reads = new ProviderReads(Duration.ofSeconds(2), Duration.ofHours(1), this.nanos::get);
 
 	private final AtomicInteger loads = new AtomicInteger();
 
@@ -65,6 +70,19 @@ class ProviderReadsTests {
 	}
 
 	@Test
+	void anEndedRestoreIsKeptLongerThanOneUnderWay() {
+		Restore running = restore(RestoreStatus.RUNNING);
+		Restore ended = restore(RestoreStatus.SUCCEEDED);
+		this.reads.read("status\nrunning", () -> running);
+		this.reads.read("status\nended", () -> ended);
+
+		this.nanos.addAndGet(Duration.ofMinutes(59).toNanos());
+
+		assertThat(this.reads.read("status\nrunning", () -> ended)).as("expired: read again").isSameAs(ended);
+		assertThat(this.reads.read("status\nended", () -> running)).as("still kept").isSameAs(ended);
+	}
+
+	@Test
 	void aWriteForgetsEveryAnswer() {
 		read("s-1");
 		read("s-2");
@@ -99,12 +117,17 @@ class ProviderReadsTests {
 
 	@Test
 	void withoutATimeToLiveNothingIsKept() {
-		ProviderReads sharedOnly = new ProviderReads(Duration.ZERO, this.nanos::get);
+		ProviderReads sharedOnly = new ProviderReads(Duration.ZERO, Duration.ofHours(1), this.nanos::get);
 
 		sharedOnly.read("get\ns-1", () -> "answer " + this.loads.incrementAndGet());
 		String again = sharedOnly.read("get\ns-1", () -> "answer " + this.loads.incrementAndGet());
 
 		assertThat(again).isEqualTo("answer 2");
+	}
+
+	private static Restore restore(RestoreStatus status) {
+		return new Restore(new RestoreHandle("h-" + status), "12", new RestoreTarget.MemberTarget(MemberType.VM, "41"),
+				status, null, null, null, null);
 	}
 
 	private String read(String nativeId) {
