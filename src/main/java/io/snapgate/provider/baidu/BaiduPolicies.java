@@ -159,8 +159,7 @@ final class BaiduPolicies implements PolicyProvider {
 			String volumeId = Objects.requireNonNull(volume.id(), "a disk read by its id has one");
 			String policyId = volume.policyId();
 			if (policyId != null && idempotency == null) {
-				throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is in policy " + policyId
-						+ "; a Baidu disk is in one policy at a time: detach it there first");
+				throw inAnotherPolicy(volumeId, policyId);
 			}
 			if (policyId != null) {
 				preview.unknown("DISK_FREE", "Disk " + volumeId + " is in policy " + policyId
@@ -274,11 +273,15 @@ final class BaiduPolicies implements PolicyProvider {
 				toAttach.add(volumeId);
 			}
 			else if (!policyId.equals(aspId)) {
-				throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is in policy " + policyId
-						+ "; a Baidu disk is in one policy at a time: detach it there first");
+				throw inAnotherPolicy(volumeId, policyId);
 			}
 		}
 		return toAttach;
+	}
+
+	private static ConflictException inAnotherPolicy(String volumeId, String policyId) {
+		return new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is in policy " + policyId
+				+ "; a Baidu disk is in one policy at a time: detach it there first");
 	}
 
 	private void attachDisks(String aspId, List<String> volumeIds) {
