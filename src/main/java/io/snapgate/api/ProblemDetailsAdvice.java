@@ -11,6 +11,7 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamAuthException;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamTimeoutException;
@@ -82,7 +83,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		HttpHeaders headers = new HttpHeaders();
 		if (ex.retryAfter() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+			// whole seconds, rounded up: sooner would be refused again
+			long seconds = ex.retryAfter().plusNanos(999_999_999).toSeconds();
+			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds)));
 		}
 		return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(problem);
 	}
@@ -221,6 +224,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case ConflictException e -> HttpStatus.CONFLICT;
 			case IdempotencyKeyReusedException e -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UpstreamThrottledException e -> HttpStatus.TOO_MANY_REQUESTS;
+			case UpstreamBudgetExhaustedException e -> HttpStatus.TOO_MANY_REQUESTS;
 			case UpstreamAuthException e -> HttpStatus.BAD_GATEWAY;
 			case UpstreamErrorException e -> HttpStatus.BAD_GATEWAY;
 			case UpstreamUnavailableException e -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamTimeoutException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one task per key on its own virtual thread and collects every outcome within one
  * deadline, so that the slowest task, not the sum of all, sets the time taken. A task
- * that fails or overruns gives a failed outcome instead of failing the rest.
+ * that fails or overruns gives a failed outcome instead of failing the rest. Tasks run in
+ * the lane of the work that hands them over.
  */
 public final class FanOut implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class FanOut implements AutoCloseable {
 
 	public <K, V> Map<K, Outcome<V>> run(Map<K, Callable<V>> tasks, Duration timeout) {
 		Map<K, Future<V>> futures = new LinkedHashMap<>();
-		tasks.forEach((key, task) -> futures.put(key, this.executor.submit(task)));
+		tasks.forEach((key, task) -> futures.put(key, this.executor.submit(Lane.carried(task))));
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Map<K, Outcome<V>> outcomes = new LinkedHashMap<>();
 		futures.forEach((key, future) -> outcomes.put(key, await(key, future, deadline, timeout)));
@@ -40,7 +42,7 @@ public final class FanOut implements AutoCloseable {
 
 	/** One task within a deadline. */
 	public <V> Outcome<V> runOne(Callable<V> task, Duration timeout) {
-		Future<V> future = this.executor.submit(task);
+		Future<V> future = this.executor.submit(Lane.carried(task));
 		return await("task", future, System.nanoTime() + timeout.toNanos(), timeout);
 	}
 

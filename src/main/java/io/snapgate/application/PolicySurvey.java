@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
 import io.snapgate.domain.Cursor;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyProvider;
@@ -54,7 +55,12 @@ public class PolicySurvey {
 		this.health = health;
 	}
 
+	/** Runs as background work: the budget serves callers' own requests first. */
 	public void run() {
+		Lane.inBackground(this::survey);
+	}
+
+	private void survey() {
 		Map<ProviderId, Callable<Read>> tasks = new LinkedHashMap<>();
 		this.registry.all()
 			.forEach((provider) -> provider.policies()

@@ -9,13 +9,14 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One poll loop for one snapshot, shared by every waiter on it in this replica: the
  * upstream is asked once per interval however many callers wait. It ends when the
  * snapshot settles, when reading it fails (every waiter then gets the failure) or when
- * its last waiter leaves.
+ * its last waiter leaves. A poll the provider's budget holds back is tried again later.
  */
 final class SharedPoll {
 
@@ -127,6 +128,11 @@ final class SharedPoll {
 				current = this.provider.get(this.latest.nativeId())
 					.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND,
 							"Snapshot " + this.latest.ref() + " disappeared while it was being created"));
+			}
+			catch (UpstreamBudgetExhaustedException ex) {
+				// nothing was sent: ask again later, as if nothing had changed
+				interval = backoff.after(interval);
+				continue;
 			}
 			catch (RuntimeException ex) {
 				end(null, ex);

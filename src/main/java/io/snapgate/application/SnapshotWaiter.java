@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
@@ -93,14 +94,15 @@ public class SnapshotWaiter {
 			fresh.join();
 			SharedPoll existing = this.polls.putIfAbsent(ref, fresh);
 			if (existing == null) {
-				Thread.ofVirtual().name("snapshot-poll-" + ref).start(() -> {
+				// background work: the budget serves callers' own requests first
+				Thread.ofVirtual().name("snapshot-poll-" + ref).start(() -> Lane.inBackground(() -> {
 					try {
 						fresh.run(this.backoff, this.sleeper);
 					}
 					finally {
 						this.polls.remove(ref, fresh);
 					}
-				});
+				}));
 				return fresh;
 			}
 			if (existing.join()) {

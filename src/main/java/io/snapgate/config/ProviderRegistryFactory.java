@@ -103,7 +103,10 @@ class ProviderRegistryFactory {
 				new ValidationBindHandler(this.validator));
 		ResilienceSettings resilience = binder.bindOrCreate(prefix + ".resilience",
 				Bindable.of(ResilienceSettings.class), new ValidationBindHandler(this.validator));
-		return this.decorator.apply(factory.create(id, settings), resilience);
+		ResilienceSettings withBudget = factory.documentedRateLimit()
+			.map(resilience::withBudgetWithin)
+			.orElse(resilience);
+		return this.decorator.apply(factory.create(id, settings), withBudget);
 	}
 
 }

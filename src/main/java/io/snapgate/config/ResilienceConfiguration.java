@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,10 +43,11 @@ class ResilienceConfiguration {
 
 	@Bean
 	ResilienceDecorator resilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
-			TimeLimiterRegistry timeLimiters, RetryRegistry retries, ObservationRegistry observations,
-			ExecutorService upstreamCallExecutor, SnapGateProperties properties) {
-		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, observations,
-				upstreamCallExecutor, properties.resilience().maxRetryAfter());
+			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+			ObservationRegistry observations, ExecutorService upstreamCallExecutor, SnapGateProperties properties) {
+		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, rateLimiters, observations,
+				upstreamCallExecutor, properties.resilience().maxRetryAfter(),
+				properties.resilience().budgetReplicas());
 	}
 
 }

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
  */
 final class ResilienceSurface {
 
-	private static final List<String> GUARDS = List.of("circuitbreaker", "bulkhead", "retry", "timelimiter");
+	private static final List<String> GUARDS = List.of("circuitbreaker", "bulkhead", "retry", "timelimiter",
+			"ratelimiter");
 
 	/**
 	 * What the guards of one provider are named: its id, and its create and restore

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -90,8 +91,11 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	/**
 	 * @param maxRetryAfter the longest upstream {@code Retry-After} that SnapGate waits
 	 * out before a retry; a longer one is passed on to the caller
+	 * @param budgetReplicas how many replicas share each provider's request budget: each
+	 * sends its share (the Helm chart sets the most it may scale to)
 	 */
-	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter) {
+	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter,
+			@Min(1) @DefaultValue("1") int budgetReplicas) {
 	}
 
 	/**

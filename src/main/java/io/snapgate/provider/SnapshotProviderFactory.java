@@ -1,5 +1,7 @@
 package io.snapgate.provider;
 
+import java.util.Optional;
+
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
@@ -22,5 +24,13 @@ public interface SnapshotProviderFactory<S> {
 	Class<S> settingsType();
 
 	SnapshotProvider create(ProviderId id, S settings);
+
+	/**
+	 * The request limit the provider type documents for one account, which sizes its
+	 * budget unless the operator sets one; none when it documents none.
+	 */
+	default Optional<UpstreamRateLimit> documentedRateLimit() {
+		return Optional.empty();
+	}
 
 }

@@ -46,6 +46,7 @@ public final class UpstreamExchange {
 	 */
 	public UpstreamReply exchange(HttpMethod method, String template, Map<String, ?> variables, byte @Nullable [] body,
 			String action) {
+		UpstreamAllowance.spendOneOfBound();
 		WebClient.RequestBodySpec request = this.webClient.method(method).uri(template, variables);
 		if (body != null) {
 			// raw bytes in a fresh buffer per attempt, with the length known: an encoder

@@ -6,9 +6,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
@@ -271,10 +273,16 @@ class PolicyServiceTests {
 	void theSurveyTellsEachAnsweringProviderItsWholeSet() {
 		seed(this.alpha, "p-1", T0);
 		seed(this.bravo, "p-2", T0);
-		this.bravo.policyFake()
-			.failWith(() -> new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "down", null, null));
+		List<Lane> lanes = new CopyOnWriteArrayList<>();
+		this.bravo.policyFake().failWith(() -> {
+			lanes.add(Lane.current());
+			return new UpstreamUnavailableException(ErrorCode.UPSTREAM_UNAVAILABLE, "down", null, null);
+		});
 
 		new PolicySurvey(this.registry, this.fanOut, Duration.ofSeconds(5), this.clock, this.health).run();
+
+		assertThat(lanes).as("the survey is background work, on the threads it fans out to")
+			.containsOnly(Lane.BACKGROUND);
 
 		assertThat(this.health.surveyed).containsOnlyKeys(new ProviderId("alpha"));
 		assertThat(this.health.surveyed.get(new ProviderId("alpha"))).extracting((view) -> view.policy().id())

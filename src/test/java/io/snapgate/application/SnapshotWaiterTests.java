@@ -11,9 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotStatus;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.testing.FakeSnapshotProvider;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,25 @@ class SnapshotWaiterTests {
 		assertThat(settled.status()).isEqualTo(SnapshotStatus.AVAILABLE);
 		assertThat(this.waits).extracting(Duration::toMillis).containsExactly(10L, 20L, 40L, 80L, 80L, 80L);
 		assertThat(polls()).isEqualTo(6);
+	}
+
+	@Test
+	void thePollsAreBackgroundWorkAndOneTheBudgetHoldsBackIsAskedAgainLater() {
+		Snapshot creating = creating();
+		List<Lane> lanes = new CopyOnWriteArrayList<>();
+		this.provider.failTimes(2, () -> {
+			lanes.add(Lane.current());
+			return new UpstreamBudgetExhaustedException("spent but for callers", Duration.ofSeconds(30));
+		});
+		SnapshotWaiter waiter = new SnapshotWaiter(Duration.ofMinutes(1), new PollBackoff(FIRST, Duration.ofMillis(80)),
+				settlingAfter(3, Duration.ZERO));
+
+		Snapshot settled = waiter.awaitSettled(this.provider, creating, Duration.ofMinutes(1));
+
+		assertThat(settled.status()).as("the waiter is not failed").isEqualTo(SnapshotStatus.AVAILABLE);
+		assertThat(lanes).containsExactly(Lane.BACKGROUND, Lane.BACKGROUND);
+		assertThat(this.waits).extracting(Duration::toMillis).as("backing off still").containsExactly(10L, 20L, 40L);
+		assertThat(polls()).isEqualTo(3);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -92,6 +93,25 @@ class ProviderRegistryConfigurationTests {
 	}
 
 	@Test
+	void aRateLimiterInstanceForAProviderStopsStartUpToo() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
+					"resilience4j.ratelimiter.instances.prod.limit-for-period=5")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("resilience4j.ratelimiter.instances.prod")
+				.hasMessageContaining("snapgate.providers.prod.resilience"));
+	}
+
+	@Test
+	void aBudgetWithoutItsPeriodStopsStartUpNamingTheSetting() {
+		this.contextRunner
+			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
+					"snapgate.providers.prod.resilience.budget-requests=100")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("budget-period"));
+	}
+
+	@Test
 	void instancesOfOtherNamesAndTheDefaultsAreLeftAlone() {
 		this.contextRunner
 			.withPropertyValues("snapgate.providers.prod.type=fake", "snapgate.providers.prod.endpoint=https://a",
@@ -138,8 +158,8 @@ class ProviderRegistryConfigurationTests {
 		@Bean
 		ResilienceDecorator resilienceDecorator(ExecutorService upstreamCallExecutor) {
 			return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
-					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), ObservationRegistry.NOOP,
-					upstreamCallExecutor, Duration.ofSeconds(5));
+					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
+					ObservationRegistry.NOOP, upstreamCallExecutor, Duration.ofSeconds(5), 1);
 		}
 
 		@Bean

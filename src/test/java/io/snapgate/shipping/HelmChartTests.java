@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -428,6 +429,20 @@ class HelmChartTests {
 		assertThat(env(gateway(chart), "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75")
 			.contains("-XX:+UseG1GC");
 		assertThat(gateway(chart).getResources().getLimits()).containsKey("memory");
+	}
+
+	@Test
+	void eachReplicaSendsItsShareOfTheBudgetAtTheMostReplicasThereMayBe() {
+		RenderedChart fixed = RenderedChart.render(null,
+				(template) -> template.set("autoscaling.enabled", "false").set("replicaCount", "3"));
+
+		assertThat(env(gateway(DEFAULTS), "SNAPGATE_RESILIENCE_BUDGETREPLICAS")).as("autoscaled: maxReplicas")
+			.isEqualTo("6");
+		assertThat(env(gateway(fixed), "SNAPGATE_RESILIENCE_BUDGETREPLICAS")).as("fixed: replicaCount").isEqualTo("3");
+		Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("snapgate.resilience.budget-replicas",
+				env(gateway(DEFAULTS), "SNAPGATE_RESILIENCE_BUDGETREPLICAS"))));
+		assertThat(binder.bind("snapgate.resilience", SnapGateProperties.Resilience.class).get().budgetReplicas())
+			.isEqualTo(6);
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -13,6 +13,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -20,8 +22,11 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,18 +52,28 @@ public final class ResilienceDecorator {
 
 	private final ExecutorService executor;
 
+	private final RateLimiterRegistry rateLimiters;
+
 	private final Duration defaultMaxRetryAfter;
 
+	private final int budgetShares;
+
+	/**
+	 * @param budgetShares how many replicas share each provider's budget
+	 */
 	public ResilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
-			TimeLimiterRegistry timeLimiters, RetryRegistry retries, ObservationRegistry observations,
-			ExecutorService executor, Duration defaultMaxRetryAfter) {
+			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+			ObservationRegistry observations, ExecutorService executor, Duration defaultMaxRetryAfter,
+			int budgetShares) {
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
 		this.timeLimiters = timeLimiters;
 		this.retries = retries;
+		this.rateLimiters = rateLimiters;
 		this.observations = observations;
 		this.executor = executor;
 		this.defaultMaxRetryAfter = defaultMaxRetryAfter;
+		this.budgetShares = budgetShares;
 	}
 
 	public SnapshotProvider decorate(SnapshotProvider provider, ResilienceSettings settings) {
@@ -78,12 +93,39 @@ public final class ResilienceDecorator {
 		Retry restores = this.retries.retry(name + "-restore",
 				retryConfig(settings, UpstreamFailures::neverSent, maxRetryAfter));
 		Duration openWait = Duration.ofMillis(breakerConfig.getWaitIntervalFunctionInOpenState().apply(1));
-		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait);
+		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait,
+				budget(provider.id(), settings));
 		Duration readCacheTtl = (settings.readCacheTtl() != null) ? settings.readCacheTtl()
 				: ResilienceSettings.DEFAULT_READ_CACHE_TTL;
 		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor,
 				new ProviderReads(readCacheTtl, (settings.finishedRestoreTtl() != null) ? settings.finishedRestoreTtl()
 						: ResilienceSettings.DEFAULT_FINISHED_RESTORE_TTL, Ticker.systemTicker()));
+	}
+
+	private @Nullable RequestBudget budget(ProviderId provider, ResilienceSettings settings) {
+		Integer requests = settings.budgetRequests();
+		Duration period = settings.budgetPeriod();
+		if (requests == null || requests == 0 || period == null) {
+			return null;
+		}
+		int share = requests / this.budgetShares;
+		if (share == 0) {
+			log.warn("Provider {} allows {} requests every {}, fewer than the {} replicas that share them; "
+					+ "each replica sends one", provider, requests, period, this.budgetShares);
+			share = 1;
+		}
+		RateLimiterConfig config = RateLimiterConfig.from(this.rateLimiters.getDefaultConfig())
+			.limitForPeriod(share)
+			.limitRefreshPeriod(period)
+			.timeoutDuration(Duration.ZERO)
+			.writableStackTraceEnabled(false)
+			.build();
+		int reservePercent = (settings.budgetReserve() != null) ? settings.budgetReserve()
+				: ResilienceSettings.DEFAULT_BUDGET_RESERVE;
+		int reserve = (share == 1) ? 0 : Math.min(share - 1, (share * reservePercent + 99) / 100);
+		// Resilience4j's limiter counts its periods from when it is made
+		long start = System.nanoTime();
+		return new RequestBudget(provider, this.rateLimiters.rateLimiter(provider.value(), config), reserve, start);
 	}
 
 	private static void logTransition(String provider, CircuitBreaker.StateTransition transition) {
@@ -98,7 +140,8 @@ public final class ResilienceDecorator {
 
 	private CircuitBreakerConfig breakerConfig(ResilienceSettings settings) {
 		CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.from(this.circuitBreakers.getDefaultConfig())
-			.recordException(UpstreamFailures::countsAgainstBreaker);
+			.recordException(UpstreamFailures::countsAgainstBreaker)
+			.ignoreException(UpstreamBudgetExhaustedException.class::isInstance);
 		if (settings.failureRateThreshold() != null) {
 			builder.failureRateThreshold(settings.failureRateThreshold());
 		}

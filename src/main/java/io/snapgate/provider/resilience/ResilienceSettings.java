@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.snapgate.provider.UpstreamRateLimit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,13 +31,20 @@ import org.jspecify.annotations.Nullable;
  * @param readCacheTtl how long this replica keeps an answer to a read (a snapshot, a
  * page, a restore's status, a policy) before it asks again; zero keeps none
  * @param finishedRestoreTtl how long it keeps the status of a restore that has ended
+ * @param budgetRequests how many requests every replica together may send in each
+ * {@code budgetPeriod}; zero sends without a budget
+ * @param budgetPeriod the period of the budget
+ * @param budgetReserve the percentage of each period's requests that only callers' own
+ * requests may spend, not background work
  */
 public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @Max(10_000) Integer maxConcurrentCalls,
 		@Nullable @Min(1) @Max(10) Integer retryAttempts, @Nullable Duration retryWait,
 		@Nullable Duration maxRetryAfter, @Nullable @DecimalMin("1") @DecimalMax("100") Float failureRateThreshold,
 		@Nullable Duration slowCallDuration, @Nullable @DecimalMin("1") @DecimalMax("100") Float slowCallRateThreshold,
 		@Nullable @Min(1) Integer slidingWindowSize, @Nullable @Min(1) Integer minimumCalls,
-		@Nullable Duration openStateWait, @Nullable Duration readCacheTtl, @Nullable Duration finishedRestoreTtl) {
+		@Nullable Duration openStateWait, @Nullable Duration readCacheTtl, @Nullable Duration finishedRestoreTtl,
+		@Nullable @Min(0) Integer budgetRequests, @Nullable Duration budgetPeriod,
+		@Nullable @Min(0) @Max(90) Integer budgetReserve) {
 
 	/** How long an answer is kept unless the provider says otherwise. */
 	public static final Duration DEFAULT_READ_CACHE_TTL = Duration.ofSeconds(2);
@@ -46,13 +54,41 @@ public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @
 	 */
 	public static final Duration DEFAULT_FINISHED_RESTORE_TTL = Duration.ofHours(1);
 
+	/** The share of a budget kept for callers unless the provider says otherwise. */
+	public static final int DEFAULT_BUDGET_RESERVE = 20;
+
 	public static final ResilienceSettings DEFAULTS = new ResilienceSettings(null, null, null, null, null, null, null,
-			null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null);
+
+	/**
+	 * These settings, with a budget sized from a limit the provider documents where the
+	 * operator set none: a quarter of its period at a time, with a fifth of its requests
+	 * in each, so that no window of the documented period holds more than the limit,
+	 * wherever the upstream starts counting it.
+	 */
+	public ResilienceSettings withBudgetWithin(UpstreamRateLimit documented) {
+		if (this.budgetRequests != null) {
+			return this;
+		}
+		return new ResilienceSettings(this.timeout, this.maxConcurrentCalls, this.retryAttempts, this.retryWait,
+				this.maxRetryAfter, this.failureRateThreshold, this.slowCallDuration, this.slowCallRateThreshold,
+				this.slidingWindowSize, this.minimumCalls, this.openStateWait, this.readCacheTtl,
+				this.finishedRestoreTtl, Math.max(1, documented.requests() / 5), documented.period().dividedBy(4),
+				this.budgetReserve);
+	}
 
 	@AssertTrue(message = "read-cache-ttl and finished-restore-ttl must not be negative")
 	boolean isReadCacheTtlValid() {
 		return (this.readCacheTtl == null || !this.readCacheTtl.isNegative())
 				&& (this.finishedRestoreTtl == null || !this.finishedRestoreTtl.isNegative());
+	}
+
+	@AssertTrue(message = "budget-requests and budget-period go together, and budget-period must be positive")
+	boolean isBudgetPeriodValid() {
+		if (this.budgetPeriod != null) {
+			return this.budgetPeriod.isPositive() && this.budgetRequests != null;
+		}
+		return this.budgetRequests == null || this.budgetRequests == 0;
 	}
 
 }

@@ -24,6 +24,7 @@ import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.Page;
@@ -46,6 +47,7 @@ import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.observability.UpstreamCallContext;
 import io.snapgate.observability.UpstreamObservationConvention;
+import io.snapgate.provider.UpstreamAllowance;
 import io.snapgate.provider.UpstreamOperation;
 import org.jspecify.annotations.Nullable;
 
@@ -281,7 +283,9 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	private <T> T timeLimited(Callable<T> call) throws Exception {
-		Callable<T> propagated = CONTEXT.captureAll().wrap(call);
+		RequestBudget budget = this.guards.budget();
+		Callable<T> spending = (budget != null) ? spendingFrom(budget.forCall(Lane.current()), call) : call;
+		Callable<T> propagated = CONTEXT.captureAll().wrap(spending);
 		try {
 			return this.guards.timeLimiter().executeFutureSupplier(() -> this.executor.submit(propagated));
 		}
@@ -297,6 +301,10 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			}
 			throw ex;
 		}
+	}
+
+	private static <T> Callable<T> spendingFrom(UpstreamAllowance allowance, Callable<T> call) {
+		return () -> allowance.bindTo(call);
 	}
 
 }

@@ -10,6 +10,7 @@ import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamAuthException;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamTimeoutException;
@@ -61,6 +62,7 @@ final class UpstreamFailures {
 			case UpstreamUnavailableException unavailable when isLocalRefusal(unavailable)
 					|| unavailable.code() == ErrorCode.PROVIDER_BUSY ->
 				Outcome.REJECTED;
+			case UpstreamBudgetExhaustedException e -> Outcome.REJECTED;
 			case UpstreamTimeoutException timeout -> Outcome.TIMEOUT;
 			case NotFoundException e -> Outcome.CLIENT_ERROR;
 			case ConflictException e -> Outcome.CLIENT_ERROR;

@@ -12,6 +12,7 @@ import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamAuthException;
 import io.snapgate.domain.UpstreamDetails;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamTimeoutException;
@@ -59,6 +60,7 @@ final class VergeosErrors {
 			case IdempotencyKeyReusedException ex -> ex;
 			case UpstreamThrottledException ex ->
 				new UpstreamThrottledException(ex.code(), message, ex.retryAfter(), ex);
+			case UpstreamBudgetExhaustedException ex -> new UpstreamBudgetExhaustedException(message, ex.retryAfter());
 			case UpstreamAuthException ex -> new UpstreamAuthException(ex.code(), message, ex);
 			case UpstreamErrorException ex -> new UpstreamErrorException(ex.code(), message, ex);
 			case UpstreamUnavailableException ex ->

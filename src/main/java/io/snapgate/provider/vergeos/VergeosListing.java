@@ -98,11 +98,16 @@ final class VergeosListing {
 		return this.client.cloudSnapshot(nativeId).filter((row) -> row.key() != null).map(this::snapshot);
 	}
 
+	/**
+	 * Member rows prove the snapshot exists; only when there are none is the snapshot
+	 * read, to tell an empty snapshot from a missing one.
+	 */
 	List<Member> members(String nativeId, Set<MemberType> types) {
-		if (this.client.cloudSnapshot(nativeId).isEmpty()) {
+		List<Member> members = memberRows(nativeId, types);
+		if (members.isEmpty() && this.client.cloudSnapshot(nativeId).isEmpty()) {
 			throw VergeosErrors.snapshotNotFound(nativeId);
 		}
-		return memberRows(nativeId, types);
+		return members;
 	}
 
 	/** The snapshot was just read: no need to read it again to know it exists. */

@@ -1,11 +1,14 @@
 package io.snapgate.provider.vergeos;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
+import io.snapgate.provider.UpstreamRateLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,12 @@ class VergeosSnapshotProviderFactory implements SnapshotProviderFactory<VergeosS
 	@Override
 	public Class<VergeosSettings> settingsType() {
 		return VergeosSettings.class;
+	}
+
+	/** VergeOS's API guide allows about 1,000 requests an hour for each API key. */
+	@Override
+	public Optional<UpstreamRateLimit> documentedRateLimit() {
+		return Optional.of(new UpstreamRateLimit(1000, Duration.ofHours(1)));
 	}
 
 	@Override

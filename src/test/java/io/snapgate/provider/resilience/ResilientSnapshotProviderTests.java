@@ -13,6 +13,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -275,8 +276,8 @@ class ResilientSnapshotProviderTests {
 			.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(1)).build());
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
-		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, this.observations, this.executor,
-				Duration.ofSeconds(2))
+		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, RateLimiterRegistry.ofDefaults(),
+				this.observations, this.executor, Duration.ofSeconds(2), 1)
 			.decorate(this.fake, ResilienceSettings.DEFAULTS);
 	}
 

@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOT_EXPIRED;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW_EPOCH;
@@ -255,12 +256,22 @@ class VergeosListingTests {
 
 	@Test
 	void membersOfAMissingSnapshotAreNotFound() {
+		vergeos.stubFor(get(urlPathMatching("/api/v4/cloud_snapshot_(vms|tenants)")).willReturn(okJson("[]")));
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots/99")).willReturn(notFound()));
 
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.provider.members("99", EnumSet.allOf(MemberType.class)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SNAPSHOT_NOT_FOUND));
-		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshot_vms")));
+	}
+
+	@Test
+	void membersFoundProveTheSnapshotExistsWithoutReadingIt() {
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_vms"))
+			.willReturn(okJson("[{\"$key\":41,\"name\":\"web-01\",\"cloud_snapshot\":12}]")));
+
+		assertThat(this.provider.members("12", EnumSet.of(MemberType.VM))).extracting(Member::name)
+			.containsExactly("web-01");
+		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots/12")));
 	}
 
 	private static SnapshotQuery query(Set<SnapshotStatus> statuses, String name, Instant after, Instant before,
