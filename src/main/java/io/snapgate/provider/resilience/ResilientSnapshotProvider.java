@@ -42,6 +42,7 @@ import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotWithMembers;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
@@ -206,7 +207,17 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	 * @param key what makes two reads of this operation the same
 	 */
 	<T> T read(UpstreamOperation operation, String key, Supplier<T> call) {
-		return this.reads.read(operation.tagValue() + "\n" + key, () -> call(operation, call));
+		try {
+			return this.reads.read(operation.tagValue() + "\n" + key, () -> call(operation, call));
+		}
+		catch (UpstreamBudgetExhaustedException ex) {
+			if (Lane.current() == Lane.BACKGROUND) {
+				throw ex;
+			}
+			// the shared read may have been background work, held back where a caller's
+			// own is not: ask again in the caller's lane (refused at once if it is too)
+			return call(operation, call);
+		}
 	}
 
 	/** A write: once it is done or failed, nothing read before it is answered again. */

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,8 +15,8 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -25,12 +28,15 @@ import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.Lane;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotProvider;
+import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotQuery;
+import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamTimeoutException;
 import io.snapgate.domain.UpstreamUnavailableException;
@@ -79,6 +85,47 @@ class ResilientSnapshotProviderTests {
 		assertThat(resilient().get("s-1")).isPresent();
 
 		assertThat(this.fake.callsTo("get")).isEqualTo(3);
+	}
+
+	@Test
+	void aCallerWhoseSharedReadWasBackgroundWorkHeldBackAsksInItsOwnLane() throws Exception {
+		SnapshotProvider provider = resilient();
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.fake.failTimes(1, () -> {
+			entered.countDown();
+			awaitQuietly(release);
+			return new UpstreamBudgetExhaustedException("spent but for callers", Duration.ofMinutes(1));
+		});
+		CompletableFuture<Optional<Snapshot>> background = new CompletableFuture<>();
+		Thread.ofVirtual().start(() -> Lane.inBackground(() -> {
+			try {
+				background.complete(provider.get("s-1"));
+			}
+			catch (RuntimeException ex) {
+				background.completeExceptionally(ex);
+			}
+		}));
+		entered.await();
+		CompletableFuture<Optional<Snapshot>> caller = new CompletableFuture<>();
+		Thread joining = Thread.ofPlatform().start(() -> {
+			try {
+				caller.complete(provider.get("s-1"));
+			}
+			catch (RuntimeException ex) {
+				caller.completeExceptionally(ex);
+			}
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> joining.getState() == Thread.State.WAITING);
+		release.countDown();
+
+		assertThat(caller).succeedsWithin(Duration.ofSeconds(10))
+			.satisfies((read) -> assertThat(read).as("the caller's own read").isPresent());
+		assertThat(background).failsWithin(Duration.ofSeconds(10))
+			.withThrowableThat()
+			.havingRootCause()
+			.isInstanceOf(UpstreamBudgetExhaustedException.class);
+		assertThat(this.fake.callsTo("get")).isEqualTo(2);
 	}
 
 	@Test
@@ -267,6 +314,15 @@ class ResilientSnapshotProviderTests {
 			.tag("operation", operation)
 			.tag("outcome", outcome)
 			.timer();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private SnapshotProvider resilient() {
