@@ -103,9 +103,7 @@ class ProviderRegistryFactory {
 				new ValidationBindHandler(this.validator));
 		ResilienceSettings resilience = binder.bindOrCreate(prefix + ".resilience",
 				Bindable.of(ResilienceSettings.class), new ValidationBindHandler(this.validator));
-		ResilienceSettings withBudget = factory.documentedRateLimit()
-			.map(resilience::withBudgetWithin)
-			.orElse(resilience);
+		ResilienceSettings withBudget = factory.documentedRateLimit().map(resilience::withBudgetOf).orElse(resilience);
 		return this.decorator.apply(factory.create(id, settings), withBudget);
 	}
 

@@ -61,20 +61,17 @@ public record ResilienceSettings(@Nullable Duration timeout, @Nullable @Min(1) @
 			null, null, null, null, null, null, null, null, null);
 
 	/**
-	 * These settings, with a budget sized from a limit the provider documents where the
-	 * operator set none: a quarter of its period at a time, with a fifth of its requests
-	 * in each, so that no window of the documented period holds more than the limit,
-	 * wherever the upstream starts counting it.
+	 * These settings, with the limit the provider documents as the budget where the
+	 * operator set none.
 	 */
-	public ResilienceSettings withBudgetWithin(UpstreamRateLimit documented) {
+	public ResilienceSettings withBudgetOf(UpstreamRateLimit documented) {
 		if (this.budgetRequests != null) {
 			return this;
 		}
 		return new ResilienceSettings(this.timeout, this.maxConcurrentCalls, this.retryAttempts, this.retryWait,
 				this.maxRetryAfter, this.failureRateThreshold, this.slowCallDuration, this.slowCallRateThreshold,
 				this.slidingWindowSize, this.minimumCalls, this.openStateWait, this.readCacheTtl,
-				this.finishedRestoreTtl, Math.max(1, documented.requests() / 5), documented.period().dividedBy(4),
-				this.budgetReserve);
+				this.finishedRestoreTtl, documented.requests(), documented.period(), this.budgetReserve);
 	}
 
 	@AssertTrue(message = "read-cache-ttl and finished-restore-ttl must not be negative")

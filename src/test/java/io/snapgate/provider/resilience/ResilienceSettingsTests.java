@@ -9,20 +9,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a budget is sized from a limit the provider documents.
+ * Where a budget comes from: the operator, or the limit the provider documents.
  */
 class ResilienceSettingsTests {
 
 	private static final UpstreamRateLimit VERGEOS = new UpstreamRateLimit(1000, Duration.ofHours(1));
 
 	@Test
-	void aDocumentedLimitIsSpentAQuarterOfItsPeriodAtATimeSoThatNoWindowHoldsMore() {
-		ResilienceSettings sized = ResilienceSettings.DEFAULTS.withBudgetWithin(VERGEOS);
+	void aDocumentedLimitIsTheBudgetWhereNoneIsSet() {
+		ResilienceSettings sized = ResilienceSettings.DEFAULTS.withBudgetOf(VERGEOS);
 
-		assertThat(sized.budgetRequests()).isEqualTo(200);
-		assertThat(sized.budgetPeriod()).isEqualTo(Duration.ofMinutes(15));
-		// any hour overlaps at most five quarter-hours
-		assertThat(5 * sized.budgetRequests()).isLessThanOrEqualTo(VERGEOS.requests());
+		assertThat(sized.budgetRequests()).isEqualTo(1000);
+		assertThat(sized.budgetPeriod()).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
@@ -30,8 +28,8 @@ class ResilienceSettingsTests {
 		ResilienceSettings own = withBudget(600, Duration.ofHours(1));
 		ResilienceSettings off = withBudget(0, null);
 
-		assertThat(own.withBudgetWithin(VERGEOS)).isSameAs(own);
-		assertThat(off.withBudgetWithin(VERGEOS).budgetRequests()).isZero();
+		assertThat(own.withBudgetOf(VERGEOS)).isSameAs(own);
+		assertThat(off.withBudgetOf(VERGEOS).budgetRequests()).isZero();
 		assertThat(own.isBudgetPeriodValid()).isTrue();
 		assertThat(off.isBudgetPeriodValid()).isTrue();
 		assertThat(withBudget(600, null).isBudgetPeriodValid()).as("requests need a period").isFalse();
