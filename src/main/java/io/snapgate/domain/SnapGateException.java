@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The one hierarchy of errors that adapters and services throw. The HTTP edge turns each
  * kind into a problem detail; no upstream body is carried, only its code and request id.
  */
-public abstract sealed class SnapGateException extends RuntimeException permits NotFoundException, ConflictException,
-		InvalidRequestException, IdempotencyKeyReusedException, UpstreamThrottledException, UpstreamAuthException,
-		UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException {
+public abstract sealed class SnapGateException extends RuntimeException permits NotFoundException, ForbiddenException,
+		ConflictException, InvalidRequestException, IdempotencyKeyReusedException, UpstreamThrottledException,
+		UpstreamAuthException, UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException {
 
 	private static final long serialVersionUID = 1L;
 
