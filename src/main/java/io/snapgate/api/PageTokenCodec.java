@@ -21,7 +21,7 @@ import io.snapgate.domain.ProviderId;
  * to the query it was made for, so that it cannot be replayed against other filters, and
  * sealed by the {@link TokenSigner}. It names only the providers its listing asked, so a
  * token made for one caller names none that the caller does not see; one made for a
- * caller who sees more goes on, for another, with only the providers that one sees.
+ * caller who sees more goes on, for another, with only the providers that one may read.
  */
 public final class PageTokenCodec {
 
@@ -54,7 +54,8 @@ public final class PageTokenCodec {
 
 	/**
 	 * @param expectedProviders the providers the query selects for this caller; the token
-	 * must cover every one of them, and where it stands in any other provider is dropped
+	 * must cover every one of them, and where it stands in any other provider is never
+	 * used, as a listing asks only the providers the caller may read
 	 */
 	public ListPosition decode(String token, String queryFingerprint, Set<ProviderId> expectedProviders) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
@@ -79,7 +80,6 @@ public final class PageTokenCodec {
 		if (!positions.keySet().containsAll(expectedProviders)) {
 			throw invalid("the token belongs to a listing of other providers");
 		}
-		positions.keySet().retainAll(expectedProviders);
 		return new ListPosition(positions);
 	}
 

@@ -65,7 +65,7 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 		}
 
 		@AssertTrue(message = "grants may name only scopes that the key has")
-		boolean isGrantingItsOwnScopes() {
+		boolean isGrantsOfItsOwnScopes() {
 			// the binder leaves out what is missing, which the other constraints report
 			return this.grants.stream()
 				.allMatch((grant) -> grant.scopes() == null
