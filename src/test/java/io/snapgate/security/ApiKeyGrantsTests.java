@@ -1,5 +1,6 @@
 package io.snapgate.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -77,6 +78,17 @@ class ApiKeyGrantsTests {
 		ProviderGrants grants = ApiKeyGrants.of(key(Set.of("actuator:read"), List.of("baidu-*"), List.of()));
 
 		assertThat(grants.sees(BJ)).isFalse();
+	}
+
+	@Test
+	void theScopesThatGrantsTakeAreTheScopesThatActOnProviders() {
+		List<String> providerScopes = Arrays.stream(ProviderScope.values()).map(ProviderScope::value).toList();
+
+		assertThat(SecuritySettings.PROVIDER_SCOPES.split("\\|", -1))
+			.containsExactlyInAnyOrderElementsOf(providerScopes);
+		assertThat(Scopes.ALL).containsAll(providerScopes)
+			.hasSize(providerScopes.size() + 1)
+			.contains(Scopes.ACTUATOR_READ);
 	}
 
 	private static SecuritySettings.ApiKey key(Set<String> scopes, @Nullable List<String> providers,
