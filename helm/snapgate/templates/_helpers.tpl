@@ -75,6 +75,12 @@ the latter winning. Secret values in it are ${ENV} placeholders only.
 {{- if .Values.providers }}
 {{- $_ := set $snapgate "providers" .Values.providers }}
 {{- end }}
+{{- $jwtGrants := dict }}
+{{- with .Values.auth.jwt.grantsClaim }}{{ $_ := set $jwtGrants "grants-claim" . }}{{ end }}
+{{- if .Values.auth.jwt.requireGrants }}{{ $_ := set $jwtGrants "require-grants" true }}{{ end }}
+{{- if $jwtGrants }}
+{{- $_ := set $snapgate "security" (dict "jwt" $jwtGrants) }}
+{{- end }}
 {{- $spring := dict }}
 {{- with .Values.auth.apiKeys.existingSecret }}
 {{- $_ := set $spring "config" (dict "import" (list (printf "file:%s%s" (include "snapgate.apiKeysDir" $) $.Values.auth.apiKeys.key))) }}

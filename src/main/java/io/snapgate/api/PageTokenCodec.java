@@ -19,7 +19,9 @@ import io.snapgate.domain.ProviderId;
 /**
  * Turns a listing position into the opaque {@code pageToken} and back. The token is bound
  * to the query it was made for, so that it cannot be replayed against other filters, and
- * sealed by the {@link TokenSigner}.
+ * sealed by the {@link TokenSigner}. It names only the providers its listing asked, so a
+ * token made for one caller names none that the caller does not see; one made for a
+ * caller who sees more goes on, for another, with only the providers that one may read.
  */
 public final class PageTokenCodec {
 
@@ -51,8 +53,9 @@ public final class PageTokenCodec {
 	}
 
 	/**
-	 * @param expectedProviders the providers the query selects; the token must cover
-	 * exactly these
+	 * @param expectedProviders the providers the query selects for this caller; the token
+	 * must cover every one of them, and where it stands in any other provider is never
+	 * used, as a listing asks only the providers the caller may read
 	 */
 	public ListPosition decode(String token, String queryFingerprint, Set<ProviderId> expectedProviders) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
@@ -74,7 +77,7 @@ public final class PageTokenCodec {
 			}
 			positions.put(new ProviderId(lines[i].substring(0, eq)), position(lines[i].substring(eq + 1)));
 		}
-		if (!positions.keySet().equals(expectedProviders)) {
+		if (!positions.keySet().containsAll(expectedProviders)) {
 			throw invalid("the token belongs to a listing of other providers");
 		}
 		return new ListPosition(positions);

@@ -88,7 +88,7 @@ class PolicyController {
 			providers.forEach((id) -> named.add(new ProviderId(id)));
 		}
 		Set<ProviderId> selected = this.policies.selectedProviders(named);
-		String fingerprint = IdempotencyKey.sha256Hex("policies\n" + new TreeSet<>(selected)).substring(0, 16);
+		String fingerprint = IdempotencyKey.sha256Hex("policies\n" + named).substring(0, 16);
 		ListPosition position = (pageToken != null) ? this.pageTokens.decode(pageToken, fingerprint, selected) : null;
 		PolicyListing listing = this.policies.list(new PolicyListRequest(named, position, pageSize));
 		String next = (listing.next() != null) ? this.pageTokens.encode(listing.next(), fingerprint) : null;

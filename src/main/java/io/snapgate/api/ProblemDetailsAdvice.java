@@ -6,6 +6,7 @@ import java.util.List;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
+import io.snapgate.domain.ForbiddenException;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
@@ -221,6 +222,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return switch (ex) {
 			case InvalidRequestException e -> HttpStatus.BAD_REQUEST;
 			case NotFoundException e -> HttpStatus.NOT_FOUND;
+			case ForbiddenException e -> HttpStatus.FORBIDDEN;
 			case ConflictException e -> HttpStatus.CONFLICT;
 			case IdempotencyKeyReusedException e -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case UpstreamThrottledException e -> HttpStatus.TOO_MANY_REQUESTS;

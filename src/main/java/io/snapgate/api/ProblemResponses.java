@@ -20,7 +20,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @ApiResponse(responseCode = "401", description = "No valid credentials (UNAUTHENTICATED)",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemSchema.class)))
-@ApiResponse(responseCode = "403", description = "The caller lacks the scope (FORBIDDEN)",
+@ApiResponse(responseCode = "403",
+		description = "The caller lacks the scope, or a grant of it on the provider (FORBIDDEN)",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "404", description = "Not found",

@@ -21,6 +21,7 @@ import io.snapgate.application.ListRequest;
 import io.snapgate.application.NewSnapshot;
 import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyRef;
+import io.snapgate.application.ProviderScope;
 import io.snapgate.application.SnapshotListing;
 import io.snapgate.application.SnapshotService;
 import io.snapgate.application.SnapshotView;
@@ -213,7 +214,7 @@ class SnapshotController {
 	 */
 	private PolicyRef policyOf(String policy, Set<ProviderId> providers) {
 		PolicyRef ref = PolicyRef.parse(policy, "policy");
-		this.policies.locate(ref, "policy");
+		this.policies.locate(ref, "policy", ProviderScope.SNAPSHOTS_READ);
 		if (!providers.isEmpty() && !providers.contains(ref.provider())) {
 			throw InvalidRequestException.field("policy",
 					"belongs to provider " + ref.provider() + ", which the provider filter leaves out");

@@ -9,8 +9,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One structured line per change (create, delete, restore) on the {@code snapgate.audit}
- * logger: who, what, where, and how it ended. It names ids, never secrets or request
- * bodies.
+ * logger: who (the caller and its tenant), what, where (the provider), and how it ended.
+ * It names ids, never secrets or request bodies.
  */
 public final class AuditLog {
 
@@ -22,10 +22,6 @@ public final class AuditLog {
 		this.caller = caller;
 	}
 
-	public String caller() {
-		return this.caller.current();
-	}
-
 	/**
 	 * Runs a change and records it, whether it succeeded or failed.
 	 * @param action {@code create}, {@code delete} or {@code restore}
@@ -34,27 +30,30 @@ public final class AuditLog {
 	 * @param change the change itself; its result describes the outcome
 	 */
 	public <T> T record(String action, String provider, String target, Supplier<T> change) {
-		String who = caller();
+		Caller who = this.caller.current();
 		try {
 			T result = change.get();
 			entry(log.atInfo(), action, provider, target, who).addKeyValue("outcome", "success")
-				.log("audit {} {} on {} by {}: success", action, target, provider, who);
+				.log("audit {} {} on {} by {} of tenant {}: success", action, target, provider, who.name(),
+						who.tenant());
 			return result;
 		}
 		catch (SnapGateException ex) {
 			entry(log.atWarn(), action, provider, target, who).addKeyValue("outcome", "failure")
 				.addKeyValue("code", ex.code().name())
-				.log("audit {} {} on {} by {}: failure {}", action, target, provider, who, ex.code());
+				.log("audit {} {} on {} by {} of tenant {}: failure {}", action, target, provider, who.name(),
+						who.tenant(), ex.code());
 			throw ex;
 		}
 	}
 
 	private static LoggingEventBuilder entry(LoggingEventBuilder builder, String action, String provider, String target,
-			String who) {
+			Caller who) {
 		return builder.addKeyValue("action", action)
 			.addKeyValue("provider", provider)
 			.addKeyValue("target", target)
-			.addKeyValue("caller", who);
+			.addKeyValue("caller", who.name())
+			.addKeyValue("tenant", who.tenant());
 	}
 
 }

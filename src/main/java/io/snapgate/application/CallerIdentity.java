@@ -1,14 +1,14 @@
 package io.snapgate.application;
 
 /**
- * Who is asking, as the audit log names them: a token's subject or an API key's owner.
+ * Who is asking: the caller of the request being served.
  */
 @FunctionalInterface
 public interface CallerIdentity {
 
 	/** Used where no caller is authenticated (the sandbox). */
-	CallerIdentity ANONYMOUS = () -> "anonymous";
+	CallerIdentity ANONYMOUS = () -> Caller.ANONYMOUS;
 
-	String current();
+	Caller current();
 
 }

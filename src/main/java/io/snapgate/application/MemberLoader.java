@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
 import io.snapgate.domain.Member;
-import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
@@ -21,24 +22,26 @@ import io.snapgate.domain.SnapshotProvider;
  */
 final class MemberLoader {
 
-	private final ProviderRegistry registry;
-
 	private final FanOut fanOut;
 
 	private final Duration timeout;
 
-	MemberLoader(ProviderRegistry registry, FanOut fanOut, Duration timeout) {
-		this.registry = registry;
+	MemberLoader(FanOut fanOut, Duration timeout) {
 		this.fanOut = fanOut;
 		this.timeout = timeout;
 	}
 
-	List<SnapshotView> withMembers(List<Snapshot> snapshots, List<ProviderFailure> failures) {
+	/**
+	 * @param providers the providers the snapshots come from, by id
+	 */
+	List<SnapshotView> withMembers(List<Snapshot> snapshots, Map<ProviderId, SnapshotProvider> providers,
+			List<ProviderFailure> failures) {
 		Map<Integer, Callable<List<Member>>> tasks = new LinkedHashMap<>();
 		for (int i = 0; i < snapshots.size(); i++) {
 			Snapshot snapshot = snapshots.get(i);
 			if (snapshot.scope() == Scope.SYSTEM) {
-				SnapshotProvider provider = this.registry.require(snapshot.provider());
+				SnapshotProvider provider = Objects.requireNonNull(providers.get(snapshot.provider()),
+						"a listed snapshot's provider was asked");
 				tasks.put(i, () -> provider.membersOf(snapshot));
 			}
 		}

@@ -18,7 +18,6 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
-import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
 
 /**
@@ -31,7 +30,7 @@ public class PolicyService {
 	/** By provider, and within one provider in its own order. */
 	private static final Comparator<Policy> BY_PROVIDER = Comparator.comparing(Policy::provider);
 
-	private final ProviderRegistry registry;
+	private final ProviderAccess access;
 
 	private final PolicyLocator locator;
 
@@ -43,9 +42,9 @@ public class PolicyService {
 
 	private final PolicyHealthRecorder health;
 
-	public PolicyService(ProviderRegistry registry, PolicyLocator locator, FanOut fanOut, Duration providerTimeout,
+	public PolicyService(ProviderAccess access, PolicyLocator locator, FanOut fanOut, Duration providerTimeout,
 			AuditLog audit, Clock clock, PolicyHealthRecorder health) {
-		this.registry = registry;
+		this.access = access;
 		this.locator = locator;
 		this.merge = new ProviderMerge(fanOut, providerTimeout);
 		this.audit = audit;
@@ -65,16 +64,19 @@ public class PolicyService {
 	}
 
 	/**
-	 * The providers a listing asks: those named, or all, that run policies.
+	 * The providers a listing asks: those named, or all the caller may read, that run
+	 * policies.
 	 * @throws InvalidRequestException with {@link ErrorCode#UNKNOWN_PROVIDER} when a
-	 * named provider is not configured
+	 * named provider is not configured or not seen by the caller
 	 */
 	public Set<ProviderId> selectedProviders(Set<ProviderId> named) {
 		return select(named).stream().map(SnapshotProvider::id).collect(Collectors.toSet());
 	}
 
 	public PolicyView get(PolicyRef ref) {
-		Policy policy = this.locator.locate(ref).get(ref.nativeId()).orElseThrow(() -> notFound(ref));
+		Policy policy = this.locator.locate(ref, ProviderScope.POLICIES_READ)
+			.get(ref.nativeId())
+			.orElseThrow(() -> notFound(ref));
 		return seen(policy);
 	}
 
@@ -103,7 +105,7 @@ public class PolicyService {
 
 	/** Replaces name, schedule, retention and flags; the targets stay. */
 	public PolicyView replace(PolicyRef ref, PolicySpec spec) {
-		PolicyProvider policies = this.locator.locate(ref);
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
 		Policy replaced = this.audit.record("policy-replace", ref.provider().value(), ref.toString(),
 				() -> policies.replace(ref.nativeId(), spec));
 		return seen(replaced);
@@ -111,7 +113,7 @@ public class PolicyService {
 
 	/** Deletes a policy; the snapshots it made stay. */
 	public void delete(PolicyRef ref) {
-		PolicyProvider policies = this.locator.locate(ref);
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
 		this.audit.record("policy-delete", ref.provider().value(), ref.toString(), () -> {
 			policies.delete(ref.nativeId());
 			return ref;
@@ -120,7 +122,7 @@ public class PolicyService {
 	}
 
 	public PolicyView attach(PolicyRef ref, List<PolicyTarget> targets) {
-		PolicyProvider policies = this.locator.locate(ref);
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
 		String described = ref + " " + String.join(",", targets.stream().map(PolicyService::describe).toList());
 		Policy attached = this.audit.record("policy-attach", ref.provider().value(), described,
 				() -> policies.attach(ref.nativeId(), targets));
@@ -128,7 +130,7 @@ public class PolicyService {
 	}
 
 	public PolicyView detach(PolicyRef ref, String targetId) {
-		PolicyProvider policies = this.locator.locate(ref);
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
 		Policy detached = this.audit.record("policy-detach", ref.provider().value(), ref + " " + targetId,
 				() -> policies.detach(ref.nativeId(), targetId));
 		return seen(detached);
@@ -145,25 +147,14 @@ public class PolicyService {
 	}
 
 	private List<SnapshotProvider> select(Set<ProviderId> named) {
-		if (!named.isEmpty()) {
-			List<FieldError> unknown = named.stream()
-				.filter((id) -> this.registry.find(id).isEmpty())
-				.sorted()
-				.map((id) -> new FieldError("provider", "no provider '" + id + "' is configured"))
-				.toList();
-			if (!unknown.isEmpty()) {
-				throw new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER, "Unknown provider", unknown);
-			}
-		}
-		return this.registry.all()
+		return this.access.select(named, ProviderScope.POLICIES_READ)
 			.stream()
-			.filter((provider) -> named.isEmpty() || named.contains(provider.id()))
 			.filter((provider) -> provider.policies().isPresent())
 			.toList();
 	}
 
 	private PolicyProvider schedulerOf(ProviderId id) {
-		SnapshotProvider provider = this.registry.find(id)
+		SnapshotProvider provider = this.access.find(id, ProviderScope.POLICIES_WRITE)
 			.orElseThrow(() -> new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER,
 					"No provider '" + id + "' is configured", FieldError.of("provider", "no such provider")));
 		return provider.policies()

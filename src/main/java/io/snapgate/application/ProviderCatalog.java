@@ -11,17 +11,16 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
-import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configured providers with what they can do and how they are doing, asked in
- * parallel.
+ * The configured providers the caller sees, with what they can do and how they are doing,
+ * asked in parallel.
  */
 public class ProviderCatalog {
 
-	private final ProviderRegistry registry;
+	private final ProviderAccess access;
 
 	private final ProviderCircuits circuits;
 
@@ -29,18 +28,19 @@ public class ProviderCatalog {
 
 	private final Duration timeout;
 
-	public ProviderCatalog(ProviderRegistry registry, ProviderCircuits circuits, FanOut fanOut, Duration timeout) {
-		this.registry = registry;
+	public ProviderCatalog(ProviderAccess access, ProviderCircuits circuits, FanOut fanOut, Duration timeout) {
+		this.access = access;
 		this.circuits = circuits;
 		this.fanOut = fanOut;
 		this.timeout = timeout;
 	}
 
 	public List<ProviderSummary> providers() {
+		List<SnapshotProvider> visible = this.access.visible();
 		Map<ProviderId, Callable<ProviderHealth>> checks = new LinkedHashMap<>();
-		this.registry.all().forEach((provider) -> checks.put(provider.id(), provider::health));
+		visible.forEach((provider) -> checks.put(provider.id(), provider::health));
 		Map<ProviderId, Outcome<ProviderHealth>> health = this.fanOut.run(checks, this.timeout);
-		return this.registry.all().stream().map((provider) -> summary(provider, health.get(provider.id()))).toList();
+		return visible.stream().map((provider) -> summary(provider, health.get(provider.id()))).toList();
 	}
 
 	private ProviderSummary summary(SnapshotProvider provider, @Nullable Outcome<ProviderHealth> health) {

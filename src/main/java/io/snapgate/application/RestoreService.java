@@ -14,7 +14,6 @@ import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
-import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class RestoreService {
 
-	private final ProviderRegistry registry;
+	private final ProviderAccess access;
 
 	private final SnapshotLocator locator;
 
@@ -39,9 +38,9 @@ public class RestoreService {
 
 	private final Clock clock;
 
-	public RestoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit,
-			SafetySnapshotGate safetyGate, Clock clock) {
-		this.registry = registry;
+	public RestoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, SafetySnapshotGate safetyGate,
+			Clock clock) {
+		this.access = access;
 		this.locator = locator;
 		this.audit = audit;
 		this.safetyGate = safetyGate;
@@ -49,7 +48,7 @@ public class RestoreService {
 	}
 
 	public StartedRestore start(NewRestore request) {
-		SnapshotProvider provider = this.locator.locate(request.snapshot());
+		SnapshotProvider provider = this.locator.locate(request.snapshot(), ProviderScope.RESTORES_WRITE);
 		RestoreCommand command = command(request, provider);
 		Restore restore = this.audit.record("restore", provider.id().value(),
 				request.snapshot() + " " + request.targetType() + " " + command.target().mode(), () -> {
@@ -65,7 +64,7 @@ public class RestoreService {
 	 * with the same problem.
 	 */
 	public PreviewResult preview(NewRestore request) {
-		SnapshotProvider provider = this.locator.locate(request.snapshot());
+		SnapshotProvider provider = this.locator.locate(request.snapshot(), ProviderScope.RESTORES_WRITE);
 		RestoreCommand command = command(request, provider);
 		List<Preview.Check> checks = new ArrayList<>();
 		checks.add(new Preview.Check("PROVIDER_CAN_RESTORE", Preview.Outcome.PASSED,
@@ -77,8 +76,13 @@ public class RestoreService {
 		return new PreviewResult(provider.id(), provider.previewRestore(command).afterChecks(checks));
 	}
 
+	/**
+	 * How a restore is going, read from the provider its id names: whoever started it,
+	 * the caller needs {@code snapshots:read} there, and a provider the caller does not
+	 * see answers as one that is not configured.
+	 */
 	public Restore status(ProviderId providerId, RestoreHandle handle) {
-		SnapshotProvider provider = this.registry.find(providerId)
+		SnapshotProvider provider = this.access.find(providerId, ProviderScope.SNAPSHOTS_READ)
 			.orElseThrow(() -> new NotFoundException(ErrorCode.RESTORE_NOT_FOUND,
 					"The restore's provider '" + providerId + "' is no longer configured"));
 		return provider.restoreStatus(handle).seenAt(this.clock.instant());

@@ -18,7 +18,6 @@ import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
-import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SnapshotService {
 
-	private final ProviderRegistry registry;
+	private final ProviderAccess access;
 
 	private final SnapshotLocator locator;
 
@@ -40,9 +39,9 @@ public class SnapshotService {
 
 	private final AuditLog audit;
 
-	public SnapshotService(ProviderRegistry registry, SnapshotLocator locator, SnapshotLister lister,
-			SnapshotWaiter waiter, AuditLog audit) {
-		this.registry = registry;
+	public SnapshotService(ProviderAccess access, SnapshotLocator locator, SnapshotLister lister, SnapshotWaiter waiter,
+			AuditLog audit) {
+		this.access = access;
 		this.locator = locator;
 		this.lister = lister;
 		this.waiter = waiter;
@@ -53,12 +52,17 @@ public class SnapshotService {
 		return this.lister.list(request);
 	}
 
-	/** The providers a listing asks: the ones named, or all when none is named. */
+	/**
+	 * The providers a listing asks: the ones named, or when none is named all that the
+	 * caller may read.
+	 * @throws InvalidRequestException with {@link ErrorCode#UNKNOWN_PROVIDER} when a
+	 * named provider is not configured or not seen by the caller
+	 */
 	public Set<ProviderId> selectedProviders(Set<ProviderId> named) {
-		if (!named.isEmpty()) {
-			return named;
-		}
-		return this.registry.all().stream().map(SnapshotProvider::id).collect(Collectors.toSet());
+		return this.access.select(named, ProviderScope.SNAPSHOTS_READ)
+			.stream()
+			.map(SnapshotProvider::id)
+			.collect(Collectors.toSet());
 	}
 
 	/**
@@ -74,14 +78,15 @@ public class SnapshotService {
 	}
 
 	public SnapshotView get(SnapshotRef ref) {
-		SnapshotWithMembers found = this.locator.locate(ref)
+		SnapshotWithMembers found = this.locator.locate(ref, ProviderScope.SNAPSHOTS_READ)
 			.getWithMembers(ref.nativeId())
 			.orElseThrow(() -> notFound(ref));
 		return new SnapshotView(found.snapshot(), found.members());
 	}
 
 	public List<Member> members(SnapshotRef ref) {
-		return this.locator.locate(ref).members(ref.nativeId(), EnumSet.allOf(MemberType.class));
+		return this.locator.locate(ref, ProviderScope.SNAPSHOTS_READ)
+			.members(ref.nativeId(), EnumSet.allOf(MemberType.class));
 	}
 
 	/**
@@ -117,18 +122,18 @@ public class SnapshotService {
 
 	/** What {@link #delete} would do; it fails where {@code delete} would. */
 	public PreviewResult previewDelete(SnapshotRef ref) {
-		SnapshotProvider provider = this.locator.locate(ref);
+		SnapshotProvider provider = this.locator.locate(ref, ProviderScope.SNAPSHOTS_WRITE);
 		return new PreviewResult(provider.id(), provider.previewDelete(ref.nativeId()));
 	}
 
 	public DeleteOutcome delete(SnapshotRef ref) {
-		SnapshotProvider provider = this.locator.locate(ref);
+		SnapshotProvider provider = this.locator.locate(ref, ProviderScope.SNAPSHOTS_WRITE);
 		return this.audit.record("delete", provider.id().value(), ref.toString(),
 				() -> provider.delete(ref.nativeId()));
 	}
 
 	private SnapshotProvider providerFor(NewSnapshot request) {
-		SnapshotProvider provider = this.registry.find(request.provider())
+		SnapshotProvider provider = this.access.find(request.provider(), ProviderScope.SNAPSHOTS_WRITE)
 			.orElseThrow(() -> new InvalidRequestException(ErrorCode.UNKNOWN_PROVIDER,
 					"No provider '" + request.provider() + "' is configured",
 					FieldError.of("provider", "no such provider")));

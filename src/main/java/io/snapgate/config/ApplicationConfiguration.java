@@ -9,6 +9,7 @@ import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyService;
 import io.snapgate.application.PollBackoff;
+import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.SafetySnapshotGate;
@@ -19,6 +20,7 @@ import io.snapgate.application.Sleeper;
 import io.snapgate.application.SnapshotWaiter;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.security.SecuritySettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +42,20 @@ class ApplicationConfiguration {
 		return new AuditLog(caller.getIfAvailable(() -> CallerIdentity.ANONYMOUS));
 	}
 
+	/**
+	 * The providers as each caller may use them, once every API key's grants are known to
+	 * name configured providers.
+	 */
 	@Bean
-	SnapshotLocator snapshotLocator(ProviderRegistry registry) {
-		return new SnapshotLocator(registry);
+	ProviderAccess providerAccess(ProviderRegistry registry, SecuritySettings security,
+			ObjectProvider<CallerIdentity> caller) {
+		ApiKeyGrantsCheck.check(security.apiKeys(), registry);
+		return new ProviderAccess(registry, caller.getIfAvailable(() -> CallerIdentity.ANONYMOUS));
+	}
+
+	@Bean
+	SnapshotLocator snapshotLocator(ProviderAccess access) {
+		return new SnapshotLocator(access);
 	}
 
 	@Bean
@@ -53,37 +66,37 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
-	SnapshotService snapshotService(ProviderRegistry registry, SnapshotLocator locator, FanOut fanOut,
+	SnapshotService snapshotService(ProviderAccess access, SnapshotLocator locator, FanOut fanOut,
 			SnapshotWaiter waiter, SnapGateProperties properties, AuditLog audit) {
-		SnapshotLister lister = new SnapshotLister(registry, fanOut, properties.listing().providerTimeout());
-		return new SnapshotService(registry, locator, lister, waiter, audit);
+		SnapshotLister lister = new SnapshotLister(access, fanOut, properties.listing().providerTimeout());
+		return new SnapshotService(access, locator, lister, waiter, audit);
 	}
 
 	@Bean
-	RestoreService restoreService(ProviderRegistry registry, SnapshotLocator locator, AuditLog audit,
-			SnapshotWaiter waiter, SnapGateProperties properties, ObjectProvider<Clock> clock) {
-		return new RestoreService(registry, locator, audit,
+	RestoreService restoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, SnapshotWaiter waiter,
+			SnapGateProperties properties, ObjectProvider<Clock> clock) {
+		return new RestoreService(access, locator, audit,
 				new SafetySnapshotGate(waiter, properties.restores().safetySnapshotWait()),
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
-	PolicyLocator policyLocator(ProviderRegistry registry) {
-		return new PolicyLocator(registry);
+	PolicyLocator policyLocator(ProviderAccess access) {
+		return new PolicyLocator(access);
 	}
 
 	@Bean
-	PolicyService policyService(ProviderRegistry registry, PolicyLocator locator, FanOut fanOut,
+	PolicyService policyService(ProviderAccess access, PolicyLocator locator, FanOut fanOut,
 			SnapGateProperties properties, AuditLog audit, ObjectProvider<Clock> clock,
 			ObjectProvider<PolicyHealthRecorder> health) {
-		return new PolicyService(registry, locator, fanOut, properties.listing().providerTimeout(), audit,
+		return new PolicyService(access, locator, fanOut, properties.listing().providerTimeout(), audit,
 				clock.getIfAvailable(Clock::systemUTC), health.getIfAvailable(() -> PolicyHealthRecorder.NONE));
 	}
 
 	@Bean
-	ProviderCatalog providerCatalog(ProviderRegistry registry, ProviderCircuits circuits, FanOut fanOut,
+	ProviderCatalog providerCatalog(ProviderAccess access, ProviderCircuits circuits, FanOut fanOut,
 			SnapGateProperties properties) {
-		return new ProviderCatalog(registry, circuits, fanOut, properties.listing().providerTimeout());
+		return new ProviderCatalog(access, circuits, fanOut, properties.listing().providerTimeout());
 	}
 
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * kind into a problem detail; no upstream body is carried, only its code and request id.
  */
 public abstract sealed class SnapGateException extends RuntimeException
-		permits NotFoundException, ConflictException, InvalidRequestException, IdempotencyKeyReusedException,
-		UpstreamThrottledException, UpstreamBudgetExhaustedException, UpstreamAuthException, UpstreamErrorException,
-		UpstreamUnavailableException, UpstreamTimeoutException {
+		permits NotFoundException, ForbiddenException, ConflictException, InvalidRequestException,
+		IdempotencyKeyReusedException, UpstreamThrottledException, UpstreamBudgetExhaustedException,
+		UpstreamAuthException, UpstreamErrorException, UpstreamUnavailableException, UpstreamTimeoutException {
 
 	private static final long serialVersionUID = 1L;
 

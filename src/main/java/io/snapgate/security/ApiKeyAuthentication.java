@@ -2,12 +2,14 @@ package io.snapgate.security;
 
 import java.util.Collection;
 
+import io.snapgate.application.ProviderGrants;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A caller authenticated by an API key: the key's owner with the key's scopes. The key
- * itself is not kept.
+ * A caller authenticated by an API key: the key's owner with the key's scopes and the
+ * providers they reach. The key itself is not kept.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
@@ -15,10 +17,18 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private final String owner;
 
-	ApiKeyAuthentication(String owner, Collection<? extends GrantedAuthority> authorities) {
+	// sessions are stateless: an authentication is never serialized
+	private final transient ProviderGrants grants;
+
+	ApiKeyAuthentication(String owner, Collection<? extends GrantedAuthority> authorities, ProviderGrants grants) {
 		super(authorities);
 		this.owner = owner;
+		this.grants = grants;
 		setAuthenticated(true);
+	}
+
+	ProviderGrants grants() {
+		return this.grants;
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import io.snapgate.application.ProviderGrants;
+
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -44,7 +46,8 @@ final class ApiKeyVerifier {
 			return Optional.empty();
 		}
 		return Optional.of(new ApiKeyAuthentication(match.key().owner(),
-				match.key().scopes().stream().map(Scopes::authority).map(SimpleGrantedAuthority::new).toList()));
+				match.key().scopes().stream().map(Scopes::authority).map(SimpleGrantedAuthority::new).toList(),
+				match.grants()));
 	}
 
 	static byte[] sha256(String key) {
@@ -58,10 +61,10 @@ final class ApiKeyVerifier {
 
 	// never compared nor hashed as a whole: only its digest is, in constant time
 	@SuppressWarnings("ArrayRecordComponent")
-	private record Entry(SecuritySettings.ApiKey key, byte[] digest) {
+	private record Entry(SecuritySettings.ApiKey key, byte[] digest, ProviderGrants grants) {
 
 		static Entry of(SecuritySettings.ApiKey key) {
-			return new Entry(key, HexFormat.of().parseHex(key.sha256()));
+			return new Entry(key, HexFormat.of().parseHex(key.sha256()), ApiKeyGrants.of(key));
 		}
 
 	}

@@ -66,6 +66,8 @@ final class ProblemSecurityHandlers {
 
 	private static String detail(AuthenticationException exception) {
 		return switch (exception) {
+			case InvalidGrantsClaimException e -> "The bearer token's " + e.claim()
+					+ " claim is not a list of scope@provider entries, such as snapshots:read@baidu-*";
 			case InvalidBearerTokenException e -> "The bearer token is invalid, expired, or not meant for SnapGate";
 			case MultipleApiKeysException e ->
 				"Send one API key, in X-API-Key or as Authorization: ApiKey, not several";

@@ -1,6 +1,9 @@
 package io.snapgate.security;
 
+import java.util.Optional;
 import java.util.Set;
+
+import io.snapgate.application.ProviderScope;
 
 /**
  * The scopes a caller can hold.
@@ -25,8 +28,16 @@ public final class Scopes {
 	private Scopes() {
 	}
 
+	private static final String AUTHORITY_PREFIX = "SCOPE_";
+
 	static String authority(String scope) {
-		return "SCOPE_" + scope;
+		return AUTHORITY_PREFIX + scope;
+	}
+
+	/** The scope an authority stands for, when it is one that acts on providers. */
+	static Optional<ProviderScope> providerScopeOf(String authority) {
+		return authority.startsWith(AUTHORITY_PREFIX) ? ProviderScope.of(authority.substring(AUTHORITY_PREFIX.length()))
+				: Optional.empty();
 	}
 
 }

@@ -13,12 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -31,8 +31,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * the right scope: {@code snapshots:read} to read, {@code snapshots:write} to create or
  * delete snapshots, {@code restores:write} to restore, {@code policies:read} and
  * {@code policies:write} to read and change policies, {@code actuator:read} for actuator
- * endpoints other than health and info. Outside the sandbox, start-up fails when no way
- * to authenticate is configured.
+ * endpoints other than health and info. Each scope may be granted on some providers only
+ * (API keys' {@code providers} and {@code grants}, a JWT's grants claim); the application
+ * enforces that, through the {@link CallerIdentity} given here. Outside the sandbox,
+ * start-up fails when no way to authenticate is configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -44,7 +46,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
-			ObjectProvider<JwtDecoder> jwtDecoder, JsonMapper json) {
+			ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtConverter,
+			JsonMapper json) {
 		boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
 		ApiKeyVerifier apiKeys = new ApiKeyVerifier(settings.apiKeys());
 		boolean jwt = jwtDecoder.getIfAvailable() != null;
@@ -75,7 +78,9 @@ public class SecurityConfiguration {
 					AnonymousAuthenticationFilter.class);
 		}
 		if (jwt) {
-			http.oauth2ResourceServer((resource) -> resource.jwt(Customizer.withDefaults())
+			JwtCallerConverter callers = new JwtCallerConverter(
+					jwtConverter.getIfAvailable(JwtAuthenticationConverter::new), new JwtGrants(settings.jwt()));
+			http.oauth2ResourceServer((resource) -> resource.jwt((token) -> token.jwtAuthenticationConverter(callers))
 				.authenticationEntryPoint(problems.entryPoint())
 				.accessDeniedHandler(problems.accessDeniedHandler())
 				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -132,8 +137,8 @@ public class SecurityConfiguration {
 	}
 
 	@Bean
-	CallerIdentity callerIdentity() {
-		return new SecurityCallerIdentity();
+	CallerIdentity callerIdentity(SecuritySettings settings) {
+		return new SecurityCallerIdentity(settings.open());
 	}
 
 	private static void checkPosture(SecuritySettings settings, boolean sandbox, ApiKeyVerifier apiKeys, boolean jwt) {

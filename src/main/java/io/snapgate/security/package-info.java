@@ -1,6 +1,6 @@
 /**
- * Who may call: JWT bearer tokens and API keys, with scopes per operation; failing closed
- * outside the sandbox.
+ * Who may call: JWT bearer tokens and API keys, with scopes per operation and grants of
+ * them per provider; failing closed outside the sandbox.
  */
 @NullMarked
 package io.snapgate.security;

@@ -12,6 +12,7 @@ import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicyLocator;
 import io.snapgate.application.PolicyService;
+import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.SafetySnapshotGate;
@@ -60,41 +61,46 @@ class ApiTestConfiguration {
 	}
 
 	@Bean
+	ProviderAccess providerAccess(ProviderRegistry registry) {
+		return ProviderAccess.unrestricted(registry);
+	}
+
+	@Bean
 	FanOut fanOut() {
 		return new FanOut();
 	}
 
 	@Bean
-	SnapshotService snapshotService(ProviderRegistry registry, FanOut fanOut) {
-		return new SnapshotService(registry, new SnapshotLocator(registry),
-				new SnapshotLister(registry, fanOut, Duration.ofSeconds(2)),
+	SnapshotService snapshotService(ProviderAccess access, FanOut fanOut) {
+		return new SnapshotService(access, new SnapshotLocator(access),
+				new SnapshotLister(access, fanOut, Duration.ofSeconds(2)),
 				new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)),
 				new AuditLog(CallerIdentity.ANONYMOUS));
 	}
 
 	@Bean
-	RestoreService restoreService(ProviderRegistry registry) {
-		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS),
+	RestoreService restoreService(ProviderAccess access) {
+		return new RestoreService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
 				new SafetySnapshotGate(new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)),
 						Duration.ofSeconds(5)),
 				Clock.systemUTC());
 	}
 
 	@Bean
-	PolicyLocator policyLocator(ProviderRegistry registry) {
-		return new PolicyLocator(registry);
+	PolicyLocator policyLocator(ProviderAccess access) {
+		return new PolicyLocator(access);
 	}
 
 	@Bean
-	PolicyService policyService(ProviderRegistry registry, PolicyLocator locator, FanOut fanOut) {
+	PolicyService policyService(ProviderAccess access, PolicyLocator locator, FanOut fanOut) {
 		Clock clock = CLOCK;
-		return new PolicyService(registry, locator, fanOut, Duration.ofSeconds(2),
-				new AuditLog(CallerIdentity.ANONYMOUS), clock, PolicyHealthRecorder.NONE);
+		return new PolicyService(access, locator, fanOut, Duration.ofSeconds(2), new AuditLog(CallerIdentity.ANONYMOUS),
+				clock, PolicyHealthRecorder.NONE);
 	}
 
 	@Bean
-	ProviderCatalog providerCatalog(ProviderRegistry registry, FanOut fanOut) {
-		return new ProviderCatalog(registry, ProviderCircuits.NONE, fanOut, Duration.ofSeconds(2));
+	ProviderCatalog providerCatalog(ProviderAccess access, FanOut fanOut) {
+		return new ProviderCatalog(access, ProviderCircuits.NONE, fanOut, Duration.ofSeconds(2));
 	}
 
 	@Bean

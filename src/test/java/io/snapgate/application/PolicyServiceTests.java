@@ -58,8 +58,10 @@ class PolicyServiceTests {
 
 	private final ProviderRegistry registry = new ProviderRegistry(List.of(this.alpha, this.bravo, this.plain));
 
-	private final PolicyService service = new PolicyService(this.registry, new PolicyLocator(this.registry),
-			this.fanOut, Duration.ofSeconds(5), new AuditLog(CallerIdentity.ANONYMOUS), this.clock, this.health);
+	private final ProviderAccess access = ProviderAccess.unrestricted(this.registry);
+
+	private final PolicyService service = new PolicyService(this.access, new PolicyLocator(this.access), this.fanOut,
+			Duration.ofSeconds(5), new AuditLog(CallerIdentity.ANONYMOUS), this.clock, this.health);
 
 	@AfterEach
 	void close() {

@@ -90,7 +90,8 @@ class SnapshotListerTests {
 		FakeSnapshotProvider quick = FakeSnapshotProvider.system("quick").withSnapshot("1", "one", BASE);
 		FakeSnapshotProvider stalled = FakeSnapshotProvider.system("stalled").withSnapshot("2", "two", BASE);
 		stalled.slowDownBy(Duration.ofSeconds(5));
-		SnapshotLister lister = new SnapshotLister(new ProviderRegistry(List.of(quick, stalled)), this.fanOut,
+		SnapshotLister lister = new SnapshotLister(
+				ProviderAccess.unrestricted(new ProviderRegistry(List.of(quick, stalled))), this.fanOut,
 				Duration.ofMillis(200));
 
 		SnapshotListing listing = lister.list(new ListRequest(Set.of(), SnapshotQuery.ALL, null, 50, false));
@@ -156,7 +157,8 @@ class SnapshotListerTests {
 	}
 
 	private SnapshotLister lister(FakeSnapshotProvider... providers) {
-		return new SnapshotLister(new ProviderRegistry(List.of(providers)), this.fanOut, Duration.ofSeconds(5));
+		return new SnapshotLister(ProviderAccess.unrestricted(new ProviderRegistry(List.of(providers))), this.fanOut,
+				Duration.ofSeconds(5));
 	}
 
 }

@@ -4,21 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessControlTests {
 
-	static final String ISSUER = "https://issuer.test";
+	static final String ISSUER = TestTokens.ISSUER;
 
-	static final String AUDIENCE = "snapgate";
+	static final String AUDIENCE = TestTokens.AUDIENCE;
 
 	static final String READER_KEY = "reader-" + "0".repeat(32);
 
@@ -58,7 +50,7 @@ class AccessControlTests {
 	@RegisterExtension
 	static WireMockExtension jwks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	static final RSAKey signingKey = generateKey();
+	static final RSAKey signingKey = TestTokens.generateKey("test");
 
 	@LocalServerPort
 	int port;
@@ -67,8 +59,8 @@ class AccessControlTests {
 
 	@BeforeEach
 	void serveKeys() {
-		jwks.stubFor(get("/jwks.json").willReturn(aResponse().withHeader("Content-Type", "application/json")
-			.withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
+		jwks.stubFor(get("/jwks.json").willReturn(
+				aResponse().withHeader("Content-Type", "application/json").withBody(TestTokens.keySet(signingKey))));
 	}
 
 	@DynamicPropertySource
@@ -80,15 +72,6 @@ class AccessControlTests {
 		key(registry, 1, "writer", WRITER_KEY, "snapshots:read,snapshots:write,restores:write", false);
 		key(registry, 2, "former", REVOKED_KEY, "snapshots:read", true);
 		key(registry, 3, "scheduler", SCHEDULER_KEY, "policies:read,policies:write", false);
-	}
-
-	private static RSAKey generateKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("test").generate();
-		}
-		catch (com.nimbusds.jose.JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static void key(DynamicPropertyRegistry registry, int index, String owner, String key, String scopes,
@@ -147,7 +130,7 @@ class AccessControlTests {
 
 	@Test
 	void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
-		RSAKey stranger = new RSAKeyGenerator(2048).keyID("test").generate();
+		RSAKey stranger = TestTokens.generateKey("test");
 		assertThat(send("GET", "/snapshots", bearer(token(stranger, ISSUER, AUDIENCE, "snapshots:read", 300)))
 			.statusCode()).isEqualTo(401);
 	}
@@ -157,7 +140,7 @@ class AccessControlTests {
 		jwks.resetAll();
 		jwks.stubFor(get("/jwks.json").willReturn(aResponse().withStatus(503)));
 		// a key id the decoder has not cached yet, so it must fetch the key set again
-		RSAKey rotated = new RSAKeyGenerator(2048).keyID("rotated").generate();
+		RSAKey rotated = TestTokens.generateKey("rotated");
 
 		HttpResponse<String> response = send("GET", "/snapshots",
 				bearer(token(rotated, ISSUER, AUDIENCE, "snapshots:read", 300)));
@@ -315,19 +298,9 @@ class AccessControlTests {
 		return token(signingKey, issuer, audience, scope, expiresInSeconds);
 	}
 
-	static String token(RSAKey key, String issuer, String audience, String scope, long expiresInSeconds)
-			throws Exception {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
-			.audience(audience)
-			.subject("tool-" + scope.replace(':', '-'))
-			.claim("scope", scope)
-			.issueTime(Date.from(now.minusSeconds(600)))
-			.expirationTime(Date.from(now.plusSeconds(expiresInSeconds)))
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	static String token(RSAKey key, String issuer, String audience, String scope, long expiresInSeconds) {
+		return TestTokens.token(key, issuer, audience, "tool-" + scope.replace(':', '-'), scope, expiresInSeconds,
+				Map.of());
 	}
 
 }

@@ -37,8 +37,10 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import io.snapgate.SnapGateApplication;
+import io.snapgate.application.ProviderGlob;
 import io.snapgate.config.SnapGateProperties;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.security.SecuritySettings;
 import io.snapgate.testing.FakePolicyProvider;
@@ -546,6 +548,46 @@ class HelmChartTests {
 		assertThat(security.apiKeys().get(0).scopes()).contains("snapshots:read", "restores:write");
 		assertThat(security.apiKeys().get(1).scopes()).containsExactly("actuator:read");
 		assertThat(security.open()).isFalse();
+		assertThat(security.apiKeys().get(0).grants()).singleElement().satisfies((grant) -> {
+			assertThat(grant.scopes()).containsExactly("restores:write");
+			assertThat(grant.providers()).containsExactly("vergeos-prod");
+		});
+		assertThat(security.apiKeys().get(1).providers()).as("a key without providers reaches every one").isNull();
+	}
+
+	@Test
+	void everyProviderTheApiKeysDocumentGrantsIsOneTheProductionValuesConfigure() throws IOException {
+		SecuritySettings security = binder(Map.of(), new ClassPathResource("shipping/api-keys.yaml"))
+			.bind("snapgate.security", SecuritySettings.class)
+			.get();
+		String applicationYaml = PRODUCTION.configMap().getData().get("application.yaml");
+		Set<String> configured = binder(Map.of(),
+				new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)))
+			.bind("snapgate.providers", Bindable.mapOf(String.class, Object.class))
+			.get()
+			.keySet();
+
+		List<String> granted = security.apiKeys()
+			.stream()
+			.flatMap((key) -> Stream.concat(Objects.requireNonNullElse(key.providers(), List.<String>of()).stream(),
+					key.grants().stream().flatMap((grant) -> grant.providers().stream())))
+			.toList();
+		assertThat(granted).isNotEmpty()
+			.allSatisfy((glob) -> assertThat(configured)
+				.anyMatch((provider) -> new ProviderGlob(glob).matches(new ProviderId(provider))));
+	}
+
+	@Test
+	void whereJwtCallersGrantsComeFromIsSetFromTheValuesAndLeftToTheAppByDefault() throws IOException {
+		String applicationYaml = PRODUCTION.configMap().getData().get("application.yaml");
+		SecuritySettings security = binder(Map.of(),
+				new ByteArrayResource(applicationYaml.getBytes(StandardCharsets.UTF_8)))
+			.bind("snapgate.security", SecuritySettings.class)
+			.get();
+
+		assertThat(security.jwt().grantsClaim()).isEqualTo("snapgate_grants");
+		assertThat(security.jwt().requireGrants()).isTrue();
+		assertThat(DEFAULTS.configMap().getData().get("application.yaml")).doesNotContain("grants");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.ForbiddenException;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
@@ -58,6 +59,7 @@ final class VergeosErrors {
 			case ConflictException ex -> new ConflictException(ex.code(), message, ex.lockExpiresAt());
 			case InvalidRequestException ex -> new InvalidRequestException(ex.code(), message, ex.fieldErrors());
 			case IdempotencyKeyReusedException ex -> ex;
+			case ForbiddenException ex -> ex;
 			case UpstreamThrottledException ex ->
 				new UpstreamThrottledException(ex.code(), message, ex.retryAfter(), ex);
 			case UpstreamBudgetExhaustedException ex -> new UpstreamBudgetExhaustedException(message, ex.retryAfter());

@@ -10,6 +10,7 @@ import io.snapgate.application.AuditLog;
 import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.NewRestore;
 import io.snapgate.application.PreviewResult;
+import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.RestoreService;
 import io.snapgate.application.RestoreTargetType;
 import io.snapgate.application.SafetySnapshotGate;
@@ -300,8 +301,8 @@ class BaiduSafetySnapshotTests {
 	private static RestoreService service(@Nullable Integer quota) {
 		Clock clock = BaiduUpstream.fixedClock();
 		BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), clock, Duration.ofSeconds(5), quota);
-		ProviderRegistry registry = new ProviderRegistry(List.of(provider));
-		return new RestoreService(registry, new SnapshotLocator(registry), new AuditLog(CallerIdentity.ANONYMOUS),
+		ProviderAccess access = ProviderAccess.unrestricted(new ProviderRegistry(List.of(provider)));
+		return new RestoreService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
 				new SafetySnapshotGate(new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(10)),
 						Duration.ofSeconds(5)),
 				clock);

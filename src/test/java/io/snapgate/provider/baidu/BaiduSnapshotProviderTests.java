@@ -1,5 +1,7 @@
 package io.snapgate.provider.baidu;
 
+import io.snapgate.application.ProviderAccess;
+import io.snapgate.application.ProviderScope;
 import io.snapgate.testing.MutableClock;
 import java.util.EnumSet;
 import java.util.List;
@@ -144,9 +146,10 @@ class BaiduSnapshotProviderTests {
 		assertThat(provider.isValidNativeId("12")).isFalse();
 		assertThat(provider.isValidNativeId("s-../../v2")).isFalse();
 		assertThat(provider.isValidNativeId("s-a b")).isFalse();
-		SnapshotLocator locator = new SnapshotLocator(new ProviderRegistry(List.of(provider)));
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> locator.locate(SnapshotRef.parse(provider.id() + ":s-..%2Fx")));
+		SnapshotLocator locator = new SnapshotLocator(
+				ProviderAccess.unrestricted(new ProviderRegistry(List.of(provider))));
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(
+				() -> locator.locate(SnapshotRef.parse(provider.id() + ":s-..%2Fx"), ProviderScope.SNAPSHOTS_READ));
 		assertThat(bcc.getAllServeEvents()).isEmpty();
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.snapgate.application.ProviderAccess;
+import io.snapgate.application.ProviderScope;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.PolicyTarget;
@@ -45,9 +47,10 @@ class VergeosSnapshotProviderTests {
 		assertThat(this.provider.isValidNativeId("1".repeat(19))).isFalse();
 		assertThat(this.provider.isValidNativeId("12 or 1")).isFalse();
 		assertThat(this.provider.isValidNativeId("")).isFalse();
-		SnapshotLocator locator = new SnapshotLocator(new ProviderRegistry(List.of(this.provider)));
+		SnapshotLocator locator = new SnapshotLocator(
+				ProviderAccess.unrestricted(new ProviderRegistry(List.of(this.provider))));
 		assertThatExceptionOfType(io.snapgate.domain.InvalidRequestException.class)
-			.isThrownBy(() -> locator.locate(SnapshotRef.parse(PROVIDER + ":../system")));
+			.isThrownBy(() -> locator.locate(SnapshotRef.parse(PROVIDER + ":../system"), ProviderScope.SNAPSHOTS_READ));
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 
