@@ -6,14 +6,19 @@ import java.util.stream.Collectors;
 import io.snapgate.application.ProviderGlob;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.snapgate.security.SecuritySettings;
 
 /**
- * Refuses to start when an API key's grants name a provider, or a glob, that matches no
- * configured provider: a misspelt grant would otherwise give less than meant without a
- * word, or more once a provider of that name is added.
+ * Warns at start-up when an API key's grants name a provider, or a glob, that matches no
+ * configured provider. Such a grant gives nothing here, which is safe, and is the usual
+ * case for one document of keys shared by releases that configure different providers;
+ * but a misspelt grant would otherwise give less than meant without a word.
  */
 final class ApiKeyGrantsCheck {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiKeyGrantsCheck.class);
 
 	private ApiKeyGrantsCheck() {
 	}
@@ -41,9 +46,8 @@ final class ApiKeyGrantsCheck {
 					.map(SnapshotProvider::id)
 					.map(Object::toString)
 					.collect(Collectors.joining(", "));
-				throw new InvalidConfigurationException(property + "[" + i + "]",
-						"'" + glob + "' matches no configured provider (configured: "
-								+ (configured.isEmpty() ? "none" : configured) + ")");
+				logger.warn("{}[{}]: '{}' matches no configured provider (configured: {}), so it grants nothing here",
+						property, i, glob, configured.isEmpty() ? "none" : configured);
 			}
 		}
 	}
