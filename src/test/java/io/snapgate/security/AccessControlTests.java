@@ -47,6 +47,8 @@ class AccessControlTests {
 
 	static final String SCHEDULER_KEY = "scheduler-" + "3".repeat(32);
 
+	static final String OPERATOR_KEY = "operator-" + "4".repeat(32);
+
 	@RegisterExtension
 	static WireMockExtension jwks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -72,6 +74,7 @@ class AccessControlTests {
 		key(registry, 1, "writer", WRITER_KEY, "snapshots:read,snapshots:write,restores:write", false);
 		key(registry, 2, "former", REVOKED_KEY, "snapshots:read", true);
 		key(registry, 3, "scheduler", SCHEDULER_KEY, "policies:read,policies:write", false);
+		key(registry, 4, "operator", OPERATOR_KEY, "actuator:read", false);
 	}
 
 	private static void key(DynamicPropertyRegistry registry, int index, String owner, String key, String scopes,
@@ -100,6 +103,20 @@ class AccessControlTests {
 		assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/v3/api-docs", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theHealthOfEachComponentAndSoEachProviderIsForOperatorsOnly() throws Exception {
+		HttpResponse<String> anonymous = send("GET", "/actuator/health", null);
+		HttpResponse<String> reader = send("GET", "/actuator/health", apiKey(READER_KEY));
+		HttpResponse<String> operator = send("GET", "/actuator/health", apiKey(OPERATOR_KEY));
+
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).contains("\"status\"").doesNotContain("components").doesNotContain("providers");
+		assertThat(reader.body()).as("no actuator:read").doesNotContain("components");
+		assertThat(operator.body()).contains("\"components\"");
+		assertThat(send("GET", "/actuator/health/ping", null).statusCode()).as("a component, by name").isEqualTo(404);
+		assertThat(send("GET", "/actuator/health/ping", apiKey(OPERATOR_KEY)).statusCode()).isEqualTo(200);
 	}
 
 	@Test
