@@ -182,7 +182,8 @@ Machine: {machine}. Authentication on (API key), metrics on, as in production. G
 
 - **Upstream stub**: nginx serving a static Baidu-shaped JSON document on loopback (scenario 1 and the
   healthy provider of scenario 3); WireMock standalone for upstreams with a fixed delay (200 ms in
-  scenario 2, a 10 s stall in scenario 3).
+  scenario 2, a 10 s stall in scenario 3). The stub and the reference proxies are two nginx instances of
+  one worker each, so that each one's CPU time is its own.
 - **direct**: `wrk` against the stub; **nginx**: `wrk` against nginx proxying to the stub; **snapgate**:
   `wrk` against SnapGate (`GET /snapshots/bench-baidu:s-bench1` with `X-API-Key`), which signs the request
   (BCE v1), calls the stub, maps the answer and serves it. Beside it, `GET /readyz` on the same gateway
