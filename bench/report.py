@@ -305,6 +305,12 @@ peak under the 64-connection load, and start to ready.
   `wrk` against SnapGate (`GET /snapshots/bench-baidu:s-bench1` with `X-API-Key`), which signs the request
   (BCE v1), calls the stub, maps the answer and serves it. Beside it, `GET /readyz` on the same gateway
   (no upstream call, no authentication, no JSON mapping) gives the floor of the server itself.
+- **An id per request** (scenarios 1, 3 and 4, every way): `wrk` asks for another id each time
+  (`bench/distinct-ids.lua`: `s-bench1t1n1`, `s-bench1t1n2`, ...) and the stub answers any id with the
+  same document. SnapGate shares identical reads under way and keeps answers for a while
+  (`read-cache-ttl`, 2 s by default, kept here): requests for one id would measure that rather than the
+  upstream call. Scenario 2's providers keep no answer (`read-cache-ttl: 0s`); identical lists under
+  way at once are still shared.
 - **peer** (scenario 1): Spring Cloud Gateway, Server Web MVC (`bench/peer`, Spring Cloud 2025.1.4), with
   one route that passes `GET /v2/snapshot/{{id}}` through to the same stub, as the nginx proxy does, on its
   defaults (a `RestClient` on the JDK's HttpClient, no authentication, no metrics). **floor** (scenario 1):
