@@ -244,6 +244,7 @@ set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set key top left
 set grid ytics
+set xrange [-0.6:2.6]
 plot {plots}
 """
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
