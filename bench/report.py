@@ -170,6 +170,8 @@ def main(run, out, root):
                      f"{num(rss_idle.get(way))} | {num(highest('s1', way, 'rss_peak_mb'))} | {num(start)} | "
                      f"{ratio(start, ready.get('peer'))} | {ratio(start, ready.get('floor'))} |")
     costs = "\n".join(lines)
+    if not s1_ways:
+        side_by_side = costs = "(scenario 1 was not run: `BENCH_SCENARIOS`)"
 
     checks = []
     s1_gw, s1_ng = med("s1", "snapgate", "rps"), med("s1", "nginx", "rps")
