@@ -4,6 +4,8 @@ import java.util.regex.Pattern;
 
 import io.snapgate.domain.ProviderId;
 
+import org.springframework.util.PatternMatchUtils;
+
 /**
  * A provider id, or a pattern of them in which {@code *} stands for any run of
  * characters: {@code baidu-bj}, {@code baidu-*}, {@code *}.
@@ -28,33 +30,7 @@ public record ProviderGlob(String value) {
 	}
 
 	public boolean matches(ProviderId provider) {
-		String id = provider.value();
-		int g = 0;
-		int i = 0;
-		// where the last star was, and how much of the id it has taken so far
-		int star = -1;
-		int taken = 0;
-		while (i < id.length()) {
-			if (g < this.value.length() && this.value.charAt(g) == id.charAt(i)) {
-				g++;
-				i++;
-			}
-			else if (g < this.value.length() && this.value.charAt(g) == '*') {
-				star = g++;
-				taken = i;
-			}
-			else if (star >= 0) {
-				g = star + 1;
-				i = ++taken;
-			}
-			else {
-				return false;
-			}
-		}
-		while (g < this.value.length() && this.value.charAt(g) == '*') {
-			g++;
-		}
-		return g == this.value.length();
+		return PatternMatchUtils.simpleMatch(this.value, provider.value());
 	}
 
 	@Override
