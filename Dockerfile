@@ -25,15 +25,17 @@ COPY --from=extract /build/extracted/spring-boot-loader/ ./
 COPY --from=extract /build/extracted/snapshot-dependencies/ ./
 COPY --from=extract /build/extracted/application/ ./
 
-# Container-aware defaults; Kubernetes (the chart) may replace them whole. G1 is chosen explicitly because
-# the JVM picks the Serial collector in containers with less than 2 CPUs or 1792 MB.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
+# Container-aware defaults, the chart's (helm/snapgate/values.yaml says why each is there); Kubernetes may
+# replace them whole. G1 is chosen explicitly because the JVM picks the Serial collector in containers
+# with less than 2 CPUs or 1792 MB. The AOT cache below is trained with them.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=35 -XX:+UseG1GC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 
 # JDK 25 AOT cache (JEP 483/514/515): a training run records the classes loaded and linked, and
 # method profiles, while the application context starts; later starts map them instead of loading
 # the jars again. Trained in the sandbox profile so that it calls no provider and needs no secret;
 # spring.context.exit=onRefresh stops it once the context is refreshed, before the server starts.
-# The cache is only valid for this JVM and this class path (other heap sizes and collectors are fine):
+# The cache is only valid for this JVM, this class path and the object header layout (other heap sizes
+# and collectors are fine):
 # otherwise the JVM logs an [aot] error and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS
 # skips it.
 RUN java -XX:AOTCacheOutput=/app/snapgate.aot -Xlog:aot=error -Dspring.context.exit=onRefresh \

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -428,9 +429,23 @@ class HelmChartTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("releases")
 	void theJvmSizesItsHeapFromTheContainerAndRunsG1(RenderedChart chart) {
-		assertThat(env(gateway(chart), "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=75")
-			.contains("-XX:+UseG1GC");
+		assertThat(env(gateway(chart), "JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=35")
+			.contains("-XX:+UseG1GC")
+			.contains("-XX:+UseCompactObjectHeaders");
 		assertThat(gateway(chart).getResources().getLimits()).containsKey("memory");
+	}
+
+	@Test
+	void aPodIsGivenTheMemoryItMayUseAndTheImageStartsWithTheChartsJvmOptions() throws IOException {
+		V1Container gateway = gateway(DEFAULTS);
+		assertThat(gateway.getResources().getRequests().get("memory"))
+			.isEqualTo(gateway.getResources().getLimits().get("memory"));
+		// the image's AOT cache is trained with the image's options: the chart's must be
+		// the same
+		Matcher imageOptions = Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]+)\"")
+			.matcher(Files.readString(Path.of("Dockerfile")));
+		assertThat(imageOptions.find()).isTrue();
+		assertThat(env(gateway, "JAVA_TOOL_OPTIONS")).isEqualTo(imageOptions.group(1));
 	}
 
 	@Test
