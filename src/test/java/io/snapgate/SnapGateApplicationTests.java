@@ -116,7 +116,9 @@ class SnapGateApplicationTests {
 				.header("X-API-Key", OPS_KEY)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"").doesNotContain("<html");
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
