@@ -157,6 +157,12 @@ class ContainerImageIT {
 			assertThat(gateway.getLogs()).as("the token key arrived from its Secret")
 				.doesNotContain("snapgate.tokens.signing-key is not set")
 				.doesNotContain("snapgate.security.open is set");
+			// the JVM warns "[aot] Unable to use AOT cache" when the chart's options do
+			// not match
+			// the ones the image trained its cache with (compact object headers, say)
+			assertThat(gateway.getLogs()).as("the image's AOT cache is used with the chart's JVM options")
+				.contains("Picked up JAVA_TOOL_OPTIONS: " + env(pod, "JAVA_TOOL_OPTIONS"))
+				.doesNotContain("[aot]");
 		}
 	}
 
@@ -201,6 +207,17 @@ class ContainerImageIT {
 				.withCapDrop(Capability.ALL)
 				.withSecurityOpts(List.of("no-new-privileges"));
 		});
+	}
+
+	private static String env(V1PodSpec pod, String name) {
+		return pod.getContainers()
+			.get(0)
+			.getEnv()
+			.stream()
+			.filter((var) -> name.equals(var.getName()))
+			.findFirst()
+			.map(V1EnvVar::getValue)
+			.orElseThrow();
 	}
 
 	/** A folder holding one file, readable by the container's non-root user. */
