@@ -36,7 +36,7 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=35 -XX:+UseG1GC -XX:+UseCompactObjec
 # spring.context.exit=onRefresh stops it once the context is refreshed, before the server starts.
 # The cache is only valid for this JVM, this class path and the object header layout (other heap sizes
 # and collectors are fine):
-# otherwise the JVM logs an [aot] error and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS
+# otherwise the JVM logs an [aot] line and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS
 # skips it.
 RUN java -XX:AOTCacheOutput=/app/snapgate.aot -Xlog:aot=error -Dspring.context.exit=onRefresh \
 		-Dspring.profiles.active=sandbox -jar snapgate.jar \
