@@ -20,6 +20,7 @@ import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedAsp;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
+import io.snapgate.provider.baidu.BaiduReplies.ModifySnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.RollbackBody;
 import io.snapgate.provider.baidu.BaiduReplies.SnapshotReply;
 import io.snapgate.provider.baidu.BaiduReplies.UpdateAspBody;
@@ -118,6 +119,13 @@ final class BaiduClient {
 		UpstreamReply reply = send(BaiduOperation.DELETE_SNAPSHOT, HttpMethod.DELETE, "/v2/snapshot/{snapshotId}",
 				Map.of("snapshotId", snapshotId), null);
 		succeed(BaiduOperation.DELETE_SNAPSHOT, reply);
+	}
+
+	/** Changes what the body names of a snapshot: its name, description or retention. */
+	void modifySnapshot(String snapshotId, ModifySnapshotBody body) {
+		UpstreamReply reply = send(BaiduOperation.MODIFY_SNAPSHOT, HttpMethod.PUT,
+				"/v2/snapshot/{snapshotId}?modifyAttribute", Map.of("snapshotId", snapshotId), body);
+		succeed(BaiduOperation.MODIFY_SNAPSHOT, reply);
 	}
 
 	/**

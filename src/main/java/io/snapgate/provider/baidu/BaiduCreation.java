@@ -43,7 +43,7 @@ final class BaiduCreation {
 		String clientToken = (command.idempotency() != null) ? command.idempotency().token(this.provider)
 				: UUID.randomUUID().toString();
 		String snapshotId = this.client.createSnapshot(clientToken,
-				new CreateSnapshotBody(diskId, name, BaiduSnapshotMapper.blankToNull(command.description())),
+				new CreateSnapshotBody(diskId, name, BaiduSnapshotMapper.blankToNull(command.description()), null),
 				operation);
 		if (!BaiduIds.isSnapshotId(snapshotId)) {
 			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,

@@ -23,6 +23,8 @@ enum BaiduOperation {
 	 */
 	DELETE_SNAPSHOT("delete snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
 
+	MODIFY_SNAPSHOT("change snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
+
 	ROLL_BACK_CDS_VOLUME("roll back a CDS disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.VOLUME_BUSY),
 
 	ROLL_BACK_SYSTEM_DISK("roll back a system disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.INSTANCE_BUSY),

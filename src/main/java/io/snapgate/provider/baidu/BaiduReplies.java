@@ -37,9 +37,21 @@ final class BaiduReplies {
 	/**
 	 * The body of {@code POST /v2/snapshot}; {@code volumeId} is an instance id for a
 	 * system disk.
+	 *
+	 * @param retentionInDays how many days BCC keeps it; {@code null} keeps it until it
+	 * is deleted
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record CreateSnapshotBody(String volumeId, String snapshotName, @Nullable String desc) {
+	record CreateSnapshotBody(String volumeId, String snapshotName, @Nullable String desc,
+			@Nullable Integer retentionInDays) {
+	}
+
+	/**
+	 * The body of {@code PUT /v2/snapshot/{id}?modifyAttribute}: only the fields given
+	 * are sent.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ModifySnapshotBody(@Nullable String snapshotName, @Nullable String desc, @Nullable Integer retentionInDays) {
 	}
 
 	/** The body of {@code PUT /v2/volume/{id}?rollback}. */

@@ -118,7 +118,7 @@ final class BaiduSafetySnapshots {
 		String id;
 		try {
 			id = this.client.createSnapshot(identity.token(),
-					new CreateSnapshotBody(disk.snapshotDiskId(), identity.name(), description), operation);
+					new CreateSnapshotBody(disk.snapshotDiskId(), identity.name(), description, null), operation);
 		}
 		catch (ConflictException ex) {
 			if (ex.code() != ErrorCode.QUOTA_EXCEEDED) {

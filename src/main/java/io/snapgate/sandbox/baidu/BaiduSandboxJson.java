@@ -77,7 +77,13 @@ final class BaiduSandboxJson {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record CreateRequest(@Nullable String volumeId, @Nullable String snapshotName, @Nullable String desc) {
+	record CreateRequest(@Nullable String volumeId, @Nullable String snapshotName, @Nullable String desc,
+			@Nullable JsonNode retentionInDays) {
+	}
+
+	/** The body of {@code PUT /v2/snapshot/{id}?modifyAttribute}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ModifyRequest(@Nullable String snapshotName, @Nullable String desc, @Nullable JsonNode retentionInDays) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

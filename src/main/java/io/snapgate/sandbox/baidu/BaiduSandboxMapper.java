@@ -29,7 +29,8 @@ final class BaiduSandboxMapper {
 		String status = this.progress.status(snapshot, now);
 		return new BaiduSandboxJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
 				BceV1Signer.timestamp(snapshot.createdAt()), status, snapshot.createMethod(), snapshot.volumeId(),
-				snapshot.desc(), null, false, this.progress.percent(snapshot, status, now));
+				snapshot.desc(), (snapshot.expiresAt() != null) ? BceV1Signer.timestamp(snapshot.expiresAt()) : null,
+				false, this.progress.percent(snapshot, status, now));
 	}
 
 	/**

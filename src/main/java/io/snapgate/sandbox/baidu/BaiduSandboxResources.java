@@ -38,13 +38,29 @@ final class BaiduSandboxResources {
 	 * @param deleted a tombstone, kept so that a marker naming it still has its place
 	 * @param policyId the policy whose schedule made it, which BCC keeps to itself (it
 	 * shows {@code createMethod} {@code auto} only); {@code null} for none
+	 * @param expiresAt when BCC deletes it, for a snapshot made or changed with a
+	 * retention; {@code null} for one kept until deleted
 	 */
 	record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
-			String status, @Nullable Instant readyAt, String createMethod, boolean deleted, @Nullable String policyId) {
+			String status, @Nullable Instant readyAt, String createMethod, boolean deleted, @Nullable String policyId,
+			@Nullable Instant expiresAt) {
+
+		/** A snapshot kept until deleted (or, for a schedule's, by its policy). */
+		Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
+				String status, @Nullable Instant readyAt, String createMethod, boolean deleted,
+				@Nullable String policyId) {
+			this(sequence, id, name, desc, volumeId, sizeGb, createdAt, status, readyAt, createMethod, deleted,
+					policyId, null);
+		}
 
 		Snapshot asDeleted() {
 			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,
-					this.createdAt, this.status, this.readyAt, this.createMethod, true, this.policyId);
+					this.createdAt, this.status, this.readyAt, this.createMethod, true, this.policyId, this.expiresAt);
+		}
+
+		Snapshot withAttributes(String name, String desc, @Nullable Instant expiresAt) {
+			return new Snapshot(this.sequence, this.id, name, desc, this.volumeId, this.sizeGb, this.createdAt,
+					this.status, this.readyAt, this.createMethod, this.deleted, this.policyId, expiresAt);
 		}
 
 		/** Whether a schedule made it, which BCC counts apart from manual snapshots. */

@@ -10,6 +10,7 @@ import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreatedAsp;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.Created;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.ModifyRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.RollbackRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotReply;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumeReply;
@@ -56,6 +57,8 @@ final class BaiduSandboxRoutes {
 						.GET("/snapshot/{snapshotId}", this::snapshot)
 						.POST("/snapshot", this::create)
 						.DELETE("/snapshot/{snapshotId}", this::delete)
+						.PUT("/snapshot/{snapshotId}", RequestPredicates.param("modifyAttribute", (value) -> true),
+								this::modify)
 						.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
 						.GET("/volume", this::volumes)
 						.GET("/volume/{volumeId}", this::volume)
@@ -91,6 +94,12 @@ final class BaiduSandboxRoutes {
 	private ServerResponse create(ServerRequest request) throws IOException {
 		CreateRequest body = read(request, CreateRequest.class);
 		return ok(new Created(this.state.create(request.param("clientToken").orElse(null), body)));
+	}
+
+	private ServerResponse modify(ServerRequest request) throws IOException {
+		ModifyRequest body = read(request, ModifyRequest.class);
+		this.state.modify(request.pathVariable("snapshotId"), body);
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
 	}
 
 	private ServerResponse delete(ServerRequest request) {

@@ -116,9 +116,10 @@ final class BaiduSandboxSchedules {
 		for (Snapshot snapshot : this.account.newestFirst()) {
 			String policyId = snapshot.policyId();
 			Policy policy = (policyId != null && !snapshot.deleted()) ? this.policies.get(policyId) : null;
-			if (policy != null && policy.retentionDays() > 0
-					&& !snapshot.createdAt().plus(Duration.ofDays(policy.retentionDays())).isAfter(now)
-					&& !isRolledBackTo(snapshot, now)) {
+			boolean pastPolicy = policy != null && policy.retentionDays() > 0
+					&& !snapshot.createdAt().plus(Duration.ofDays(policy.retentionDays())).isAfter(now);
+			boolean pastOwn = !snapshot.deleted() && snapshot.expiresAt() != null && !snapshot.expiresAt().isAfter(now);
+			if ((pastPolicy || pastOwn) && !isRolledBackTo(snapshot, now)) {
 				this.account.put(snapshot.asDeleted());
 			}
 		}

@@ -1,6 +1,7 @@
 package io.snapgate.sandbox.baidu;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls
@@ -36,6 +38,8 @@ final class BaiduSandboxState {
 	private static final Set<String> READY_INSTANCE = Set.of("Running", "Stopped");
 
 	private static final int MAX_KEYS = 1000;
+
+	private static final int MAX_RETENTION_DAYS = 10000;
 
 	private final BaiduSandboxSettings settings;
 
@@ -177,7 +181,8 @@ final class BaiduSandboxState {
 		if (diskId == null || name == null) {
 			throw BaiduSandboxException.invalid("volumeId and snapshotName are required");
 		}
-		String fingerprint = diskId + "\n" + name + "\n" + desc;
+		Integer retentionDays = retentionDays(request.retentionInDays());
+		String fingerprint = diskId + "\n" + name + "\n" + desc + "\n" + retentionDays;
 		if (clientToken != null) {
 			String earlier = this.clientTokens.earlier(clientToken, fingerprint);
 			if (earlier != null) {
@@ -198,11 +203,29 @@ final class BaiduSandboxState {
 		String id = this.account.newSnapshotId();
 		Instant createdAt = now.truncatedTo(ChronoUnit.SECONDS);
 		this.account.put(new Snapshot(this.account.nextSequence(), id, name, desc, volume.id(), volume.sizeGb(),
-				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false, null));
+				createdAt, "Creating", now.plus(this.settings.snapshotDelay()), "MANUAL", false, null,
+				expiry(createdAt, retentionDays)));
 		if (clientToken != null) {
 			this.clientTokens.remember(clientToken, fingerprint, id);
 		}
 		return id;
+	}
+
+	/**
+	 * {@code modifyAttribute}: a new name, description or retention, each only when
+	 * given; a retention counts from the snapshot's creation.
+	 */
+	synchronized void modify(String snapshotId, BaiduSandboxJson.ModifyRequest request) {
+		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
+		String name = (request.snapshotName() != null) ? request.snapshotName() : snapshot.name();
+		if (!name.matches("[A-Za-z0-9_]{1,65}")) {
+			throw BaiduSandboxException.invalid("snapshotName must be 1 to 65 letters, digits and underscores");
+		}
+		String desc = (request.desc() != null) ? request.desc() : snapshot.desc();
+		Integer retentionDays = retentionDays(request.retentionInDays());
+		Instant expiresAt = (request.retentionInDays() != null) ? expiry(snapshot.createdAt(), retentionDays)
+				: snapshot.expiresAt();
+		this.account.put(snapshot.withAttributes(name, desc, expiresAt));
 	}
 
 	synchronized void delete(String snapshotId) {
@@ -284,6 +307,25 @@ final class BaiduSandboxState {
 	private String systemVolumeOf(String instanceId) {
 		Instance instance = this.account.instance(instanceId);
 		return (instance != null) ? instance.systemVolumeId() : "";
+	}
+
+	/**
+	 * A snapshot's retention as BCC takes it: 1 to 10000 whole days; {@code null} when
+	 * not given.
+	 */
+	private static @Nullable Integer retentionDays(@Nullable JsonNode value) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > MAX_RETENTION_DAYS) {
+			throw BaiduSandboxException
+				.invalid("retentionInDays must be a whole number of days, 1 to " + MAX_RETENTION_DAYS);
+		}
+		return value.asInt();
+	}
+
+	private static @Nullable Instant expiry(Instant createdAt, @Nullable Integer retentionDays) {
+		return (retentionDays != null) ? createdAt.plus(Duration.ofDays(retentionDays)) : null;
 	}
 
 	private static int maxKeys(@Nullable String parameter) {

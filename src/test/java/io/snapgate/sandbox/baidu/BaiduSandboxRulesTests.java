@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.ModifyRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.DoubleNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.StringNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -64,8 +69,55 @@ class BaiduSandboxRulesTests {
 	}
 
 	@Test
+	void aRetentionInDaysSetsTheExpireTimeAndTheSnapshotIsGoneOnceItPasses() {
+		String id = this.state.create("tok-r", new CreateRequest("v-data0002", "kept_a_day", "", IntNode.valueOf(1)));
+
+		assertThat(this.state.snapshot(id).expireTime()).isEqualTo("2026-11-23T10:00:00Z");
+		this.clock.advance(Duration.ofHours(23));
+		this.state.tick();
+		assertThat(ids(this.state.list(null, null, "v-data0002"))).contains(id);
+		this.clock.advance(Duration.ofHours(1));
+		this.state.tick();
+		assertThat(ids(this.state.list(null, null, "v-data0002"))).doesNotContain(id);
+	}
+
+	@Test
+	void aRetentionOutsideWholeDaysFromOneToTenThousandIsRefused() {
+		for (JsonNode bad : List.<JsonNode>of(IntNode.valueOf(0), IntNode.valueOf(10001), IntNode.valueOf(-1),
+				DoubleNode.valueOf(1.5), StringNode.valueOf("7"))) {
+			refused(() -> this.state.create(null, new CreateRequest("v-data0002", "bad_retention", "", bad)), 400,
+					"InvalidParameter");
+		}
+	}
+
+	@Test
+	void modifyAttributeChangesOnlyWhatItNames() {
+		String id = this.state.create(null, new CreateRequest("v-data0002", "before", "first", null));
+
+		this.state.modify(id, new ModifyRequest(null, "second", null));
+		assertThat(this.state.snapshot(id).name()).isEqualTo("before");
+		assertThat(this.state.snapshot(id).desc()).isEqualTo("second");
+		assertThat(this.state.snapshot(id).expireTime()).isNull();
+
+		this.state.modify(id, new ModifyRequest("after", null, IntNode.valueOf(7)));
+		assertThat(this.state.snapshot(id).name()).isEqualTo("after");
+		assertThat(this.state.snapshot(id).desc()).isEqualTo("second");
+		assertThat(this.state.snapshot(id).expireTime()).isEqualTo("2026-11-29T10:00:00Z");
+	}
+
+	@Test
+	void modifyAttributeRefusesWhatBccRefuses() {
+		String id = this.state.create(null, new CreateRequest("v-data0002", "before", "", null));
+
+		refused(() -> this.state.modify(id, new ModifyRequest("not allowed!", null, null)), 400, "InvalidParameter");
+		refused(() -> this.state.modify(id, new ModifyRequest(null, null, IntNode.valueOf(0))), 400,
+				"InvalidParameter");
+		refused(() -> this.state.modify("s-missing1", new ModifyRequest(null, "x", null)), 404, "NoSuchObject");
+	}
+
+	@Test
 	void aNewSnapshotIsCreatingUntilItsDelayHasPassedAndKeepsItsDiskBusy() {
-		String id = this.state.create("tok-1", new CreateRequest("v-data0002", "pre_upgrade", "before upgrade"));
+		String id = this.state.create("tok-1", new CreateRequest("v-data0002", "pre_upgrade", "before upgrade", null));
 
 		assertThat(id).matches("s-[A-Za-z0-9]{8}");
 		assertThat(this.state.snapshot(id).status()).isEqualTo("Creating");
@@ -81,13 +133,13 @@ class BaiduSandboxRulesTests {
 
 	@Test
 	void theSameClientTokenWithTheSameRequestGivesTheSameSnapshot() {
-		CreateRequest request = new CreateRequest("v-data0002", "pre_upgrade", null);
+		CreateRequest request = new CreateRequest("v-data0002", "pre_upgrade", null, null);
 		String first = this.state.create("tok-1", request);
 		String again = this.state.create("tok-1", request);
 
 		assertThat(again).isEqualTo(first);
 		assertThat(this.state.snapshotsOf("v-data0002")).containsExactly(first, "s-seed0005");
-		refused(() -> this.state.create("tok-1", new CreateRequest("v-data0002", "other", null)), 409,
+		refused(() -> this.state.create("tok-1", new CreateRequest("v-data0002", "other", null, null)), 409,
 				"IdempotentParameterMismatch");
 		this.clock.advance(Duration.ofSeconds(3));
 		assertThat(this.state.create("tok-2", request)).isNotEqualTo(first);
@@ -95,11 +147,11 @@ class BaiduSandboxRulesTests {
 
 	@Test
 	void aSystemDiskIsSnapshotNamedByItsInstanceAndTheSnapshotNamesTheDisk() {
-		String id = this.state.create(null, new CreateRequest("i-sandbox2", "db_os", null));
+		String id = this.state.create(null, new CreateRequest("i-sandbox2", "db_os", null, null));
 
 		assertThat(this.state.snapshot(id).volumeId()).isEqualTo("v-system02");
 		assertThat(this.state.instance("i-sandbox2").status()).isEqualTo("SnapshotProcessing");
-		refused(() -> this.state.create(null, new CreateRequest("i-sandbox2", "db_os_again", null)), 409,
+		refused(() -> this.state.create(null, new CreateRequest("i-sandbox2", "db_os_again", null, null)), 409,
 				"InstanceStatusConflict");
 		this.clock.advance(Duration.ofSeconds(3));
 		assertThat(this.state.instance("i-sandbox2").status()).isEqualTo("Stopped");
@@ -107,32 +159,33 @@ class BaiduSandboxRulesTests {
 
 	@Test
 	void aBusyOrMissingDiskOrInstanceIsRefused() {
-		refused(() -> this.state.create(null, new CreateRequest("v-data0003", "x", null)), 409, "VolumeStatusConflict");
-		refused(() -> this.state.create(null, new CreateRequest("i-sandbox3", "x", null)), 409,
+		refused(() -> this.state.create(null, new CreateRequest("v-data0003", "x", null, null)), 409,
+				"VolumeStatusConflict");
+		refused(() -> this.state.create(null, new CreateRequest("i-sandbox3", "x", null, null)), 409,
 				"InstanceStatusConflict");
-		refused(() -> this.state.create(null, new CreateRequest("v-missing1", "x", null)), 404, "NoSuchObject");
-		refused(() -> this.state.create(null, new CreateRequest("i-missing1", "x", null)), 404, "NoSuchObject");
-		refused(() -> this.state.create(null, new CreateRequest("v-data0002", "not-valid", null)), 400,
+		refused(() -> this.state.create(null, new CreateRequest("v-missing1", "x", null, null)), 404, "NoSuchObject");
+		refused(() -> this.state.create(null, new CreateRequest("i-missing1", "x", null, null)), 404, "NoSuchObject");
+		refused(() -> this.state.create(null, new CreateRequest("v-data0002", "not-valid", null, null)), 400,
 				"InvalidParameter");
-		refused(() -> this.state.create("x".repeat(64), new CreateRequest("v-data0002", "x", null)), 400,
+		refused(() -> this.state.create("x".repeat(64), new CreateRequest("v-data0002", "x", null, null)), 400,
 				"InvalidParameter");
 	}
 
 	@Test
 	void aDiskHoldsNoMoreManualSnapshotsThanItsQuotaWhateverItsAutomaticOnes() {
 		for (int i = 0; i < 4; i++) {
-			this.state.create(null, new CreateRequest("v-data0001", "n" + i, null));
+			this.state.create(null, new CreateRequest("v-data0001", "n" + i, null, null));
 			this.clock.advance(Duration.ofSeconds(3));
 		}
 		assertThat(this.state.snapshotsOf("v-data0001")).as("four manual, two automatic").hasSize(6);
 
-		refused(() -> this.state.create(null, new CreateRequest("v-data0001", "one_too_many", null)), 400,
+		refused(() -> this.state.create(null, new CreateRequest("v-data0001", "one_too_many", null, null)), 400,
 				"SnapshotQuotaExceeded");
 	}
 
 	@Test
 	void onlyAvailableOrFailedSnapshotsAreDeletedAndBccAnswers403Otherwise() {
-		String id = this.state.create(null, new CreateRequest("v-data0002", "fresh", null));
+		String id = this.state.create(null, new CreateRequest("v-data0002", "fresh", null, null));
 
 		refused(() -> this.state.delete(id), 403, "OperationNotAllowed");
 		this.clock.advance(Duration.ofSeconds(3));
@@ -168,7 +221,7 @@ class BaiduSandboxRulesTests {
 		this.clock.advance(Duration.ofSeconds(3));
 		assertThat(this.state.volume("v-system01").status()).isEqualTo("InUse");
 
-		String busy = this.state.create(null, new CreateRequest("v-system03", "batch_os", null));
+		String busy = this.state.create(null, new CreateRequest("v-system03", "batch_os", null, null));
 		this.clock.advance(Duration.ofSeconds(3));
 		refused(() -> this.state.rollBack("v-system03", busy), 409, "InstanceStatusConflict");
 	}
@@ -177,7 +230,7 @@ class BaiduSandboxRulesTests {
 	void aDiskRollsBackOnlyToItsOwnAvailableSnapshots() {
 		refused(() -> this.state.rollBack("v-data0002", "s-seed0003"), 404, "NoSuchObject");
 		refused(() -> this.state.rollBack("v-missing1", "s-seed0005"), 404, "NoSuchObject");
-		String creating = this.state.create(null, new CreateRequest("v-data0002", "fresh", null));
+		String creating = this.state.create(null, new CreateRequest("v-data0002", "fresh", null, null));
 		refused(() -> this.state.rollBack("v-data0002", creating), 409, "SnapshotStatusConflict");
 	}
 

@@ -120,7 +120,7 @@ class BaiduSandboxSchedulesTests {
 
 	@Test
 	void aDiskBusyWithAManualSnapshotStillGetsItsAutomaticOne() {
-		this.state.create(null, new BaiduSandboxJson.CreateRequest("v-data0001", "manual", null));
+		this.state.create(null, new BaiduSandboxJson.CreateRequest("v-data0001", "manual", null, null));
 
 		assertThat(this.state.runSchedules(START.plus(Duration.ofHours(1)))).hasSize(1);
 		assertThat(this.state.snapshotsOf("v-data0001")).hasSize(4);
