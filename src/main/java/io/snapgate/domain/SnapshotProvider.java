@@ -22,6 +22,12 @@ public interface SnapshotProvider {
 	Set<Capability> capabilities();
 
 	/**
+	 * How finely its snapshots' retention is counted, and what can be changed on a
+	 * snapshot once it is taken.
+	 */
+	SnapshotFeatures snapshotFeatures();
+
+	/**
 	 * Whether {@code nativeId} looks like an id this provider issues. Callers check it
 	 * once, before any other method here is given the id, so that an id never reaches an
 	 * upstream URL or filter unchecked.

@@ -43,6 +43,7 @@ import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotStatus;
@@ -283,6 +284,13 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Set<Capability> capabilities() {
 		return this.capabilities;
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return this.capabilities.contains(Capability.RETENTION)
+				? new SnapshotFeatures(Duration.ofSeconds(1), null, Set.of())
+				: new SnapshotFeatures(null, null, Set.of());
 	}
 
 	@Override

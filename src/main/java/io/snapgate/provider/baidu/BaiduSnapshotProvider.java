@@ -25,6 +25,7 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotRef;
@@ -42,6 +43,9 @@ import org.jspecify.annotations.Nullable;
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
+
+	private static final SnapshotFeatures FEATURES = new SnapshotFeatures(BaiduRetention.DAY,
+			BaiduRetention.DAY.multipliedBy(BaiduRetention.MAX_DAYS), Set.of());
 
 	private final ProviderId id;
 
@@ -69,7 +73,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		BaiduDisks disks = new BaiduDisks(client, clock);
 		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
 		this.rules = new BaiduRules(client, disks);
-		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
+		this.creation = new BaiduCreation(id, client, this.rules, this.listing, clock);
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
 				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk), clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
@@ -87,7 +91,12 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME);
+		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME, Capability.RETENTION);
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return FEATURES;
 	}
 
 	@Override

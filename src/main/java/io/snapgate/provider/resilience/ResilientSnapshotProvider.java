@@ -39,6 +39,7 @@ import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotWithMembers;
@@ -99,6 +100,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Set<Capability> capabilities() {
 		return this.delegate.capabilities();
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return this.delegate.snapshotFeatures();
 	}
 
 	@Override

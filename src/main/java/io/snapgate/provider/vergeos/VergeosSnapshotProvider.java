@@ -26,6 +26,7 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotQuery;
@@ -46,6 +47,9 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	private static final Set<Capability> CAPABILITIES = Collections
 		.unmodifiableSet(EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM, Capability.RESTORE_TENANT,
 				Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE));
+
+	/** VergeOS keeps an expiry in epoch seconds, and no bound is known. */
+	private static final SnapshotFeatures FEATURES = new SnapshotFeatures(Duration.ofSeconds(1), null, Set.of());
 
 	private final ProviderId id;
 
@@ -89,6 +93,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Set<Capability> capabilities() {
 		return CAPABILITIES;
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return FEATURES;
 	}
 
 	@Override

@@ -203,7 +203,44 @@ class BaiduSandboxJourneyIT {
 			.containsExactly("UP");
 		assertThat(JsonPath.<List<List<String>>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].capabilities"))
 			.singleElement()
-			.satisfies((c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME"));
+			.satisfies(
+					(c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME", "RETENTION"));
+		assertThat(
+				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].snapshots.retentionUnit"))
+			.containsExactly("P1D");
+	}
+
+	@Test
+	void aSnapshotKeptForAWeekExpiresAWeekAfterItIsTaken() throws Exception {
+		String key = "it-" + UUID.randomUUID();
+		String body = "{\"provider\":\"sandbox-baidu\",\"name\":\"it_weekly\",\"volumeId\":\"i-sandbox2\","
+				+ "\"retention\":\"P7D\"}";
+
+		HttpResponse<String> created = send("POST", "/snapshots?wait=true&timeout=PT10S", body, key);
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		Instant createdAt = Instant.parse(JsonPath.read(created.body(), "$.createdAt"));
+		assertThat(Instant.parse(JsonPath.<String>read(created.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(7)));
+		HttpResponse<String> otherRetention = send("POST", "/snapshots", body.replace("P7D", "P8D"), key);
+		assertThat(otherRetention.statusCode()).isEqualTo(422);
+		assertThat(JsonPath.<String>read(otherRetention.body(), "$.code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(send("DELETE", "/snapshots/" + id, null, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void aRetentionOfPartDaysIsRefusedNeverRounded() throws Exception {
+		for (String retention : List.of("PT12H", "PT36H", "P10001D")) {
+			HttpResponse<String> refused = send("POST", "/snapshots",
+					"{\"provider\":\"sandbox-baidu\",\"name\":\"it_hours\",\"volumeId\":\"i-sandbox2\","
+							+ "\"retention\":\"" + retention + "\"}",
+					null);
+
+			assertThat(refused.statusCode()).as(retention).isEqualTo(400);
+			assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+			assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactly("retention");
+		}
 	}
 
 	@Test
