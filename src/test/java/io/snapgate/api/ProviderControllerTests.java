@@ -54,7 +54,10 @@ class ProviderControllerTests {
 			json.assertThat().extractingPath("$[1].snapshots.retentionUnit").isEqualTo("PT1S");
 			json.assertThat().extractingPath("$[1].snapshots.maxRetention").isNull();
 			json.assertThat().extractingPath("$[2].snapshots.retentionUnit").isNull();
-			json.assertThat().extractingPath("$[2].snapshots.changeable").isEqualTo(List.of());
+			json.assertThat()
+				.extractingPath("$[1].snapshots.changeable")
+				.isEqualTo(List.of("description", "retention", "neverExpire"));
+			json.assertThat().extractingPath("$[2].snapshots.changeable").isEqualTo(List.of("name", "description"));
 		});
 	}
 
