@@ -47,11 +47,14 @@ class SnapGateApplicationTests {
 				"put", "delete");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots")).containsKeys("get", "post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}")).containsKeys("get",
-				"delete");
+				"patch", "delete");
+		assertThat(
+				JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}.patch.requestBody.content"))
+			.containsOnlyKeys("application/merge-patch+json", "application/json");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./restores")).containsKeys("post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.components.schemas")).containsKeys("Snapshot",
 				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem", "Policy",
-				"PolicyPage", "PolicyRequest", "TargetsRequest", "PolicyFeatures");
+				"PolicyPage", "PolicyRequest", "TargetsRequest", "PolicyFeatures", "SnapshotPatch", "SnapshotFeatures");
 		assertThat(JsonPath.<String>read(doc,
 				"$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
 			.endsWith("/Problem");
