@@ -230,6 +230,41 @@ class BaiduSandboxJourneyIT {
 	}
 
 	@Test
+	void aSnapshotIsRenamedRedescribedAndKeptLongerWithAPatch() throws Exception {
+		HttpResponse<String> created = send("POST", "/snapshots?wait=true&timeout=PT10S",
+				"{\"provider\":\"sandbox-baidu\",\"name\":\"it_patch\",\"volumeId\":\"i-sandbox2\"}",
+				"it-" + UUID.randomUUID());
+		String id = JsonPath.read(created.body(), "$.id");
+		Instant createdAt = Instant.parse(JsonPath.read(created.body(), "$.createdAt"));
+		assertThat(JsonPath.<String>read(created.body(), "$.expiresAt")).isNull();
+		String patch = "{\"name\":\"kept_for_audit\",\"description\":\"audit 2026\",\"retention\":\"P30D\"}";
+
+		HttpResponse<String> preview = send("PATCH", "/snapshots/" + id + "?dryRun=true", patch, null);
+		assertThat(JsonPath.<String>read(preview.body(), "$.actions[0].change")).isEqualTo("UPDATE");
+		assertThat(this.state.snapshot(id.substring("sandbox-baidu:".length())).name()).isEqualTo("it_patch");
+
+		HttpResponse<String> changed = send("PATCH", "/snapshots/" + id, patch, null);
+
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(changed.body(), "$.name")).isEqualTo("kept_for_audit");
+		assertThat(JsonPath.<String>read(changed.body(), "$.description")).isEqualTo("audit 2026");
+		assertThat(Instant.parse(JsonPath.read(changed.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(30)));
+
+		HttpResponse<String> forever = send("PATCH", "/snapshots/" + id, "{\"neverExpire\":true}", null);
+		assertThat(forever.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(forever.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+		assertThat(JsonPath.<List<String>>read(forever.body(), "$.errors[*].field")).containsExactly("neverExpire");
+		HttpResponse<String> hours = send("PATCH", "/snapshots/" + id, "{\"retention\":\"PT36H\"}", null);
+		assertThat(hours.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<List<String>>read(hours.body(), "$.errors[*].field")).containsExactly("retention");
+		HttpResponse<String> dashed = send("PATCH", "/snapshots/" + id, "{\"name\":\"kept-for-audit\"}", null);
+		assertThat(dashed.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<List<String>>read(dashed.body(), "$.errors[*].field")).containsExactly("name");
+		assertThat(send("DELETE", "/snapshots/" + id, null, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
 	void aRetentionOfPartDaysIsRefusedNeverRounded() throws Exception {
 		for (String retention : List.of("PT12H", "PT36H", "P10001D")) {
 			HttpResponse<String> refused = send("POST", "/snapshots",
