@@ -208,9 +208,9 @@ class SnapshotController {
 					@Content(mediaType = "application/json",
 							schema = @Schema(implementation = SnapshotPatchRequest.class)) })
 	@ApiResponse(responseCode = "200",
-			description = "Changed, as read back; with ?dryRun=true, what the change " + "would do (nothing is done)",
-			content = { @Content(schema = @Schema(implementation = SnapshotResource.class)),
-					@Content(schema = @Schema(implementation = PreviewResource.class)) })
+			description = "Changed: the snapshot as read back; with ?dryRun=true, what the change would do "
+					+ "(nothing is done)",
+			content = @Content(schema = @Schema(oneOf = { SnapshotResource.class, PreviewResource.class })))
 	ResponseEntity<?> update(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
 			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
 					defaultValue = "false") boolean dryRun,
