@@ -27,7 +27,8 @@ final class SnapshotChangePolicy {
 		List<FieldError> errors = new ArrayList<>();
 		for (SnapshotField field : changes.fields()) {
 			if (!features.changeable().contains(field)) {
-				errors.add(new FieldError(field.field(), "cannot be changed on this provider" + provides));
+				errors.add(new FieldError(field.field(), "cannot be changed on this provider" + provides
+						+ "; /providers lists what it can change (snapshots.changeable)"));
 			}
 		}
 		if (changes.retention() != null && features.changeable().contains(SnapshotField.RETENTION)) {
