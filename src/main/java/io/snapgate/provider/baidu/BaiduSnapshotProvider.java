@@ -23,7 +23,7 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
@@ -63,7 +63,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	 * known
 	 */
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone,
-			@Nullable Integer snapshotQuotaPerDisk) {
+			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
@@ -71,7 +71,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
-				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk), clock);
+				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 	}
 
@@ -129,13 +129,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public RestoreStart restore(RestoreCommand command) {
+	public Restore restore(RestoreCommand command) {
 		return this.rollbacks.start(command);
-	}
-
-	@Override
-	public Restore proceed(RestoreHandle handle) {
-		return this.rollbacks.proceed(handle);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.RestoreSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -94,10 +95,17 @@ final class VergeosFixtures {
 				name, frequency, minute, hour, dayOfWeek, dayOfMonth, retention, minSnapshots, immutable);
 	}
 
+	/**
+	 * Restores as configured by default, but for a claim read back at once: the tests run
+	 * one replica at a time.
+	 */
+	static final RestoreSettings RESTORES = new RestoreSettings(Duration.ofMinutes(10), Duration.ofDays(7),
+			Duration.ofMillis(10), Duration.ofSeconds(30));
+
 	static VergeosSnapshotProvider provider(VergeosSettings settings) {
 		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
 		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),
-				settings.defaultRetention(), settings.policyTimeZone());
+				settings.defaultRetention(), settings.policyTimeZone(), RESTORES);
 	}
 
 	/**
