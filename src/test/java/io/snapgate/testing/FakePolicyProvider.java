@@ -108,7 +108,10 @@ public final class FakePolicyProvider implements PolicyProvider {
 		return this;
 	}
 
-	/** A policy of this provider, active, daily at 02:00 UTC, kept for a week. */
+	/**
+	 * A policy of this provider, daily at 02:00 UTC, kept for a week: active with
+	 * targets, not assigned without.
+	 */
 	public Policy policy(String nativeId, String name, @Nullable Instant createdAt, @Nullable Instant lastSnapshotAt,
 			PolicyTarget... targets) {
 		return policy(nativeId, name,
@@ -119,7 +122,7 @@ public final class FakePolicyProvider implements PolicyProvider {
 	public Policy policy(String nativeId, String name, PolicySchedule schedule, @Nullable Instant createdAt,
 			@Nullable Instant lastSnapshotAt, PolicyTarget... targets) {
 		return new Policy(this.id, this.type, nativeId, name, schedule, new PolicyRetention(Duration.ofDays(7), null),
-				false, List.of(targets), PolicyStatus.ACTIVE, "active", createdAt, lastSnapshotAt, Map.of());
+				false, List.of(targets), statusOf(List.of(targets)), "active", createdAt, lastSnapshotAt, Map.of());
 	}
 
 	/**
@@ -213,7 +216,8 @@ public final class FakePolicyProvider implements PolicyProvider {
 		}
 		String nativeId = "p-" + this.sequence.incrementAndGet();
 		Policy policy = new Policy(this.id, this.type, nativeId, spec.name(), spec.schedule(), spec.retention(),
-				spec.immutable(), spec.targets(), PolicyStatus.ACTIVE, "active", this.clock.instant(), null, Map.of());
+				spec.immutable(), spec.targets(), statusOf(spec.targets()), "active", this.clock.instant(), null,
+				Map.of());
 		this.policies.put(nativeId, policy);
 		this.idempotency.put(token, nativeId + " " + idempotency.fingerprint());
 		return policy;
@@ -262,10 +266,14 @@ public final class FakePolicyProvider implements PolicyProvider {
 
 	private Policy store(Policy current, List<PolicyTarget> targets) {
 		Policy changed = new Policy(this.id, this.type, current.nativeId(), current.name(), current.schedule(),
-				current.retention(), current.immutable(), targets, current.status(), current.providerStatus(),
+				current.retention(), current.immutable(), targets, statusOf(targets), current.providerStatus(),
 				current.createdAt(), current.lastSnapshotAt(), current.attributes());
 		this.policies.put(current.nativeId(), changed);
 		return changed;
+	}
+
+	private static PolicyStatus statusOf(List<PolicyTarget> targets) {
+		return targets.isEmpty() ? PolicyStatus.NOT_ASSIGNED : PolicyStatus.ACTIVE;
 	}
 
 	private Policy require(String nativeId) {
