@@ -112,7 +112,8 @@ class PolicyController {
 	@Operation(summary = "Make a policy on a provider",
 			description = "A rule, retention, flag or target the provider's scheduler cannot express is a 400 "
 					+ "UNSUPPORTED_FIELD naming it, checked before anything is sent. The same Idempotency-Key with the "
-					+ "same body never makes a second policy.")
+					+ "same body never makes a second policy. A policy made without targets is NOT_ASSIGNED: it "
+					+ "takes no snapshot until something is assigned to it.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = PolicyRequest.class),
 			examples = {
@@ -124,7 +125,7 @@ class PolicyController {
 			examples = {
 					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
 					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
-							value = PolicyExamples.VERGEOS_POLICY) }))
+							value = PolicyExamples.VERGEOS_CREATED) }))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> create(
@@ -179,14 +180,14 @@ class PolicyController {
 	}
 
 	@PostMapping(path = "/{id}/targets", consumes = "application/json")
-	@Operation(summary = "Attach targets to a policy")
+	@Operation(summary = "Attach targets to a policy",
+			description = "A target the provider cannot be given through its API is a 400 UNSUPPORTED_FIELD naming "
+					+ "it (targets[0].type), with what to do instead: a VergeOS profile becomes the whole system's "
+					+ "only when it is chosen in VergeOS.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetsRequest.class),
-					examples = {
-							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
-									value = PolicyExamples.BAIDU_TARGETS),
-							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
-									value = PolicyExamples.VERGEOS_TARGETS) }))
+					examples = { @ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+							value = PolicyExamples.BAIDU_TARGETS) }))
 	@ApiResponse(responseCode = "200", description = "The policy with its targets")
 	PolicyResource attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
 			@Valid @RequestBody TargetsRequest body) {

@@ -10,7 +10,6 @@ import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
-import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
 
@@ -68,10 +67,11 @@ final class VergeosPolicyReplacement {
 			throw VergeosErrors.withNote(ex,
 					"policy " + nativeId + " may be partly replaced: repeat the replace to finish it");
 		}
+		// not read back: whether the system uses it is not known here
 		return this.listing.get(nativeId)
 			.orElseGet(() -> new Policy(this.provider, VergeosSnapshotProvider.TYPE, nativeId, plan.name(),
-					plan.schedule(), plan.retention(), plan.immutable(), List.of(PolicyTarget.SYSTEM),
-					PolicyStatus.ACTIVE, "", null, null, Map.of()));
+					plan.schedule(), plan.retention(), plan.immutable(), List.of(), PolicyStatus.UNKNOWN, "", null,
+					null, Map.of()));
 	}
 
 }

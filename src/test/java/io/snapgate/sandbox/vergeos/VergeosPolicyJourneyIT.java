@@ -54,6 +54,8 @@ class VergeosPolicyJourneyIT {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = JsonPath.read(created.body(), "$.id");
 		assertThat(id).startsWith("sandbox-vergeos:").isNotEqualTo(SYSTEMS);
+		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("NOT_ASSIGNED");
+		assertThat(JsonPath.<List<String>>read(created.body(), "$.targets")).isEmpty();
 
 		CLOCK.advance(Duration.ofHours(1));
 		Instant run = CLOCK.instant();
@@ -69,6 +71,10 @@ class VergeosPolicyJourneyIT {
 
 		HttpResponse<String> running = http().get("/policies/" + SYSTEMS);
 		assertThat(JsonPath.<String>read(running.body(), "$.lastSnapshotAt")).isEqualTo(run.toString());
+		assertThat(JsonPath.<String>read(running.body(), "$.status")).isEqualTo("ACTIVE");
+		assertThat(JsonPath.<List<String>>read(running.body(), "$.targets[*].type")).containsExactly("SYSTEM");
+		assertThat(JsonPath.<String>read(running.body(), "$.attributes.systemAssignment"))
+			.isEqualTo("inferred-from-newest-scheduled-snapshot");
 		assertThat(JsonPath.<Boolean>read(running.body(), "$.overdue")).isFalse();
 		HttpResponse<String> idle = http().get("/policies/" + id);
 		assertThat(JsonPath.<String>read(idle.body(), "$.lastSnapshotAt")).isNull();
@@ -77,6 +83,7 @@ class VergeosPolicyJourneyIT {
 		HttpResponse<String> stalled = http().get("/policies/" + SYSTEMS);
 		assertThat(JsonPath.<Boolean>read(stalled.body(), "$.overdue")).as(stalled.body()).isTrue();
 		HttpResponse<String> stillIdle = http().get("/policies/" + id);
+		assertThat(JsonPath.<String>read(stillIdle.body(), "$.status")).isEqualTo("NOT_ASSIGNED");
 		assertThat(JsonPath.<Boolean>read(stillIdle.body(), "$.overdue")).as(stillIdle.body()).isFalse();
 
 		assertThat(http().delete("/policies/" + id).statusCode()).isEqualTo(204);
@@ -84,6 +91,29 @@ class VergeosPolicyJourneyIT {
 		assertThat(http().delete("/policies/" + SYSTEMS).statusCode()).as("the system's profile is in use")
 			.isEqualTo(409);
 		assertThat(http().get("/snapshots/" + taken).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theWholeSystemCannotBeGivenToAPolicyThroughSnapGate() throws Exception {
+		String body = """
+				{"provider": "sandbox-vergeos", "name": "for-the-system",
+				 "schedule": {"timeZone": "UTC", "rules": [{"every": "DAY", "at": "02:00"}]},
+				 "retention": {"keepFor": "P7D"}, "targets": [{"type": "SYSTEM"}]}
+				""";
+		HttpResponse<String> refused = http().send("POST", "/policies", body, "journey-" + UUID.randomUUID());
+		HttpResponse<String> attach = http().send("POST", "/policies/" + SYSTEMS + "/targets",
+				"{\"targets\": [{\"type\": \"SYSTEM\"}]}", null);
+
+		for (HttpResponse<String> answer : List.of(refused, attach)) {
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(JsonPath.<String>read(answer.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+			assertThat(JsonPath.<List<String>>read(answer.body(), "$.errors[*].field"))
+				.containsExactly("targets[0].type");
+			assertThat(answer.body()).contains("System > System Snapshots");
+		}
+		HttpResponse<String> policies = http().get("/policies?provider=sandbox-vergeos");
+		assertThat(JsonPath.<List<String>>read(policies.body(), "$.items[*].name")).doesNotContain("for-the-system");
 	}
 
 	private GatewayHttp http() {

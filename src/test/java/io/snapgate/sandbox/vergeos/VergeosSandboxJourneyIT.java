@@ -26,6 +26,8 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.PolicyStatus;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.ScheduleRule;
@@ -90,6 +92,8 @@ class VergeosSandboxJourneyIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(seeded.schedule().rules()).containsExactly(new ScheduleRule.Hourly(0));
+		assertThat(seeded.status()).isEqualTo(PolicyStatus.ACTIVE);
+		assertThat(seeded.targets()).containsExactly(PolicyTarget.SYSTEM);
 
 		String name = "journey-" + UUID.randomUUID().toString().substring(0, 8);
 		PolicySpec spec = new PolicySpec(name,
@@ -98,6 +102,8 @@ class VergeosSandboxJourneyIT {
 				new PolicyRetention(Duration.ofDays(7), null), false, List.of());
 		IdempotencyKey key = new IdempotencyKey(name, IdempotencyKey.sha256Hex("spec A"));
 		Policy created = policies.create(spec, key);
+		assertThat(created.status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
+		assertThat(created.targets()).isEmpty();
 		assertThat(policies.create(spec, key).id()).isEqualTo(created.id());
 		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
 			.isThrownBy(() -> policies.create(spec, new IdempotencyKey(name, IdempotencyKey.sha256Hex("spec B"))));
