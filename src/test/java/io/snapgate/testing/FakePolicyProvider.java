@@ -236,6 +236,48 @@ public final class FakePolicyProvider implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		enter("previewReplace");
+		require(nativeId);
+		check(spec, false);
+		return new PreviewBuilder().action(Preview.Change.OVERWRITE, "POLICY", nativeId, spec.name(), null, "a policy")
+			.build();
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		enter("previewDelete");
+		Policy current = require(nativeId);
+		PreviewBuilder preview = new PreviewBuilder();
+		current.targets()
+			.forEach((target) -> preview.action(Preview.Change.DETACH, target.type().name(), target.id(), null, null,
+					"a target"));
+		return preview.action(Preview.Change.DELETE, "POLICY", nativeId, current.name(), null, "a policy").build();
+	}
+
+	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		enter("previewAttach");
+		require(nativeId);
+		checkTargets(targets);
+		PreviewBuilder preview = new PreviewBuilder();
+		targets.forEach((target) -> preview.action(Preview.Change.ATTACH, target.type().name(), target.id(), null, null,
+				"a target"));
+		return preview.build();
+	}
+
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		enter("previewDetach");
+		Policy current = require(nativeId);
+		if (current.targets().stream().noneMatch((t) -> targetId.equals(t.id()))) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "Policy " + nativeId + " has no target " + targetId)
+				.from(this.id);
+		}
+		return new PreviewBuilder().action(Preview.Change.DETACH, "VOLUME", targetId, null, null, "a target").build();
+	}
+
+	@Override
 	public void delete(String nativeId) {
 		enter("delete");
 		require(nativeId);

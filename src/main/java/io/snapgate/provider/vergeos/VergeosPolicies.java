@@ -64,7 +64,7 @@ final class VergeosPolicies implements PolicyProvider {
 		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone));
 		this.creation = new VergeosPolicyCreation(id, client, planner, this.listing, periods);
 		this.replacement = new VergeosPolicyReplacement(id, client, planner, this.listing, periods);
-		this.deletion = new VergeosPolicyDeletion(client, periods);
+		this.deletion = new VergeosPolicyDeletion(id, client, periods, this.listing);
 	}
 
 	@Override
@@ -108,20 +108,47 @@ final class VergeosPolicies implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		return this.replacement.preview(nativeId, spec);
+	}
+
+	@Override
 	public void delete(String nativeId) {
 		this.deletion.delete(nativeId);
 	}
 
 	@Override
+	public Preview previewDelete(String nativeId) {
+		return this.deletion.preview(nativeId);
+	}
+
+	@Override
 	public Policy attach(String nativeId, List<PolicyTarget> targets) {
-		VergeosPolicyPlanner.checkTargets(targets);
-		throw InvalidRequestException.unsupported("targets",
-				"SnapGate gives VergeOS profiles to nothing: " + VergeosPolicyPlanner.SELECT_IN_VERGEOS);
+		throw refused(targets);
+	}
+
+	/** Refused as the attach is: nothing is read. */
+	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		throw refused(targets);
 	}
 
 	@Override
 	public Policy detach(String nativeId, String targetId) {
 		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+	}
+
+	/** Refused as the detach is: nothing is read. */
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+	}
+
+	/** SnapGate gives a VergeOS profile to nothing: each target is refused by name. */
+	private static InvalidRequestException refused(List<PolicyTarget> targets) {
+		VergeosPolicyPlanner.checkTargets(targets);
+		return InvalidRequestException.unsupported("targets",
+				"SnapGate gives VergeOS profiles to nothing: " + VergeosPolicyPlanner.SELECT_IN_VERGEOS);
 	}
 
 }

@@ -82,6 +82,15 @@ class BaiduPolicyJourneyIT {
 		HttpResponse<String> stalled = http().get("/policies/" + id);
 		assertThat(JsonPath.<Boolean>read(stalled.body(), "$.overdue")).as(stalled.body()).isTrue();
 
+		HttpResponse<String> preview = http().delete("/policies/" + id + "?dryRun=true");
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(preview.body(), "$.actions[*].change")).containsExactly("DETACH",
+				"DELETE");
+		assertThat(JsonPath.<String>read(preview.body(), "$.actions[0].id")).isEqualTo("v-system02");
+		assertThat(JsonPath.<List<String>>read(http().get("/policies/" + id).body(), "$.targets[*].id"))
+			.as("the preview detached nothing")
+			.containsExactly("v-system02");
+
 		HttpResponse<String> detached = http().delete("/policies/" + id + "/targets/v-system02");
 		assertThat(detached.statusCode()).as(detached.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(detached.body(), "$.targets[*].id")).isEmpty();
