@@ -51,7 +51,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakePolicyProvider implements PolicyProvider {
 
-	/** What a whole-system scheduler (VergeOS-like) expresses. */
+	/**
+	 * What a whole-system scheduler expresses, one that can be given the whole system
+	 * through its API (unlike VergeOS, whose system profile is chosen in its own UI).
+	 */
 	public static final PolicyFeatures SYSTEM_FEATURES = new PolicyFeatures(EnumSet.allOf(RuleKind.class), Set.of(),
 			ZoneId.of("UTC"), Duration.ofSeconds(1), true, true, true, EnumSet.of(PolicyTarget.Type.SYSTEM), 16);
 

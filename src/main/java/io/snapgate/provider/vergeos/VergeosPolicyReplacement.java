@@ -61,7 +61,7 @@ final class VergeosPolicyReplacement {
 			throw VergeosErrors.withNote(ex,
 					"policy " + nativeId + " may be partly replaced: repeat the replace to finish it");
 		}
-		// not read back: whether the system uses it is not known here
+		// while VergeOS does not show it whole, whether the system uses it cannot be told
 		return this.listing.get(nativeId)
 			.orElseGet(() -> new Policy(this.provider, VergeosSnapshotProvider.TYPE, nativeId, plan.name(),
 					plan.schedule(), plan.retention(), plan.immutable(), List.of(), PolicyStatus.UNKNOWN, "", null,

@@ -62,9 +62,21 @@ class VergeosPolicyStateTests {
 	void theProfileThatTookTheNewestScheduledSnapshotRunsAndTheOneItReplacedIsNeitherActiveNorOverdue() {
 		stubProfiles();
 		stubNewest(A, 10 * DAY);
+		stubNewest(B, -1);
+		Instant then = NOW.minusSeconds(10 * DAY - HOUR / 2);
+		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(80, A, 30, NOW_EPOCH - 10 * DAY))));
+
+		Map<String, PolicyView> before = views(this.policies.list(null, 10).items(), then);
+
+		assertThat(before.get("3").policy().status()).isEqualTo(PolicyStatus.ACTIVE);
+		assertThat(before.get("3").policy().targets()).containsExactly(PolicyTarget.SYSTEM);
+		assertThat(before.get("3").overdue()).isFalse();
+		assertThat(before.get("4").policy().status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
+
+		vergeos.resetRequests();
 		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(90, B, 40, NOW_EPOCH - HOUR / 2))));
 
-		Map<String, PolicyView> views = views(this.policies.list(null, 10).items());
+		Map<String, PolicyView> views = views(this.policies.list(null, 10).items(), NOW);
 
 		PolicyView a = views.get("3");
 		assertThat(a.policy().status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
@@ -82,7 +94,7 @@ class VergeosPolicyStateTests {
 		assertThat(b.policy().attributes()).containsEntry("systemAssignment",
 				"inferred-from-newest-scheduled-snapshot");
 		PolicyView c = views.get("5");
-		assertThat(c.policy().status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
+		assertThat(c.policy().status()).as("never used").isEqualTo(PolicyStatus.NOT_ASSIGNED);
 		assertThat(c.policy().lastSnapshotAt()).isNull();
 		assertThat(c.overdue()).isFalse();
 		vergeos.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter",
@@ -100,7 +112,7 @@ class VergeosPolicyStateTests {
 		stubNewest(B, -1);
 		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(80, A, 30, NOW_EPOCH - 5 * HOUR))));
 
-		Map<String, PolicyView> views = views(this.policies.list(null, 10).items());
+		Map<String, PolicyView> views = views(this.policies.list(null, 10).items(), NOW);
 
 		assertThat(views.get("3").policy().status()).isEqualTo(PolicyStatus.ACTIVE);
 		assertThat(views.get("3").overdue()).as("no system snapshot for five hourly runs").isTrue();
@@ -184,9 +196,9 @@ class VergeosPolicyStateTests {
 		return periodRow(10 * profile, profile, "hourly-at-00", "hourly", 0, 0, "any", 0, DAY, 1, false);
 	}
 
-	private static Map<String, PolicyView> views(List<Policy> policies) {
+	private static Map<String, PolicyView> views(List<Policy> policies, Instant now) {
 		return policies.stream()
-			.map((policy) -> PolicyView.at(policy, NOW))
+			.map((policy) -> PolicyView.at(policy, now))
 			.collect(Collectors.toMap((view) -> view.policy().nativeId(), Function.identity()));
 	}
 
