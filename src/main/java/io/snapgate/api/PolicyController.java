@@ -19,10 +19,10 @@ import io.snapgate.application.PolicyListRequest;
 import io.snapgate.application.PolicyListing;
 import io.snapgate.application.PolicyRef;
 import io.snapgate.application.PolicyService;
-import io.snapgate.application.PolicyView;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.PolicySpec;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -57,6 +56,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Policies", description = "Protection policies, run by each provider's own scheduler")
 @ProblemResponses
 class PolicyController {
+
+	private static final String DRY_RUN = "Check everything and tell what would be done, without doing it";
 
 	private final PolicyService policies;
 
@@ -112,7 +113,8 @@ class PolicyController {
 	@Operation(summary = "Make a policy on a provider",
 			description = "A rule, retention, flag or target the provider's scheduler cannot express is a 400 "
 					+ "UNSUPPORTED_FIELD naming it, checked before anything is sent. The same Idempotency-Key with the "
-					+ "same body never makes a second policy.")
+					+ "same body never makes a second policy. A policy made without targets is NOT_ASSIGNED: it "
+					+ "takes no snapshot until something is assigned to it.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = PolicyRequest.class),
 			examples = {
@@ -124,15 +126,14 @@ class PolicyController {
 			examples = {
 					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
 					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
-							value = PolicyExamples.VERGEOS_POLICY) }))
+							value = PolicyExamples.VERGEOS_CREATED) }))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> create(
 			@Parameter(description = "Makes retries safe: the same key and body return the same policy") @RequestHeader(
 					name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
-			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
-					defaultValue = "false") boolean dryRun,
+			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody PolicyRequest body) {
 		PolicySpec spec = PolicyRequests.spec(body, false);
 		// the spec has refused a body without it
@@ -160,47 +161,79 @@ class PolicyController {
 									value = PolicyExamples.BAIDU_REPLACE),
 							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
 									value = PolicyExamples.VERGEOS_REPLACE) }))
-	@ApiResponse(responseCode = "200", description = "Replaced")
-	PolicyResource replace(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+	@ApiResponse(responseCode = "200", description = "Replaced; with ?dryRun=true, what the replace would do",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
+	ResponseEntity<?> replace(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody PolicyRequest body) {
 		PolicyRef ref = PolicyRef.parse(id, "id");
 		if (body.provider() != null && !body.provider().equals(ref.provider().value())) {
 			throw InvalidRequestException.field("provider", "a policy stays on its provider, " + ref.provider());
 		}
-		return PolicyResource.of(this.policies.replace(ref, PolicyRequests.spec(body, true)));
+		PolicySpec spec = PolicyRequests.spec(body, true);
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("REPLACE_POLICY", this.policies.previewReplace(ref, spec)));
+		}
+		return ResponseEntity.ok(PolicyResource.of(this.policies.replace(ref, spec)));
 	}
 
 	@DeleteMapping("/{id}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Delete a policy", description = "The snapshots it made stay.")
+	@Operation(summary = "Delete a policy",
+			description = "The snapshots it made stay. With ?dryRun=true, what would be detached and deleted first "
+					+ "(a Baidu policy's disks, a VergeOS profile's periods).")
 	@ApiResponse(responseCode = "204", description = "Deleted")
-	void delete(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id) {
-		this.policies.delete(PolicyRef.parse(id, "id"));
+	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
+			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
+	ResponseEntity<?> delete(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun) {
+		PolicyRef ref = PolicyRef.parse(id, "id");
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("DELETE_POLICY", this.policies.previewDelete(ref)));
+		}
+		this.policies.delete(ref);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping(path = "/{id}/targets", consumes = "application/json")
-	@Operation(summary = "Attach targets to a policy")
+	@Operation(summary = "Attach targets to a policy",
+			description = "A target the provider cannot be given through its API is a 400 UNSUPPORTED_FIELD naming "
+					+ "it (targets[0].type), with what to do instead: a VergeOS profile becomes the whole system's "
+					+ "only when it is chosen in VergeOS.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TargetsRequest.class),
-					examples = {
-							@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
-									value = PolicyExamples.BAIDU_TARGETS),
-							@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
-									value = PolicyExamples.VERGEOS_TARGETS) }))
-	@ApiResponse(responseCode = "200", description = "The policy with its targets")
-	PolicyResource attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+					examples = { @ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU,
+							value = PolicyExamples.BAIDU_TARGETS) }))
+	@ApiResponse(responseCode = "200",
+			description = "The policy with its targets; with ?dryRun=true, what the attach would do",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
+	ResponseEntity<?> attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody TargetsRequest body) {
-		PolicyView attached = this.policies.attach(PolicyRef.parse(id, "id"), PolicyRequests.targets(body.targets()));
-		return PolicyResource.of(attached);
+		PolicyRef ref = PolicyRef.parse(id, "id");
+		List<PolicyTarget> targets = PolicyRequests.targets(body.targets());
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("ATTACH_TARGETS", this.policies.previewAttach(ref, targets)));
+		}
+		return ResponseEntity.ok(PolicyResource.of(this.policies.attach(ref, targets)));
 	}
 
 	@DeleteMapping("/{id}/targets/{targetId}")
 	@Operation(summary = "Detach one target from a policy")
-	@ApiResponse(responseCode = "200", description = "The policy with its remaining targets")
-	PolicyResource detach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+	@ApiResponse(responseCode = "200",
+			description = "The policy with its remaining targets; with ?dryRun=true, what the detach would do",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
+	ResponseEntity<?> detach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
 			@Parameter(example = "v-Cds00001") @PathVariable @Pattern(regexp = Patterns.UPSTREAM_ID,
-					message = "must be 1-64 letters, digits, '-' or '_'") String targetId) {
-		return PolicyResource.of(this.policies.detach(PolicyRef.parse(id, "id"), targetId));
+					message = "must be 1-64 letters, digits, '-' or '_'") String targetId,
+			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun) {
+		PolicyRef ref = PolicyRef.parse(id, "id");
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("DETACH_TARGET", this.policies.previewDetach(ref, targetId)));
+		}
+		return ResponseEntity.ok(PolicyResource.of(this.policies.detach(ref, targetId)));
 	}
 
 }

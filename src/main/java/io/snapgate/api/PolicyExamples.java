@@ -4,13 +4,14 @@ package io.snapgate.api;
  * The OpenAPI document's examples of policies, one per kind of backend and each within
  * what that backend's scheduler can express: a Baidu policy takes whole hours on chosen
  * days, one retention in days, and disks; a VergeOS profile takes any minute, monthly
- * rules, a minimum kept and immutability, and protects the whole system.
+ * rules, a minimum kept and immutability, and is made without targets: it protects the
+ * whole system once it is chosen in VergeOS.
  */
 final class PolicyExamples {
 
 	static final String BAIDU = "Baidu BCC: whole hours on chosen weekdays, whole days kept, disks";
 
-	static final String VERGEOS = "VergeOS: any minute, monthly rules, a minimum kept, immutable, the whole system";
+	static final String VERGEOS = "VergeOS: any minute, monthly rules, a minimum kept, immutable; no targets";
 
 	static final String BAIDU_CREATE = """
 			{
@@ -38,8 +39,7 @@ final class PolicyExamples {
 			    ]
 			  },
 			  "retention": {"keepFor": "P3D", "minKept": 2},
-			  "immutable": true,
-			  "targets": [{"type": "SYSTEM"}]
+			  "immutable": true
 			}""";
 
 	static final String BAIDU_REPLACE = """
@@ -69,9 +69,6 @@ final class PolicyExamples {
 
 	static final String BAIDU_TARGETS = """
 			{"targets": [{"type": "VOLUME", "id": "v-Cds00002"}]}""";
-
-	static final String VERGEOS_TARGETS = """
-			{"targets": [{"type": "SYSTEM"}]}""";
 
 	static final String BAIDU_POLICY = """
 			{
@@ -114,11 +111,37 @@ final class PolicyExamples {
 			  "immutable": true,
 			  "targets": [{"type": "SYSTEM"}],
 			  "status": "ACTIVE",
-			  "providerStatus": "active",
-			  "createdAt": "2026-10-01T09:00:00Z",
+			  "providerStatus": "",
+			  "createdAt": null,
 			  "lastSnapshotAt": "2026-12-01T17:15:00Z",
 			  "overdue": false,
-			  "attributes": {}
+			  "attributes": {"systemAssignment": "inferred-from-newest-scheduled-snapshot", "systemProfile": "3"}
+			}""";
+
+	static final String VERGEOS_CREATED = """
+			{
+			  "id": "vergeos-prod:7",
+			  "provider": "vergeos-prod",
+			  "providerType": "vergeos",
+			  "nativeId": "7",
+			  "name": "system-snapshots",
+			  "schedule": {
+			    "timeZone": "Europe/Berlin",
+			    "rules": [
+			      {"every": "HOUR", "minute": 15},
+			      {"every": "DAY", "at": "00:30"},
+			      {"every": "MONTH", "day": 1, "at": "04:00"}
+			    ]
+			  },
+			  "retention": {"keepFor": "P3D", "minKept": 2},
+			  "immutable": true,
+			  "targets": [],
+			  "status": "NOT_ASSIGNED",
+			  "providerStatus": "",
+			  "createdAt": null,
+			  "lastSnapshotAt": null,
+			  "overdue": false,
+			  "attributes": {"systemAssignment": "newest-scheduled-snapshot-from-another-profile", "systemProfile": "3"}
 			}""";
 
 	static final String BAIDU_PAGE = "{\"items\": [" + BAIDU_POLICY

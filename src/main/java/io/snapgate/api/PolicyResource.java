@@ -22,12 +22,16 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Policy", description = "A protection policy run by a provider's own scheduler")
 public record PolicyResource(@Schema(description = "<provider>:<nativeId>") String id, String provider,
 		String providerType, String nativeId, String name, ScheduleResource schedule, RetentionResource retention,
-		boolean immutable, List<TargetResource> targets, PolicyStatus status,
+		boolean immutable,
+		@Schema(description = "What it protects, as the provider knows it; empty when nothing is assigned to it "
+				+ "or the provider does not say") List<TargetResource> targets,
+		@Schema(description = "ACTIVE: assigned to something that runs it; NOT_ASSIGNED: it exists and takes no "
+				+ "snapshot; UNKNOWN: the provider does not say") PolicyStatus status,
 		@Schema(description = "The upstream's own status word") String providerStatus,
 		@Schema(description = "When it was made, when the provider tells") @Nullable Instant createdAt,
 		@Schema(description = "When it last made a snapshot; null when it has made none") @Nullable Instant lastSnapshotAt,
-		@Schema(description = "No snapshot newer than two of the schedule's longest intervals, counted from "
-				+ "lastSnapshotAt or, before the first, from createdAt") boolean overdue,
+		@Schema(description = "Only an ACTIVE policy can be overdue: no snapshot newer than two of the schedule's "
+				+ "longest intervals, counted from the later of lastSnapshotAt and createdAt") boolean overdue,
 		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes) {
 
 	static PolicyResource of(PolicyView view) {

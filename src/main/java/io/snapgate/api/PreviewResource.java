@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 // @formatter:off (it would drop the space before the body: a component annotation has an array)
 public record PreviewResource(@Schema(example = "true") boolean dryRun,
 		@Schema(allowableValues = { "CREATE_SNAPSHOT", "UPDATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE",
-				"CREATE_POLICY" }) String operation,
+				"CREATE_POLICY", "REPLACE_POLICY", "DELETE_POLICY", "ATTACH_TARGETS",
+				"DETACH_TARGET" }) String operation,
 		@Schema(example = "baidu-bj") String provider, List<ActionResource> actions, List<CheckResource> checks,
 		List<String> warnings) {
 // @formatter:on

@@ -52,9 +52,11 @@ class RestoreController {
 	@Operation(summary = "Start a restore",
 			description = "A VM or tenant is restored as a new copy. A volume is rolled back in place, which "
 					+ "destroys its current data: that needs \"confirmInPlace\": true, and it takes a safety snapshot "
-					+ "of the disk first (safetySnapshotId), which undoes it. The same Idempotency-Key with the same "
-					+ "body returns the same restore and starts one.")
-	@ApiResponse(responseCode = "202", description = "Started; follow Location")
+					+ "of the disk first (safetySnapshotId), which undoes it. It answers once its checks pass and its "
+					+ "first write is sent, without waiting for the upstream; reading the restore (on any replica) "
+					+ "takes its next due step. The same Idempotency-Key with the same body returns the same restore "
+					+ "and starts one; with another body it is 422 IDEMPOTENCY_KEY_REUSED.")
+	@ApiResponse(responseCode = "202", description = "Started (PENDING or RUNNING); follow Location")
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the restore would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> start(@Parameter(
@@ -85,8 +87,16 @@ class RestoreController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "The progress of a restore")
+	@Operation(summary = "The progress of a restore",
+			description = "Told from the upstream alone, on any replica. A restore whose next step is due (a rollback "
+					+ "whose safety snapshot became usable, a recovery a stopped replica left unsent) has it taken by "
+					+ "this read, once however many replicas read it at the same time.")
 	@ApiResponse(responseCode = "200", description = "OK")
+	@ApiResponse(responseCode = "404",
+			description = "RESTORE_NOT_FOUND: its record upstream is gone (a Baidu "
+					+ "rollback's safety snapshot deleted, a VergeOS member no longer in its snapshot)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemSchema.class)))
 	RestoreResource status(@PathVariable String id) {
 		RestoreIdCodec.Decoded decoded = this.restoreIds.decode(id);
 		Restore restore = this.restores.status(decoded.provider(), decoded.handle());

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Restore")
 public record RestoreResource(@Schema(description = "Opaque, URL-safe") String id,
 		@Schema(example = "vergeos-prod:12") String snapshotId, TargetResource target, RestoreMode mode,
-		RestoreStatus status, @Nullable String detail,
+		@Schema(description = "PENDING: asked for, its data-changing write not yet under way; RUNNING: that write was "
+				+ "sent and the upstream is at it; SUCCEEDED: the upstream shows it done (a rollback: sent, and the disk "
+				+ "settled after it); FAILED: ended without doing what was asked, failureReason says what was and "
+				+ "was not done") RestoreStatus status,
+		@Nullable String detail,
 		@Schema(description = "When it was asked for; null where the upstream keeps no such time (a VergeOS "
 				+ "restore made under an Idempotency-Key)") @Nullable Instant startedAt,
 		@Schema(description = "Once it has ended: when the answering gateway saw it end") @Nullable Instant finishedAt,

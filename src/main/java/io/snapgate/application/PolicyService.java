@@ -111,6 +111,33 @@ public class PolicyService {
 		return seen(replaced);
 	}
 
+	/**
+	 * What {@link #replace} would do, from reads alone; it fails where {@code replace}
+	 * would, with the same problem.
+	 */
+	public PreviewResult previewReplace(PolicyRef ref, PolicySpec spec) {
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
+		return new PreviewResult(ref.provider(), policies.previewReplace(ref.nativeId(), spec));
+	}
+
+	/** What {@link #delete} would do; it fails where {@code delete} would. */
+	public PreviewResult previewDelete(PolicyRef ref) {
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
+		return new PreviewResult(ref.provider(), policies.previewDelete(ref.nativeId()));
+	}
+
+	/** What {@link #attach} would do; it fails where {@code attach} would. */
+	public PreviewResult previewAttach(PolicyRef ref, List<PolicyTarget> targets) {
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
+		return new PreviewResult(ref.provider(), policies.previewAttach(ref.nativeId(), targets));
+	}
+
+	/** What {@link #detach} would do; it fails where {@code detach} would. */
+	public PreviewResult previewDetach(PolicyRef ref, String targetId) {
+		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);
+		return new PreviewResult(ref.provider(), policies.previewDetach(ref.nativeId(), targetId));
+	}
+
 	/** Deletes a policy; the snapshots it made stay. */
 	public void delete(PolicyRef ref) {
 		PolicyProvider policies = this.locator.locate(ref, ProviderScope.POLICIES_WRITE);

@@ -23,19 +23,27 @@ public record PolicyView(Policy policy, @Nullable Instant overdueAfter, boolean 
 	static final int INTERVALS = 2;
 
 	/**
-	 * A policy is overdue when no snapshot is newer than two of its schedule's longest
-	 * intervals, counted from its last snapshot or, while it has made none, from its
-	 * creation. One that is paused or protects nothing is not expected to make any, and
-	 * one whose provider tells neither time cannot be judged: none of these is overdue.
+	 * An active policy is overdue when no snapshot is newer than two of its schedule's
+	 * longest intervals, counted from the later of its last snapshot and its creation.
+	 * Only an active policy is expected to make snapshots: one that is not assigned, or
+	 * whose provider does not say, is never overdue, and neither is one whose provider
+	 * tells neither time.
 	 */
 	public static PolicyView at(Policy policy, Instant now) {
-		Instant since = (policy.lastSnapshotAt() != null) ? policy.lastSnapshotAt() : policy.createdAt();
-		if (since == null || policy.status() == PolicyStatus.PAUSED || policy.targets().isEmpty()) {
+		Instant since = later(policy.lastSnapshotAt(), policy.createdAt());
+		if (since == null || policy.status() != PolicyStatus.ACTIVE) {
 			return new PolicyView(policy, null, false);
 		}
 		Duration allowed = ScheduleIntervals.longestGap(policy.schedule(), now).multipliedBy(INTERVALS);
 		Instant after = since.plus(allowed);
 		return new PolicyView(policy, after, now.isAfter(after));
+	}
+
+	private static @Nullable Instant later(@Nullable Instant one, @Nullable Instant other) {
+		if (one == null || other == null) {
+			return (one != null) ? one : other;
+		}
+		return one.isAfter(other) ? one : other;
 	}
 
 }

@@ -18,7 +18,6 @@ import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreMode;
-import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.SnapshotProvider;
 import org.jspecify.annotations.Nullable;
@@ -34,28 +33,31 @@ public class RestoreService {
 
 	private final AuditLog audit;
 
-	private final SafetySnapshotGate safetyGate;
+	private final RestoreFollower follower;
 
 	private final Clock clock;
 
-	public RestoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, SafetySnapshotGate safetyGate,
+	public RestoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, RestoreFollower follower,
 			Clock clock) {
 		this.access = access;
 		this.locator = locator;
 		this.audit = audit;
-		this.safetyGate = safetyGate;
+		this.follower = follower;
 		this.clock = clock;
 	}
 
+	/**
+	 * Starts a restore: its checks and its first write, and no more. A restore whose next
+	 * step waits on the upstream is then followed by this replica, and taken on by any
+	 * replica that reads it.
+	 */
 	public StartedRestore start(NewRestore request) {
 		SnapshotProvider provider = this.locator.locate(request.snapshot(), ProviderScope.RESTORES_WRITE);
 		RestoreCommand command = command(request, provider);
 		Restore restore = this.audit.record("restore", provider.id().value(),
-				request.snapshot() + " " + request.targetType() + " " + command.target().mode(), () -> {
-					RestoreStart start = provider.restore(command);
-					return start.awaitsSafetySnapshot() ? this.safetyGate.proceedWhenUsable(provider, start.restore())
-							: start.restore();
-				});
+				request.snapshot() + " " + request.targetType() + " " + command.target().mode(),
+				() -> provider.restore(command));
+		this.follower.follow(provider, restore);
 		return new StartedRestore(provider.id(), restore.seenAt(this.clock.instant()));
 	}
 

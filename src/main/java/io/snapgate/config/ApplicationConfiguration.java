@@ -12,12 +12,13 @@ import io.snapgate.application.PollBackoff;
 import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
-import io.snapgate.application.SafetySnapshotGate;
+import io.snapgate.application.RestoreFollower;
 import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
 import io.snapgate.application.Sleeper;
 import io.snapgate.application.SnapshotWaiter;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.security.SecuritySettings;
@@ -73,11 +74,23 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
-	RestoreService restoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, SnapshotWaiter waiter,
-			SnapGateProperties properties, ObjectProvider<Clock> clock) {
-		return new RestoreService(access, locator, audit,
-				new SafetySnapshotGate(waiter, properties.restores().safetySnapshotWait()),
-				clock.getIfAvailable(Clock::systemUTC));
+	RestoreSettings restoreSettings(SnapGateProperties properties) {
+		SnapGateProperties.Restores restores = properties.restores();
+		return new RestoreSettings(restores.safetySnapshotWait(), restores.safetySnapshotRetention(),
+				restores.claimSettle(), restores.claimLease());
+	}
+
+	@Bean
+	RestoreFollower restoreFollower(SnapGateProperties properties, RestoreSettings restores) {
+		SnapGateProperties.Waiting waiting = properties.waiting();
+		return new RestoreFollower(new PollBackoff(waiting.pollInterval(), waiting.maxPollInterval()),
+				restores.stepDeadline(), Sleeper.THREAD);
+	}
+
+	@Bean
+	RestoreService restoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit,
+			RestoreFollower follower, ObjectProvider<Clock> clock) {
+		return new RestoreService(access, locator, audit, follower, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

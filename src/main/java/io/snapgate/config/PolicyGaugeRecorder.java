@@ -5,6 +5,7 @@ import java.util.List;
 import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicyRef;
 import io.snapgate.application.PolicyView;
+import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.observability.PolicyGauges;
 import io.snapgate.observability.PolicyGauges.PolicyReading;
@@ -38,7 +39,7 @@ final class PolicyGaugeRecorder implements PolicyHealthRecorder {
 
 	private static PolicyReading reading(PolicyView view) {
 		return new PolicyReading(view.policy().provider(), view.policy().id(), view.policy().lastSnapshotAt(),
-				view.overdueAfter());
+				view.overdueAfter(), view.policy().status() == PolicyStatus.NOT_ASSIGNED);
 	}
 
 }

@@ -107,11 +107,33 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	}
 
 	/**
-	 * @param safetySnapshotWait how long a rollback waits for its safety snapshot to
-	 * become usable; past it, nothing is rolled back and the caller gets 504
-	 * {@code SAFETY_SNAPSHOT_NOT_READY}
+	 * @param safetySnapshotWait how long after a restore is asked for its next write may
+	 * still be sent (a rollback once its safety snapshot is usable, a recovery a stopped
+	 * replica left unsent); past it, nothing more is sent and the restore is
+	 * {@code FAILED}
+	 * @param safetySnapshotRetention how long the backend keeps a safety snapshot before
+	 * it deletes it by itself: whole days, 1 to 10000
+	 * @param claimSettle how long a replica that claims a restore's next step waits
+	 * before it reads its claim back; longer than two replicas' claims can land apart
+	 * @param claimLease how long a claim on a step holds; an older one, with the step not
+	 * marked sent, was left by a replica that stopped
 	 */
-	public record Restores(@NotNull @DefaultValue("PT10M") Duration safetySnapshotWait) {
+	public record Restores(@NotNull @DefaultValue("PT10M") Duration safetySnapshotWait,
+			@NotNull @DefaultValue("P7D") Duration safetySnapshotRetention,
+			@NotNull @DefaultValue("PT1S") Duration claimSettle, @NotNull @DefaultValue("PT30S") Duration claimLease) {
+
+		@AssertTrue(message = "safety-snapshot-retention must be whole days, 1 to 10000")
+		boolean isRetentionWholeDays() {
+			return this.safetySnapshotRetention == null || (this.safetySnapshotRetention.toSeconds() % 86_400 == 0
+					&& this.safetySnapshotRetention.toDays() >= 1 && this.safetySnapshotRetention.toDays() <= 10_000);
+		}
+
+		@AssertTrue(message = "claim-settle must be positive and claim-lease longer")
+		boolean isClaimOrdered() {
+			return this.claimSettle == null || this.claimLease == null
+					|| (this.claimSettle.isPositive() && this.claimLease.compareTo(this.claimSettle) > 0);
+		}
+
 	}
 
 	/**

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param schedule its rules, in the zone the provider's schedules are read in
  * @param retention how long its snapshots are kept
  * @param immutable whether its snapshots are made immutable
- * @param targets what it protects
- * @param status whether it runs
+ * @param targets what it protects, as the provider knows it; empty when it protects
+ * nothing or the provider does not say
+ * @param status whether it runs, as the provider tells it
  * @param providerStatus the upstream's own status word, unchanged
  * @param createdAt when it was made, when the provider tells
  * @param lastSnapshotAt when it last made a snapshot, as far as the upstream tells;

@@ -50,14 +50,38 @@ public interface PolicyProvider {
 	/** Replaces name, schedule, retention and flags; the targets stay. */
 	Policy replace(String nativeId, PolicySpec spec);
 
+	/**
+	 * What {@link #replace} would do, from the backend's reads alone; it fails as
+	 * {@code replace} would, and writes nothing.
+	 */
+	Preview previewReplace(String nativeId, PolicySpec spec);
+
 	/** Deletes a policy; the snapshots it made stay. */
 	void delete(String nativeId);
 
+	/**
+	 * What {@link #delete} would do, naming what it would detach and delete; it fails as
+	 * {@code delete} would, and writes nothing.
+	 */
+	Preview previewDelete(String nativeId);
+
 	Policy attach(String nativeId, List<PolicyTarget> targets);
+
+	/**
+	 * What {@link #attach} would do; it fails as {@code attach} would, and writes
+	 * nothing.
+	 */
+	Preview previewAttach(String nativeId, List<PolicyTarget> targets);
 
 	/**
 	 * @param targetId the id of the target as {@link PolicyTarget#id()} shows it
 	 */
 	Policy detach(String nativeId, String targetId);
+
+	/**
+	 * What {@link #detach} would do; it fails as {@code detach} would, and writes
+	 * nothing.
+	 */
+	Preview previewDetach(String nativeId, String targetId);
 
 }

@@ -1,10 +1,17 @@
 package io.snapgate.domain;
 
 /**
- * Whether a policy's schedule is running upstream.
+ * Whether a policy runs, as its provider tells it: never assumed.
  */
 public enum PolicyStatus {
 
-	ACTIVE, PAUSED, UNKNOWN
+	/** Assigned to something that runs it: its schedule takes snapshots. */
+	ACTIVE,
+
+	/** It exists, and nothing is assigned to it: it takes no snapshot. */
+	NOT_ASSIGNED,
+
+	/** The provider does not say whether it runs. */
+	UNKNOWN
 
 }

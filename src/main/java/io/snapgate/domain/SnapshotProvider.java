@@ -103,23 +103,18 @@ public interface SnapshotProvider {
 	Preview previewRestore(RestoreCommand command);
 
 	/**
-	 * Starts a restore; it usually goes on after this returns. With an idempotency key,
-	 * asking again with the same key and request returns the same restore and starts
-	 * nothing more; the same key with another request is an
-	 * {@link IdempotencyKeyReusedException}.
+	 * Starts a restore: its checks pass and its first write is sent, and it goes on after
+	 * this returns. With an idempotency key, asking again with the same key and request
+	 * returns the same restore and starts nothing more; the same key with another request
+	 * is an {@link IdempotencyKeyReusedException}.
 	 */
-	RestoreStart restore(RestoreCommand command);
+	Restore restore(RestoreCommand command);
 
 	/**
-	 * Goes on with a restore that {@link RestoreStart#awaitsSafetySnapshot() awaited} its
-	 * safety snapshot, once that is usable.
-	 */
-	default Restore proceed(RestoreHandle handle) {
-		throw new IllegalStateException("Provider " + id() + " takes no safety snapshots");
-	}
-
-	/**
-	 * The progress of a restore, from the upstream's state alone.
+	 * The progress of a restore, from the upstream's state alone. A restore of several
+	 * steps keeps what it has done on the upstream: when its next step is due, this call
+	 * takes it, so that any replica that reads the restore drives it on, and a step is
+	 * taken once however many replicas read it at the same time.
 	 */
 	Restore restoreStatus(RestoreHandle handle);
 

@@ -17,11 +17,12 @@ import io.snapgate.domain.ProviderId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two gauges per policy, tagged with its provider and its id alone: {@value #AGE}
- * (seconds since its newest snapshot, absent while it has made none) and
- * {@value #OVERDUE} (1 while overdue, else 0). Both are worked out at each scrape from
- * the instants last told, so an age grows between refreshes and a policy turns overdue on
- * time; those instants are all that is kept.
+ * Three gauges per policy, tagged with its provider and its id alone: {@value #AGE}
+ * (seconds since its newest snapshot, absent while it has made none), {@value #OVERDUE}
+ * (1 while overdue, else 0) and {@value #NOT_ASSIGNED} (1 while it runs on nothing, else
+ * 0). The first two are worked out at each scrape from the instants last told, so an age
+ * grows between refreshes and a policy turns overdue on time; those instants, and whether
+ * it is assigned, are all that is kept.
  */
 public final class PolicyGauges {
 
@@ -29,9 +30,13 @@ public final class PolicyGauges {
 
 	public static final String OVERDUE = "snapgate.policy.overdue";
 
+	public static final String NOT_ASSIGNED = "snapgate.policy.not.assigned";
+
 	private final MultiGauge ages;
 
 	private final MultiGauge overdue;
+
+	private final MultiGauge notAssigned;
 
 	private final Clock clock;
 
@@ -45,6 +50,9 @@ public final class PolicyGauges {
 			.register(registry);
 		this.overdue = MultiGauge.builder(OVERDUE)
 			.description("1 while no snapshot of the policy is newer than two of its schedule's longest intervals")
+			.register(registry);
+		this.notAssigned = MultiGauge.builder(NOT_ASSIGNED)
+			.description("1 while the policy exists and runs on nothing, so that it takes no snapshot")
 			.register(registry);
 		this.clock = clock;
 	}
@@ -74,15 +82,18 @@ public final class PolicyGauges {
 	private void publish() {
 		List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
 		List<MultiGauge.Row<?>> overdueRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> notAssignedRows = new ArrayList<>();
 		this.readings.values().forEach((of) -> of.values().forEach((reading) -> {
 			Tags tags = Tags.of("provider", reading.provider().value(), "policy", reading.policy());
 			if (reading.lastSnapshotAt() != null) {
 				ageRows.add(MultiGauge.Row.of(tags, reading, this::age));
 			}
 			overdueRows.add(MultiGauge.Row.of(tags, reading, this::overdue));
+			notAssignedRows.add(MultiGauge.Row.of(tags, reading.notAssigned() ? 1 : 0));
 		}));
 		this.ages.register(ageRows, true);
 		this.overdue.register(overdueRows, true);
+		this.notAssigned.register(notAssignedRows, true);
 	}
 
 	private double age(PolicyReading reading) {
@@ -104,9 +115,10 @@ public final class PolicyGauges {
 	 * none
 	 * @param overdueAfter when it is overdue unless it makes a snapshot first;
 	 * {@code null} when it cannot become overdue
+	 * @param notAssigned whether it exists and runs on nothing
 	 */
 	public record PolicyReading(ProviderId provider, String policy, @Nullable Instant lastSnapshotAt,
-			@Nullable Instant overdueAfter) {
+			@Nullable Instant overdueAfter, boolean notAssigned) {
 	}
 
 }

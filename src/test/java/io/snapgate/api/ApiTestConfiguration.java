@@ -15,7 +15,7 @@ import io.snapgate.application.PolicyService;
 import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.ProviderCatalog;
 import io.snapgate.application.RestoreService;
-import io.snapgate.application.SafetySnapshotGate;
+import io.snapgate.application.RestoreFollower;
 import io.snapgate.application.SnapshotLister;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.application.SnapshotService;
@@ -81,9 +81,7 @@ class ApiTestConfiguration {
 	@Bean
 	RestoreService restoreService(ProviderAccess access) {
 		return new RestoreService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
-				new SafetySnapshotGate(new SnapshotWaiter(Duration.ofSeconds(5), Duration.ofMillis(20)),
-						Duration.ofSeconds(5)),
-				Clock.systemUTC());
+				RestoreFollower.NONE, Clock.systemUTC());
 	}
 
 	@Bean

@@ -361,6 +361,45 @@ class PolicyControllerTests {
 	}
 
 	@Test
+	void everyPolicyWriteHasAPreviewThatChangesNothing() {
+		this.volume.withPolicy(this.volume.policy("p-1", "disks", NOW, null, PolicyTarget.volume("v-1")));
+		String replace = """
+				{"name": "renamed", "schedule": {"timeZone": "Asia/Shanghai", "rules": [{"every": "DAY", "at": "02:00"}]},
+				 "retention": {"forever": true}}""";
+
+		MvcTestResult replaced = put("/policies/vol:p-1?dryRun=true", replace);
+		MvcTestResult deleted = this.mvc.delete().uri("/policies/vol:p-1?dryRun=true").exchange();
+		MvcTestResult attached = post("/policies/vol:p-1/targets?dryRun=true",
+				"{\"targets\": [{\"type\": \"VOLUME\", \"id\": \"v-2\"}]}");
+		MvcTestResult detached = this.mvc.delete().uri("/policies/vol:p-1/targets/v-1?dryRun=true").exchange();
+
+		assertPreview(replaced, "REPLACE_POLICY", "OVERWRITE");
+		assertPreview(deleted, "DELETE_POLICY", "DETACH");
+		assertThat(deleted).bodyJson().extractingPath("$.actions[*].change").isEqualTo(List.of("DETACH", "DELETE"));
+		assertPreview(attached, "ATTACH_TARGETS", "ATTACH");
+		assertPreview(detached, "DETACH_TARGET", "DETACH");
+		assertThat(this.volume.calls()).containsExactly("previewReplace", "previewDelete", "previewAttach",
+				"previewDetach");
+		assertThat(this.volume.stored("p-1"))
+			.hasValue(this.volume.policy("p-1", "disks", NOW, null, PolicyTarget.volume("v-1")));
+	}
+
+	@Test
+	void aPreviewAnswersTheProblemItsWriteWould() {
+		this.volume.withPolicy(this.volume.policy("p-1", "disks", NOW, null, PolicyTarget.volume("v-1")));
+
+		assertProblem(put("/policies/vol:p-1?dryRun=true", VOLUME_POLICY.replace("\"provider\": \"vol\", ", "")), 400,
+				"VALIDATION_FAILED");
+		assertProblem(this.mvc.delete().uri("/policies/vol:p-404?dryRun=true").exchange(), 404, "POLICY_NOT_FOUND");
+		assertProblem(post("/policies/vol:p-1/targets?dryRun=true", "{\"targets\": [{\"type\": \"SYSTEM\"}]}"), 400,
+				"UNSUPPORTED_FIELD");
+		assertProblem(this.mvc.delete().uri("/policies/vol:p-1/targets/v-9?dryRun=true").exchange(), 404, "NOT_FOUND");
+		assertProblem(this.mvc.delete().uri("/policies/vol:p-1?dryrun=true").exchange(), 400, "UNKNOWN_PARAMETER");
+		assertThat(this.volume.size()).isOne();
+		assertThat(this.volume.calls()).doesNotContain("replace", "delete", "attach", "detach");
+	}
+
+	@Test
 	void unknownPoliciesProvidersAndProvidersWithoutPoliciesAreNotFound() {
 		assertProblem(this.mvc.get().uri("/policies/vol:p-404").exchange(), 404, "POLICY_NOT_FOUND");
 		assertProblem(this.mvc.get().uri("/policies/zulu:p-1").exchange(), 404, "POLICY_NOT_FOUND");
@@ -418,6 +457,15 @@ class PolicyControllerTests {
 
 	private MvcTestResult put(String uri, String body) {
 		return this.mvc.put().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	private static void assertPreview(MvcTestResult result, String operation, String firstChange) {
+		assertThat(result).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$.dryRun").isEqualTo(true);
+			json.assertThat().extractingPath("$.operation").isEqualTo(operation);
+			json.assertThat().extractingPath("$.provider").isEqualTo("vol");
+			json.assertThat().extractingPath("$.actions[0].change").isEqualTo(firstChange);
+		});
 	}
 
 	private static void assertProblem(MvcTestResult result, int status, String code) {

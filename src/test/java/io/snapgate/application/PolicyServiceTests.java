@@ -168,19 +168,32 @@ class PolicyServiceTests {
 	}
 
 	@Test
-	void aPausedPolicyOrOneThatProtectsNothingIsNeverOverdue() {
+	void onlyAnActivePolicyCanBeOverdue() {
 		FakePolicyProvider policies = this.alpha.policyFake();
 		Policy active = policies.policy("p-1", "a", T0, T0, PolicyTarget.SYSTEM);
-		policies
-			.withPolicy(new Policy(active.provider(), active.providerType(), "p-1", "paused", active.schedule(),
-					active.retention(), false, active.targets(), PolicyStatus.PAUSED, "paused", T0, T0,
-					active.attributes()))
-			.withPolicy(policies.policy("p-2", "empty", T0, T0));
+		policies.withPolicy(active)
+			.withPolicy(new Policy(active.provider(), active.providerType(), "p-2", "unknown", active.schedule(),
+					active.retention(), false, List.of(), PolicyStatus.UNKNOWN, "", T0, T0, active.attributes()))
+			.withPolicy(policies.policy("p-3", "not assigned", T0, T0));
 
 		this.clock.set(T0.plus(Duration.ofDays(30)));
 
-		assertThat(this.service.list(new PolicyListRequest(Set.of(), null, 50)).items()).extracting(PolicyView::overdue)
-			.containsExactly(false, false);
+		assertThat(this.service.list(new PolicyListRequest(Set.of(), null, 50)).items())
+			.extracting((view) -> view.policy().status() + "=" + view.overdue())
+			.containsExactly("ACTIVE=true", "UNKNOWN=false", "NOT_ASSIGNED=false");
+	}
+
+	@Test
+	void anActivePolicyIsJudgedFromTheLaterOfItsLastSnapshotAndItsCreation() {
+		FakePolicyProvider policies = this.alpha.policyFake();
+		Instant created = T0.plus(Duration.ofDays(5));
+		policies.withPolicy(policies.policy("p-1", "remade", created, T0, PolicyTarget.SYSTEM));
+
+		this.clock.set(created.plus(Duration.ofDays(1)));
+		PolicyView view = this.service.get(new PolicyRef(new ProviderId("alpha"), "p-1"));
+
+		assertThat(view.overdue()).isFalse();
+		assertThat(view.overdueAfter()).isEqualTo(created.plus(Duration.ofDays(2)));
 	}
 
 	@Test

@@ -28,7 +28,7 @@ class PolicyGaugesTests {
 
 	@Test
 	void theAgeGrowsWithTheClockAndThePolicyTurnsOverdueOnTime() {
-		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0.minusSeconds(600), T0.plusSeconds(60))));
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0.minusSeconds(600), T0.plusSeconds(60), false)));
 
 		assertThat(age("vol:p-1")).isEqualTo(600.0);
 		assertThat(overdue("vol:p-1")).isZero();
@@ -41,19 +41,34 @@ class PolicyGaugesTests {
 
 	@Test
 	void aPolicyWithoutSnapshotsHasNoAgeAndOneThatCannotBeJudgedIsNeverOverdue() {
-		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", null, null)));
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", null, null, false)));
 
 		assertThat(this.meters.find(PolicyGauges.AGE).gauges()).isEmpty();
 		assertThat(overdue("vol:p-1")).isZero();
 	}
 
 	@Test
+	void aPolicyThatRunsOnNothingIsOneOnItsOwnGaugeAndZeroOnTheOthers() {
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0.minus(Duration.ofDays(30)), null, true),
+				new PolicyReading(VOL, "vol:p-2", T0, T0.plusSeconds(60), false)));
+
+		assertThat(notAssigned("vol:p-1")).isEqualTo(1.0);
+		assertThat(overdue("vol:p-1")).isZero();
+		assertThat(notAssigned("vol:p-2")).isZero();
+
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, T0.plusSeconds(60), false)));
+
+		assertThat(notAssigned("vol:p-1")).as("given targets since").isZero();
+	}
+
+	@Test
 	void aSurveyReplacesOneProvidersPoliciesAndLeavesTheOthers() {
 		ProviderId sys = new ProviderId("sys");
-		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null),
-				new PolicyReading(VOL, "vol:p-2", T0, null), new PolicyReading(sys, "sys:p-9", T0, null)));
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null, false),
+				new PolicyReading(VOL, "vol:p-2", T0, null, false),
+				new PolicyReading(sys, "sys:p-9", T0, null, false)));
 
-		this.gauges.replace(VOL, List.of(new PolicyReading(VOL, "vol:p-2", T0, null)));
+		this.gauges.replace(VOL, List.of(new PolicyReading(VOL, "vol:p-2", T0, null, false)));
 
 		assertThat(this.meters.find(PolicyGauges.OVERDUE).gauges())
 			.extracting((gauge) -> gauge.getId().getTag("policy"))
@@ -62,17 +77,18 @@ class PolicyGaugesTests {
 
 	@Test
 	void aDeletedPolicyLosesItsGauges() {
-		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null)));
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null, false)));
 
 		this.gauges.remove(VOL, "vol:p-1");
 
 		assertThat(this.meters.find(PolicyGauges.OVERDUE).gauges()).isEmpty();
 		assertThat(this.meters.find(PolicyGauges.AGE).gauges()).isEmpty();
+		assertThat(this.meters.find(PolicyGauges.NOT_ASSIGNED).gauges()).isEmpty();
 	}
 
 	@Test
 	void theTagsAreTheProviderAndThePolicyOnly() {
-		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null)));
+		this.gauges.update(List.of(new PolicyReading(VOL, "vol:p-1", T0, null, false)));
 
 		Gauge gauge = this.meters.get(PolicyGauges.AGE).gauge();
 		assertThat(gauge.getId().getTags()).extracting((tag) -> tag.getKey()).containsExactly("policy", "provider");
@@ -85,6 +101,10 @@ class PolicyGaugesTests {
 
 	private double overdue(String policy) {
 		return value(PolicyGauges.OVERDUE, policy);
+	}
+
+	private double notAssigned(String policy) {
+		return value(PolicyGauges.NOT_ASSIGNED, policy);
 	}
 
 	private double value(String name, String policy) {

@@ -225,6 +225,10 @@ class AccessControlTests {
 				new String[] { "DELETE", "/policies/none:p-1", "policies:write" },
 				new String[] { "POST", "/policies/none:p-1/targets", "policies:write" },
 				new String[] { "DELETE", "/policies/none:p-1/targets/v-1", "policies:write" },
+				new String[] { "PUT", "/policies/none:p-1?dryRun=true", "policies:write" },
+				new String[] { "DELETE", "/policies/none:p-1?dryRun=true", "policies:write" },
+				new String[] { "POST", "/policies/none:p-1/targets?dryRun=true", "policies:write" },
+				new String[] { "DELETE", "/policies/none:p-1/targets/v-1?dryRun=true", "policies:write" },
 				new String[] { "GET", "/actuator/prometheus", "actuator:read" },
 				new String[] { "GET", "/actuator/metrics", "actuator:read" });
 		List<String> scopes = List.of("snapshots:read", "snapshots:write", "restores:write", "policies:read",

@@ -136,23 +136,44 @@ class HelmChartTests {
 	}
 
 	@Test
-	void thePrometheusRuleAlertsOnAnOverduePolicyAndAnOpenBreaker() {
+	void thePrometheusRuleAlertsOnAnOverduePolicyAPolicyAssignedToNothingAndAnOpenBreaker() {
 		Map<String, Object> rule = MONITORED.prometheusRule();
 		Map<String, Map<String, Object>> alerts = alerts(rule);
 
 		assertThat(rule.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
 		assertThat(map(map(rule.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack")
 			.containsEntry("app.kubernetes.io/name", "snapgate");
-		assertThat(alerts).containsOnlyKeys("SnapGatePolicyOverdue", "SnapGateCircuitBreakerOpen");
+		assertThat(alerts).containsOnlyKeys("SnapGatePolicyOverdue", "SnapGatePolicyNotAssigned",
+				"SnapGateCircuitBreakerOpen");
 		Map<String, Object> overdue = alerts.get("SnapGatePolicyOverdue");
 		assertThat((String) overdue.get("expr")).contains("snapgate_policy_overdue").endsWith("== 1");
 		assertThat(overdue.get("for")).isEqualTo("10m");
 		assertThat(map(overdue.get("annotations")).get("summary"))
 			.isEqualTo("Protection policy {{ $labels.policy }} is overdue");
+		Map<String, Object> notAssigned = alerts.get("SnapGatePolicyNotAssigned");
+		assertThat((String) notAssigned.get("expr"))
+			.isEqualTo("max by (namespace, provider, policy) (snapgate_policy_not_assigned) == 1");
+		assertThat(notAssigned.get("for")).isEqualTo("1d");
+		assertThat(map(notAssigned.get("labels"))).containsEntry("severity", "warning");
+		assertThat((String) map(notAssigned.get("annotations")).get("description")).contains("{{ $labels.policy }}",
+				"System > System Snapshots");
 		Map<String, Object> breaker = alerts.get("SnapGateCircuitBreakerOpen");
 		assertThat((String) breaker.get("expr")).contains("resilience4j_circuitbreaker_state{state=\"open\"}")
 			.endsWith("== 1");
 		assertThat(map(breaker.get("labels"))).containsEntry("severity", "warning");
+	}
+
+	@Test
+	void howLongAPolicyMayRunOnNothingBeforeTheAlertIsAValueOfItsOwn() {
+		RenderedChart patient = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("prometheusRule.enabled", "true")
+					.set("prometheusRule.policyNotAssignedFor", "6h"));
+
+		assertThat(alerts(patient.prometheusRule()).get("SnapGatePolicyNotAssigned").get("for")).isEqualTo("6h");
+		assertThat(alerts(patient.prometheusRule()).get("SnapGatePolicyOverdue").get("for")).isEqualTo("10m");
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("prometheusRule.policyNotAssignedFor", "a day")))
+			.hasMessageContaining("policyNotAssignedFor");
 	}
 
 	@Test
@@ -168,7 +189,7 @@ class HelmChartTests {
 		assertThat(json.get("panels").valueStream().map((panel) -> panel.get("title").asString()).toList())
 			.containsExactly("Upstream requests per second", "Upstream latency p50 and p99",
 					"Upstream errors per second", "Circuit breakers", "Age of each policy's newest snapshot",
-					"Overdue policies");
+					"Overdue policies", "Policies not assigned");
 		assertThat(MONITORED.configMap().getData()).containsKey("application.yaml");
 	}
 
@@ -200,7 +221,7 @@ class HelmChartTests {
 		assertThat(read).as("the PromQL was read")
 			.contains("snapgate_upstream_requests_seconds_bucket", "snapgate_upstream_requests_seconds_count",
 					"resilience4j_circuitbreaker_state", "snapgate_policy_last_snapshot_age_seconds",
-					"snapgate_policy_overdue");
+					"snapgate_policy_overdue", "snapgate_policy_not_assigned");
 
 		Scrape scrape = Scrape.of(scrapeOfARunningGateway());
 

@@ -51,7 +51,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakePolicyProvider implements PolicyProvider {
 
-	/** What a whole-system scheduler (VergeOS-like) expresses. */
+	/**
+	 * What a whole-system scheduler expresses, one that can be given the whole system
+	 * through its API (unlike VergeOS, whose system profile is chosen in its own UI).
+	 */
 	public static final PolicyFeatures SYSTEM_FEATURES = new PolicyFeatures(EnumSet.allOf(RuleKind.class), Set.of(),
 			ZoneId.of("UTC"), Duration.ofSeconds(1), true, true, true, EnumSet.of(PolicyTarget.Type.SYSTEM), 16);
 
@@ -108,7 +111,10 @@ public final class FakePolicyProvider implements PolicyProvider {
 		return this;
 	}
 
-	/** A policy of this provider, active, daily at 02:00 UTC, kept for a week. */
+	/**
+	 * A policy of this provider, daily at 02:00 UTC, kept for a week: active with
+	 * targets, not assigned without.
+	 */
 	public Policy policy(String nativeId, String name, @Nullable Instant createdAt, @Nullable Instant lastSnapshotAt,
 			PolicyTarget... targets) {
 		return policy(nativeId, name,
@@ -119,7 +125,7 @@ public final class FakePolicyProvider implements PolicyProvider {
 	public Policy policy(String nativeId, String name, PolicySchedule schedule, @Nullable Instant createdAt,
 			@Nullable Instant lastSnapshotAt, PolicyTarget... targets) {
 		return new Policy(this.id, this.type, nativeId, name, schedule, new PolicyRetention(Duration.ofDays(7), null),
-				false, List.of(targets), PolicyStatus.ACTIVE, "active", createdAt, lastSnapshotAt, Map.of());
+				false, List.of(targets), statusOf(List.of(targets)), "active", createdAt, lastSnapshotAt, Map.of());
 	}
 
 	/**
@@ -213,7 +219,8 @@ public final class FakePolicyProvider implements PolicyProvider {
 		}
 		String nativeId = "p-" + this.sequence.incrementAndGet();
 		Policy policy = new Policy(this.id, this.type, nativeId, spec.name(), spec.schedule(), spec.retention(),
-				spec.immutable(), spec.targets(), PolicyStatus.ACTIVE, "active", this.clock.instant(), null, Map.of());
+				spec.immutable(), spec.targets(), statusOf(spec.targets()), "active", this.clock.instant(), null,
+				Map.of());
 		this.policies.put(nativeId, policy);
 		this.idempotency.put(token, nativeId + " " + idempotency.fingerprint());
 		return policy;
@@ -229,6 +236,48 @@ public final class FakePolicyProvider implements PolicyProvider {
 				current.lastSnapshotAt(), current.attributes());
 		this.policies.put(nativeId, replaced);
 		return replaced;
+	}
+
+	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		enter("previewReplace");
+		require(nativeId);
+		check(spec, false);
+		return new PreviewBuilder().action(Preview.Change.OVERWRITE, "POLICY", nativeId, spec.name(), null, "a policy")
+			.build();
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		enter("previewDelete");
+		Policy current = require(nativeId);
+		PreviewBuilder preview = new PreviewBuilder();
+		current.targets()
+			.forEach((target) -> preview.action(Preview.Change.DETACH, target.type().name(), target.id(), null, null,
+					"a target"));
+		return preview.action(Preview.Change.DELETE, "POLICY", nativeId, current.name(), null, "a policy").build();
+	}
+
+	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		enter("previewAttach");
+		require(nativeId);
+		checkTargets(targets);
+		PreviewBuilder preview = new PreviewBuilder();
+		targets.forEach((target) -> preview.action(Preview.Change.ATTACH, target.type().name(), target.id(), null, null,
+				"a target"));
+		return preview.build();
+	}
+
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		enter("previewDetach");
+		Policy current = require(nativeId);
+		if (current.targets().stream().noneMatch((t) -> targetId.equals(t.id()))) {
+			throw new NotFoundException(ErrorCode.NOT_FOUND, "Policy " + nativeId + " has no target " + targetId)
+				.from(this.id);
+		}
+		return new PreviewBuilder().action(Preview.Change.DETACH, "VOLUME", targetId, null, null, "a target").build();
 	}
 
 	@Override
@@ -262,10 +311,14 @@ public final class FakePolicyProvider implements PolicyProvider {
 
 	private Policy store(Policy current, List<PolicyTarget> targets) {
 		Policy changed = new Policy(this.id, this.type, current.nativeId(), current.name(), current.schedule(),
-				current.retention(), current.immutable(), targets, current.status(), current.providerStatus(),
+				current.retention(), current.immutable(), targets, statusOf(targets), current.providerStatus(),
 				current.createdAt(), current.lastSnapshotAt(), current.attributes());
 		this.policies.put(current.nativeId(), changed);
 		return changed;
+	}
+
+	private static PolicyStatus statusOf(List<PolicyTarget> targets) {
+		return targets.isEmpty() ? PolicyStatus.NOT_ASSIGNED : PolicyStatus.ACTIVE;
 	}
 
 	private Policy require(String nativeId) {

@@ -37,7 +37,6 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
@@ -473,7 +472,7 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public RestoreStart restore(RestoreCommand command) {
+	public Restore restore(RestoreCommand command) {
 		enter("restore");
 		if (command.idempotency() != null) {
 			this.restoreKeys.add(command.idempotency());
@@ -487,8 +486,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 				: "volume";
 		String handle = command.snapshotNativeId() + "|" + member + "|" + this.clock.millis() + "|"
 				+ ((command.newName() != null) ? command.newName() : "");
-		return RestoreStart.started(new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
-				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName()));
+		return new Restore(new RestoreHandle(handle), command.snapshotNativeId(), command.target(),
+				RestoreStatus.PENDING, "started", this.clock.instant(), null, command.newName());
 	}
 
 	@Override

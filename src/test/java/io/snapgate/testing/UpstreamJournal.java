@@ -13,9 +13,12 @@ public final class UpstreamJournal {
 	private UpstreamJournal() {
 	}
 
-	/** Every request that was not a read, as {@code METHOD url}. */
+	/**
+	 * Every request that was not a read, in the order they came, as {@code METHOD url}.
+	 */
 	public static List<String> writes(WireMockExtension upstream) {
 		return upstream.getAllServeEvents()
+			.reversed()
 			.stream()
 			.map((event) -> event.getRequest())
 			.filter((request) -> !request.getMethod().equals(RequestMethod.GET))

@@ -27,7 +27,6 @@ import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.Preview;
-import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +54,8 @@ final class BaiduPolicies implements PolicyProvider {
 
 	private final BaiduPolicyMapper mapper;
 
+	private final BaiduPolicyPreviews previews;
+
 	private final ZoneId zone;
 
 	private final Clock clock;
@@ -70,6 +71,7 @@ final class BaiduPolicies implements PolicyProvider {
 		this.disks = disks;
 		this.targets = new BaiduPolicyTargets(client, disks);
 		this.mapper = new BaiduPolicyMapper(provider, zone);
+		this.previews = new BaiduPolicyPreviews(provider, client, rules, this.targets, zone, clock);
 		this.zone = zone;
 		this.clock = clock;
 	}
@@ -132,6 +134,11 @@ final class BaiduPolicies implements PolicyProvider {
 		return this.client.findPolicy(nativeId).map(this::toPolicy);
 	}
 
+	@Override
+	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
+		return this.previews.create(spec, idempotency);
+	}
+
 	/**
 	 * One POST under a client token made from the caller's key, so that BCC makes the
 	 * policy once however often and wherever the request is repeated, then one attach of
@@ -139,39 +146,6 @@ final class BaiduPolicies implements PolicyProvider {
 	 * join leaves no policy behind; a disk in another policy can only be told once the
 	 * policy's id is known (it may be this very policy, made by an earlier try).
 	 */
-	@Override
-	public Preview previewCreate(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
-		BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());
-		List<BaiduVolumeJson> volumes = BaiduPolicySpecs.volumeIds(spec.targets())
-			.stream()
-			.map(this.rules::requireAttachable)
-			.toList();
-		PreviewBuilder preview = new PreviewBuilder()
-			.passed("SPEC_SUPPORTED", "BCC runs every rule and the retention as given, in " + this.zone)
-			.passed("DISKS_IN_USE", "Every disk named is attached to an instance");
-		if (idempotency != null) {
-			preview.unknown("SAME_REQUEST", "BCC finds an earlier policy of this Idempotency-Key only when asked to "
-					+ "make it; it then answers that one instead of making another");
-		}
-		preview.action(Preview.Change.CREATE, "POLICY", null, spec.name(), null,
-				"An automatic snapshot policy, run by BCC itself");
-		for (BaiduVolumeJson volume : volumes) {
-			String volumeId = Objects.requireNonNull(volume.id(), "a disk read by its id has one");
-			String policyId = volume.policyId();
-			if (policyId != null && idempotency == null) {
-				throw inAnotherPolicy(volumeId, policyId);
-			}
-			if (policyId != null) {
-				preview.unknown("DISK_FREE", "Disk " + volumeId + " is in policy " + policyId
-						+ ": the create is 409 VOLUME_BUSY unless that is the policy of this Idempotency-Key");
-			}
-			preview.action(Preview.Change.ATTACH, "VOLUME", volumeId, volume.name(),
-					(volume.diskSizeInGb() != null) ? volume.diskSizeInGb().longValue() : null,
-					"The disk joins the policy");
-		}
-		return preview.build();
-	}
-
 	@Override
 	public Policy create(PolicySpec spec, IdempotencyKey idempotency) {
 		BaiduAsp asp = BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());
@@ -211,6 +185,11 @@ final class BaiduPolicies implements PolicyProvider {
 		return toPolicy(requirePolicy(nativeId));
 	}
 
+	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		return this.previews.replace(nativeId, spec);
+	}
+
 	/**
 	 * Detaches the disks first (whether BCC deletes a policy with disks is not known),
 	 * then deletes. The snapshots it made stay until their retention ends, as far as BCC
@@ -233,6 +212,11 @@ final class BaiduPolicies implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewDelete(String nativeId) {
+		return this.previews.delete(nativeId);
+	}
+
+	@Override
 	public Policy attach(String nativeId, List<PolicyTarget> targets) {
 		if (targets.isEmpty()) {
 			throw InvalidRequestException.field("targets", "name at least one disk to attach");
@@ -244,27 +228,45 @@ final class BaiduPolicies implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		return this.previews.attach(nativeId, targets);
+	}
+
+	@Override
 	public Policy detach(String nativeId, String targetId) {
 		if (!BaiduIds.isVolumeId(targetId)) {
-			throw new NotFoundException(ErrorCode.NOT_FOUND,
-					"Policy " + nativeId + " has no target '" + targetId + "': its targets are disks (v-...)");
+			throw noSuchTarget(nativeId, targetId);
 		}
 		requirePolicy(nativeId);
 		BaiduVolumeJson volume = this.rules.requireVolume(targetId);
 		if (!nativeId.equals(volume.policyId())) {
-			throw new NotFoundException(ErrorCode.NOT_FOUND,
-					"Disk " + targetId + " is not a target of policy " + nativeId);
+			throw notATarget(nativeId, targetId);
 		}
 		this.client.detachPolicy(nativeId, List.of(targetId));
 		this.disks.forgetPolicies(List.of(targetId));
 		return toPolicy(requirePolicy(nativeId));
 	}
 
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		return this.previews.detach(nativeId, targetId);
+	}
+
+	static NotFoundException noSuchTarget(String nativeId, String targetId) {
+		return new NotFoundException(ErrorCode.NOT_FOUND,
+				"Policy " + nativeId + " has no target '" + targetId + "': its targets are disks (v-...)");
+	}
+
+	static NotFoundException notATarget(String nativeId, String targetId) {
+		return new NotFoundException(ErrorCode.NOT_FOUND,
+				"Disk " + targetId + " is not a target of policy " + nativeId);
+	}
+
 	/**
 	 * The disks not yet in the policy. A disk has one policy: one in another policy is
 	 * refused rather than left to BCC, which may move it or refuse.
 	 */
-	private static List<String> notYetIn(String aspId, List<BaiduVolumeJson> volumes) {
+	static List<String> notYetIn(String aspId, List<BaiduVolumeJson> volumes) {
 		List<String> toAttach = new ArrayList<>();
 		for (BaiduVolumeJson volume : volumes) {
 			String volumeId = Objects.requireNonNull(volume.id(), "a disk read by its id has one");
@@ -279,7 +281,7 @@ final class BaiduPolicies implements PolicyProvider {
 		return toAttach;
 	}
 
-	private static ConflictException inAnotherPolicy(String volumeId, String policyId) {
+	static ConflictException inAnotherPolicy(String volumeId, String policyId) {
 		return new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is in policy " + policyId
 				+ "; a Baidu disk is in one policy at a time: detach it there first");
 	}

@@ -32,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * an upstream error naming the field, never a guess. The attributes are
  * {@code volumeCount} (the disks BCC counts as attached) and {@code targetsComplete}
  * (whether the targets listed are that many).
+ * <p>
+ * A policy runs on the disks attached to it: it is active with a disk and BCC's status
+ * {@code active}, not assigned without a disk, and unknown with a status word SnapGate
+ * does not know, or when BCC counts no disks and none is found.
  */
 final class BaiduPolicyMapper {
 
@@ -72,9 +76,18 @@ final class BaiduPolicyMapper {
 		attributes.put("targetsComplete", Boolean.toString(volumeCount != null && volumeCount == targets.size()));
 		return new Policy(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
 				new PolicySchedule(this.zone, rules(hours, weekdays)), retention(json.retentionDays(), id), false,
-				targets, "active".equalsIgnoreCase(status) ? PolicyStatus.ACTIVE : PolicyStatus.UNKNOWN, status,
-				time(json.createdTime(), id, "createdTime"), time(json.lastExecuteTime(), id, "lastExecuteTime"),
-				attributes);
+				targets, state(status, volumeCount, targets), status, time(json.createdTime(), id, "createdTime"),
+				time(json.lastExecuteTime(), id, "lastExecuteTime"), attributes);
+	}
+
+	private static PolicyStatus state(String status, @Nullable Integer volumeCount, List<PolicyTarget> targets) {
+		boolean attached = (volumeCount != null && volumeCount > 0) || !targets.isEmpty();
+		if (!attached) {
+			return (volumeCount != null) ? PolicyStatus.NOT_ASSIGNED : PolicyStatus.UNKNOWN;
+		}
+		// BCC documents no other word; what another one means for the schedule is not
+		// known
+		return "active".equalsIgnoreCase(status) ? PolicyStatus.ACTIVE : PolicyStatus.UNKNOWN;
 	}
 
 	static List<ScheduleRule> rules(Set<Integer> hours, Set<Integer> weekdays) {

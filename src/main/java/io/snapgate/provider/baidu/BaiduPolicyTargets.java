@@ -38,6 +38,17 @@ final class BaiduPolicyTargets {
 	 * no entry for a policy with none
 	 */
 	Map<String, List<PolicyTarget>> of(Collection<BaiduAspJson> policies) {
+		Map<String, List<PolicyTarget>> targets = new HashMap<>();
+		volumesOf(policies).forEach((policyId, volumes) -> targets.put(policyId,
+				volumes.stream().map((volume) -> PolicyTarget.volume(String.valueOf(volume.id()))).toList()));
+		return targets;
+	}
+
+	/**
+	 * @return the disks of each of the policies as BCC lists them, by policy id, in the
+	 * order of their ids; no entry for a policy with none
+	 */
+	Map<String, List<BaiduVolumeJson>> volumesOf(Collection<BaiduAspJson> policies) {
 		Set<String> wanted = new HashSet<>();
 		for (BaiduAspJson policy : policies) {
 			Integer count = policy.volumeCount();
@@ -48,25 +59,24 @@ final class BaiduPolicyTargets {
 		if (wanted.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, List<PolicyTarget>> targets = new HashMap<>();
+		Map<String, List<BaiduVolumeJson>> volumes = new HashMap<>();
 		String marker = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
-			BaiduVolumeListJson volumes = this.client.listVolumes(marker, BaiduListing.MAX_KEYS);
-			for (BaiduVolumeJson volume : volumes.volumesOrEmpty()) {
+			BaiduVolumeListJson read = this.client.listVolumes(marker, BaiduListing.MAX_KEYS);
+			for (BaiduVolumeJson volume : read.volumesOrEmpty()) {
 				this.disks.remember(volume);
 				String policyId = volume.policyId();
-				String volumeId = volume.id();
-				if (policyId != null && wanted.contains(policyId) && BaiduIds.isVolumeId(volumeId)) {
-					targets.computeIfAbsent(policyId, (id) -> new ArrayList<>()).add(PolicyTarget.volume(volumeId));
+				if (policyId != null && wanted.contains(policyId) && BaiduIds.isVolumeId(volume.id())) {
+					volumes.computeIfAbsent(policyId, (id) -> new ArrayList<>()).add(volume);
 				}
 			}
-			marker = next(volumes);
+			marker = next(read);
 			if (marker == null) {
 				break;
 			}
 		}
-		targets.values().forEach((list) -> list.sort(Comparator.comparing(BaiduPolicyTargets::id)));
-		return targets;
+		volumes.values().forEach((list) -> list.sort(Comparator.comparing(BaiduPolicyTargets::id)));
+		return volumes;
 	}
 
 	private static @Nullable String next(BaiduVolumeListJson page) {
@@ -74,8 +84,8 @@ final class BaiduPolicyTargets {
 		return (page.truncated() && next != null && !next.isBlank()) ? next : null;
 	}
 
-	private static String id(PolicyTarget target) {
-		return (target.id() != null) ? target.id() : "";
+	private static String id(BaiduVolumeJson volume) {
+		return (volume.id() != null) ? volume.id() : "";
 	}
 
 }

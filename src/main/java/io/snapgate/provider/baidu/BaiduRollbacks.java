@@ -1,12 +1,9 @@
 package io.snapgate.provider.baidu;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import io.snapgate.domain.DiskType;
 import io.snapgate.domain.InvalidRequestException;
@@ -16,7 +13,7 @@ import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.SnapshotRef;
@@ -27,26 +24,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Restores as BCC makes them: a snapshot's own disk rolled back in place, by default
- * after a safety snapshot of its current state (see {@link BaiduSafetySnapshots}), its
- * progress read from the disk and the safety snapshot alone (BCC keeps no record of a
- * rollback), so that any replica can answer from the handle.
- * <p>
- * A rollback is sent only by the call that took the safety snapshot, once that is usable
- * ({@link #proceed}); a repeat of the restore finds the safety snapshot and answers the
- * same restore without sending anything.
+ * after a safety snapshot of its current state (see {@link BaiduSafetySnapshots}).
+ * Starting one sends its first write only: the rollback itself, or the safety snapshot,
+ * after which {@link BaiduRollbackSteps} sends the rollback once the safety snapshot is
+ * usable, on whichever replica reads the restore first. BCC keeps no record of a
+ * rollback, so its progress is read from the disk and the safety snapshot alone, and any
+ * replica can answer from the handle.
  */
 final class BaiduRollbacks {
-
-	/**
-	 * How long after a rollback was asked for a disk that still shows its usual state
-	 * counts as not started yet rather than done: SnapGate cannot tell the two apart from
-	 * the volume alone.
-	 */
-	static final Duration ROLLBACK_GRACE = Duration.ofSeconds(2);
-
-	private static final Set<String> SETTLED_VOLUME = Set.of("available", "inuse");
-
-	private static final Set<String> FAILED_VOLUME = Set.of("error", "deleted", "deleting", "expired", "notavailable");
 
 	private final ProviderId provider;
 
@@ -56,18 +41,24 @@ final class BaiduRollbacks {
 
 	private final BaiduSafetySnapshots safety;
 
+	private final BaiduRollbackSteps steps;
+
+	private final RestoreSettings settings;
+
 	private final Clock clock;
 
 	BaiduRollbacks(ProviderId provider, BaiduClient client, BaiduRules rules, BaiduSafetySnapshots safety,
-			Clock clock) {
+			RestoreSettings settings, Clock clock) {
 		this.provider = provider;
 		this.client = client;
 		this.rules = rules;
 		this.safety = safety;
+		this.steps = new BaiduRollbackSteps(client, rules, settings, clock);
+		this.settings = settings;
 		this.clock = clock;
 	}
 
-	RestoreStart start(RestoreCommand command) {
+	Restore start(RestoreCommand command) {
 		Rollback rollback = plan(command);
 		RollbackTarget disk = rollback.disk();
 		String snapshotId = command.snapshotNativeId();
@@ -77,34 +68,27 @@ final class BaiduRollbacks {
 			this.client.rollBack(disk.volumeId(), snapshotId, disk.operation());
 			RestoreHandle handle = new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type(), null)
 				.encode();
-			return RestoreStart.started(new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
-					"Baidu is rolling back " + describe(disk), startedAt, null, disk.name()));
+			return new Restore(handle, snapshotId, command.target(), RestoreStatus.RUNNING,
+					"Baidu is rolling back " + describe(disk), startedAt, null, disk.name());
 		}
 		BaiduSnapshotJson earlier = safety.survey().earlier();
 		if (earlier != null && earlier.id() != null) {
-			return RestoreStart.started(status(handle(disk, snapshotId, earlier.id(), earlier.createTime())));
+			return this.steps.advance(handle(disk, snapshotId, earlier.id(), earlier.createTime()));
 		}
 		String safetyId = this.safety.take(disk, safety.identity(), snapshotId);
 		Optional<BaiduSnapshotJson> taken = this.client.findSnapshot(safetyId);
 		RestoreHandle handle = handle(disk, snapshotId, safetyId,
 				taken.map(BaiduSnapshotJson::createTime).orElse(null));
 		BaiduRestoreHandle decoded = BaiduRestoreHandle.decode(handle);
-		return new RestoreStart(new Restore(handle, snapshotId, command.target(), RestoreStatus.PENDING,
+		return new Restore(handle, snapshotId, command.target(), RestoreStatus.PENDING,
 				"Taking safety snapshot " + safetyId + " of " + describe(disk) + " before the rollback",
 				decoded.startedAt(), null, disk.name(), safetyId, taken.map(BaiduRollbacks::progress).orElse(null),
-				null), true);
+				null);
 	}
 
-	/**
-	 * Rolls the disk back once its safety snapshot is usable, its state checked again.
-	 */
-	Restore proceed(RestoreHandle handle) {
-		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
-		RollbackTarget disk = this.rules.rollbackTarget(rollback.snapshotId());
-		this.client.rollBack(disk.volumeId(), rollback.snapshotId(), disk.operation());
-		return new Restore(handle, rollback.snapshotId(), new RestoreTarget.VolumeTarget(), RestoreStatus.RUNNING,
-				"Baidu is rolling back " + describe(disk), rollback.startedAt(), null, disk.name(),
-				rollback.safetySnapshotId(), null, null);
+	/** How the restore goes, after its next step if one was due. */
+	Restore status(RestoreHandle handle) {
+		return this.steps.advance(handle);
 	}
 
 	Preview preview(RestoreCommand command) {
@@ -123,7 +107,10 @@ final class BaiduRollbacks {
 		}
 		if (safety != null) {
 			preview.action(Preview.Change.CREATE, "SNAPSHOT", null, safety.identity().name(), size,
-					"A safety snapshot of " + describe(disk) + " as it is now; rolling back to it undoes the restore");
+					"A safety snapshot of " + describe(disk) + " as it is now, kept "
+							+ BaiduSafetySnapshots.retentionDays(this.settings) + " days; rolling back to it undoes "
+							+ "the restore. The rollback is sent once it is usable, at most "
+							+ this.settings.stepDeadline() + " after the request");
 		}
 		String since = (disk.source().createTime() != null) ? disk.source().createTime() : "the snapshot was taken";
 		preview
@@ -136,39 +123,6 @@ final class BaiduRollbacks {
 			preview.warn("The instance's system disk is replaced: stop the instance first if it is running");
 		}
 		return preview.build();
-	}
-
-	Restore status(RestoreHandle handle) {
-		BaiduRestoreHandle rollback = BaiduRestoreHandle.decode(handle);
-		RestoreTarget target = new RestoreTarget.VolumeTarget();
-		String disk = describe(rollback.diskType()) + " " + rollback.volumeId();
-		String safetyId = rollback.safetySnapshotId();
-		if (safetyId != null) {
-			Optional<BaiduSnapshotJson> safety = this.client.findSnapshot(safetyId);
-			String safetyStatus = safety.map(BaiduSnapshotJson::status).orElse("").toLowerCase(Locale.ROOT);
-			if (safetyStatus.equals("creating")) {
-				return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.PENDING,
-						"Taking safety snapshot " + safetyId + " of " + disk + " before the rollback",
-						rollback.startedAt(), null, null, safetyId, safety.map(BaiduRollbacks::progress).orElse(null),
-						null);
-			}
-			if (safetyStatus.equals("createdfailed")) {
-				return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED,
-						"Nothing was rolled back", rollback.startedAt(), null, null, safetyId, null,
-						"The safety snapshot " + safetyId + " of " + disk + " failed, so the disk was not rolled back");
-			}
-		}
-		Optional<BaiduVolumeJson> found = this.client.findVolume(rollback.volumeId());
-		if (found.isEmpty()) {
-			return new Restore(handle, rollback.snapshotId(), target, RestoreStatus.FAILED, disk + " no longer exists",
-					rollback.startedAt(), null, null, safetyId, null, disk + " no longer exists");
-		}
-		BaiduVolumeJson volume = found.get();
-		String status = (volume.status() != null) ? volume.status() : "unknown";
-		RestoreStatus progress = progress(status, Duration.between(rollback.startedAt(), this.clock.instant()));
-		return new Restore(handle, rollback.snapshotId(), target, progress, disk + " is " + status,
-				rollback.startedAt(), null, volume.name(), safetyId, null,
-				(progress == RestoreStatus.FAILED) ? "Baidu shows " + disk + " as " + status : null);
 	}
 
 	/**
@@ -234,20 +188,8 @@ final class BaiduRollbacks {
 		return new BaiduRestoreHandle(disk.volumeId(), snapshotId, startedAt, disk.type(), safetyId).encode();
 	}
 
-	/**
-	 * A settled disk means done, unless it is so soon after the request that BCC may not
-	 * have begun. Unknown states count as still going.
-	 */
-	static RestoreStatus progress(String volumeStatus, Duration sinceStart) {
-		String status = volumeStatus.toLowerCase(Locale.ROOT);
-		if (SETTLED_VOLUME.contains(status)) {
-			return (sinceStart.compareTo(ROLLBACK_GRACE) < 0) ? RestoreStatus.RUNNING : RestoreStatus.SUCCEEDED;
-		}
-		return FAILED_VOLUME.contains(status) ? RestoreStatus.FAILED : RestoreStatus.RUNNING;
-	}
-
 	/** BCC's {@code progress} of a snapshot, as a percentage, when it is one. */
-	private static @Nullable Integer progress(BaiduSnapshotJson snapshot) {
+	static @Nullable Integer progress(BaiduSnapshotJson snapshot) {
 		String progress = snapshot.progress();
 		if (progress == null || !progress.strip().matches("[0-9]{1,3}%?")) {
 			return null;
@@ -259,7 +201,7 @@ final class BaiduRollbacks {
 		return describe(disk.type()) + " " + disk.volumeId();
 	}
 
-	private static String describe(DiskType type) {
+	static String describe(DiskType type) {
 		return (type == DiskType.SYSTEM) ? "system disk" : "CDS disk";
 	}
 

@@ -8,6 +8,7 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import io.snapgate.provider.baidu.BaiduRules.RollbackTarget;
@@ -28,20 +29,34 @@ final class BaiduSafetySnapshots {
 
 	private static final int PAGE = 1000;
 
+	private static final int MAX_RETENTION_DAYS = 10_000;
+
 	private final ProviderId provider;
 
 	private final BaiduClient client;
 
 	private final @Nullable Integer quotaPerDisk;
 
+	private final int retentionDays;
+
 	/**
 	 * @param quotaPerDisk how many manual snapshots BCC lets a disk hold, when the
 	 * account's quota is known; {@code null} leaves it to BCC's refusal
 	 */
-	BaiduSafetySnapshots(ProviderId provider, BaiduClient client, @Nullable Integer quotaPerDisk) {
+	BaiduSafetySnapshots(ProviderId provider, BaiduClient client, @Nullable Integer quotaPerDisk,
+			RestoreSettings settings) {
 		this.provider = provider;
 		this.client = client;
 		this.quotaPerDisk = quotaPerDisk;
+		this.retentionDays = retentionDays(settings);
+	}
+
+	/**
+	 * How many days BCC keeps a safety snapshot: the retention asked for, in the whole
+	 * days BCC takes.
+	 */
+	static int retentionDays(RestoreSettings settings) {
+		return Math.clamp(settings.safetySnapshotRetention().toDays(), 1, MAX_RETENTION_DAYS);
 	}
 
 	/** The name and token of a restore's safety snapshot. */
@@ -118,7 +133,8 @@ final class BaiduSafetySnapshots {
 		String id;
 		try {
 			id = this.client.createSnapshot(identity.token(),
-					new CreateSnapshotBody(disk.snapshotDiskId(), identity.name(), description, null), operation);
+					new CreateSnapshotBody(disk.snapshotDiskId(), identity.name(), description, this.retentionDays),
+					operation);
 		}
 		catch (ConflictException ex) {
 			if (ex.code() != ErrorCode.QUOTA_EXCEEDED) {

@@ -14,6 +14,7 @@ import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.VolumeSource;
+import io.snapgate.provider.StepMark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +46,8 @@ final class BaiduSnapshotMapper {
 		}
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
-				blankToNull(json.desc()), Scope.VOLUME, source, status(status), status, createdAt, expiry(json),
-				json.sizeInGb(), false, false, null, attributes(json), isAutomatic(json) ? policy : null);
+				blankToNull(StepMark.strip(json.desc())), Scope.VOLUME, source, status(status), status, createdAt,
+				expiry(json), json.sizeInGb(), false, false, null, attributes(json), isAutomatic(json) ? policy : null);
 	}
 
 	/**

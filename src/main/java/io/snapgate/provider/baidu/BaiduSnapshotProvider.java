@@ -23,7 +23,7 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotFeatures;
@@ -76,7 +76,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	 * known
 	 */
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone,
-			@Nullable Integer snapshotQuotaPerDisk) {
+			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
@@ -85,7 +85,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing, clock);
 		this.update = new BaiduUpdate(client, this.listing, clock);
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
-				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk), clock);
+				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 	}
 
@@ -153,13 +153,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public RestoreStart restore(RestoreCommand command) {
+	public Restore restore(RestoreCommand command) {
 		return this.rollbacks.start(command);
-	}
-
-	@Override
-	public Restore proceed(RestoreHandle handle) {
-		return this.rollbacks.proceed(handle);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
 
@@ -21,9 +22,13 @@ class BaiduSnapshotProviderFactory implements SnapshotProviderFactory<BaiduSetti
 
 	private final Clock clock;
 
-	BaiduSnapshotProviderFactory(WebClient.Builder webClients, ObjectProvider<Clock> clock) {
+	private final RestoreSettings restores;
+
+	BaiduSnapshotProviderFactory(WebClient.Builder webClients, ObjectProvider<Clock> clock,
+			ObjectProvider<RestoreSettings> restores) {
 		this.webClients = webClients;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.restores = restores.getIfAvailable(() -> RestoreSettings.DEFAULTS);
 	}
 
 	@Override
@@ -39,7 +44,7 @@ class BaiduSnapshotProviderFactory implements SnapshotProviderFactory<BaiduSetti
 	@Override
 	public SnapshotProvider create(ProviderId id, BaiduSettings settings) {
 		return new BaiduSnapshotProvider(id, BaiduClient.create(this.webClients, settings, id, this.clock), this.clock,
-				settings.policyTimeZone(), settings.snapshotQuotaPerDisk());
+				settings.policyTimeZone(), settings.snapshotQuotaPerDisk(), this.restores);
 	}
 
 }

@@ -73,6 +73,26 @@ final class ResilientPolicyProvider implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		return this.guarded.call(UpstreamOperation.PREVIEW, () -> this.delegate.previewReplace(nativeId, spec));
+	}
+
+	@Override
+	public Preview previewDelete(String nativeId) {
+		return this.guarded.call(UpstreamOperation.PREVIEW, () -> this.delegate.previewDelete(nativeId));
+	}
+
+	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		return this.guarded.call(UpstreamOperation.PREVIEW, () -> this.delegate.previewAttach(nativeId, targets));
+	}
+
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		return this.guarded.call(UpstreamOperation.PREVIEW, () -> this.delegate.previewDetach(nativeId, targetId));
+	}
+
+	@Override
 	public void delete(String nativeId) {
 		this.guarded.write(UpstreamOperation.POLICY_DELETE, () -> {
 			this.delegate.delete(nativeId);

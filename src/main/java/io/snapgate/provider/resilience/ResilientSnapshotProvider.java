@@ -36,7 +36,6 @@ import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
@@ -182,13 +181,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public RestoreStart restore(RestoreCommand command) {
+	public Restore restore(RestoreCommand command) {
 		return write(UpstreamOperation.RESTORE, () -> this.delegate.restore(command));
-	}
-
-	@Override
-	public Restore proceed(RestoreHandle handle) {
-		return write(UpstreamOperation.RESTORE, () -> this.delegate.proceed(handle));
 	}
 
 	@Override

@@ -81,6 +81,20 @@ final class VergeosClient {
 				VergeosCloudSnapshotRow.class);
 	}
 
+	/**
+	 * The newest cloud snapshot that a schedule took: one that names its profile (one
+	 * taken by hand leaves it empty, {@code null} or {@code 0}).
+	 */
+	Optional<VergeosCloudSnapshotRow> newestScheduledSnapshot() {
+		VergeosFilter scheduled = VergeosFilter
+			.allOf(List.of(VergeosFilter.ne("snapshot_profile", null), VergeosFilter.ne("snapshot_profile", 0)));
+		return VergeosJson
+			.rows(list("/cloud_snapshots", VergeosCloudSnapshotRow.PROVENANCE_FIELDS, "-created", scheduled, 1, 0),
+					VergeosCloudSnapshotRow.class)
+			.stream()
+			.findFirst();
+	}
+
 	Optional<VergeosCloudSnapshotRow> cloudSnapshot(String key) {
 		return row("/cloud_snapshots/{key}?fields={fields}", key, VergeosCloudSnapshotRow.FIELDS,
 				VergeosCloudSnapshotRow.class);

@@ -34,4 +34,7 @@ record VergeosCloudSnapshotRow(
 	static final String FIELDS = "$key,name,description,created,expires,snapshot_profile,snapshot_period,private,"
 			+ "remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
+	/** The fields that tell which schedule took a snapshot, and when. */
+	static final String PROVENANCE_FIELDS = "$key,created,snapshot_profile,snapshot_period";
+
 }

@@ -68,8 +68,21 @@ final class VergeosPeriods {
 	 * ever taken twice.
 	 */
 	void reconcile(String profileKey, List<VergeosPeriodRow> existing, List<VergeosPeriodBody> planned) {
+		Reconciliation reconciliation = reconciliation(existing, planned);
+		for (Changed period : reconciliation.changed()) {
+			this.client.updatePeriod(String.valueOf(period.current().key()), period.planned().forUpdate());
+		}
+		deleteAll(reconciliation.deleted());
+		for (VergeosPeriodBody period : reconciliation.added()) {
+			this.client.createPeriod(period.forProfile(profileKey));
+		}
+	}
+
+	/** What {@link #reconcile} would change, worked out without a request. */
+	static Reconciliation reconciliation(List<VergeosPeriodRow> existing, List<VergeosPeriodBody> planned) {
 		Map<String, VergeosPeriodRow> byName = new HashMap<>();
 		existing.forEach((period) -> byName.put(String.valueOf(period.name()), period));
+		List<Changed> changed = new ArrayList<>();
 		List<VergeosPeriodBody> added = new ArrayList<>();
 		Set<String> kept = new HashSet<>();
 		for (VergeosPeriodBody period : planned) {
@@ -80,13 +93,11 @@ final class VergeosPeriods {
 			}
 			kept.add(String.valueOf(period.name()));
 			if (period.differsFrom(current)) {
-				this.client.updatePeriod(String.valueOf(current.key()), period.forUpdate());
+				changed.add(new Changed(current, period));
 			}
 		}
-		deleteAll(existing.stream().filter((period) -> !kept.contains(period.name())).toList());
-		for (VergeosPeriodBody period : added) {
-			this.client.createPeriod(period.forProfile(profileKey));
-		}
+		List<VergeosPeriodRow> deleted = existing.stream().filter((period) -> !kept.contains(period.name())).toList();
+		return new Reconciliation(changed, deleted, added);
 	}
 
 	/** Deletes periods; one that is gone already counts as deleted. */
@@ -106,6 +117,25 @@ final class VergeosPeriods {
 		for (VergeosPeriodRow period : deleted) {
 			this.client.createPeriod(VergeosPeriodBody.copyOf(period).forProfile(profileKey));
 		}
+	}
+
+	/**
+	 * How a profile's periods become the planned ones.
+	 *
+	 * @param changed the periods kept under their name, with other fields
+	 * @param deleted the periods no rule asks for any more
+	 * @param added the periods to make
+	 */
+	record Reconciliation(List<Changed> changed, List<VergeosPeriodRow> deleted, List<VergeosPeriodBody> added) {
+
+		boolean changesNothing() {
+			return this.changed.isEmpty() && this.deleted.isEmpty() && this.added.isEmpty();
+		}
+
+	}
+
+	/** A period that keeps its name and changes its other fields. */
+	record Changed(VergeosPeriodRow current, VergeosPeriodBody planned) {
 	}
 
 	private SnapGateException rolledBack(String profileKey, String period, SnapGateException failure) {

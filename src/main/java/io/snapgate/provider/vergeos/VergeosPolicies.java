@@ -30,14 +30,15 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A profile drives the system's snapshots once VergeOS uses it as the system's profile,
  * and which API field holds that choice is not known: no VergeOS client sets it. So
- * SnapGate never assigns a profile, targets cannot be attached or detached, and a new
- * policy runs once it is selected as the System Snapshots profile in VergeOS.
+ * SnapGate never assigns a profile, targets cannot be given, attached or detached, and a
+ * new policy runs once it is selected as the System Snapshots profile in VergeOS. Which
+ * profile that is, SnapGate infers (see {@link VergeosSystemProfile}).
  */
 final class VergeosPolicies implements PolicyProvider {
 
-	private static final String ASSIGNED_BY_VERGEOS = "VergeOS assigns a snapshot profile to the whole system, "
-			+ "as its System Snapshots profile, and SnapGate cannot set that through the API: select the profile "
-			+ "under System > System Snapshots in VergeOS";
+	private static final String UNASSIGNED_IN_VERGEOS = "SnapGate cannot take a VergeOS profile off the whole "
+			+ "system: no documented API sets it. To stop a profile, select another under System > System "
+			+ "Snapshots in VergeOS";
 
 	private final ProviderId id;
 
@@ -57,14 +58,13 @@ final class VergeosPolicies implements PolicyProvider {
 	VergeosPolicies(ProviderId id, VergeosClient client, Clock clock, ZoneId zone) {
 		this.id = id;
 		this.features = new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), zone,
-				Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.SYSTEM),
-				VergeosPolicyPlanner.MAX_RULES);
+				Duration.ofSeconds(1), false, true, true, Set.of(), VergeosPolicyPlanner.MAX_RULES);
 		VergeosPolicyPlanner planner = new VergeosPolicyPlanner(zone, clock);
 		VergeosPeriods periods = new VergeosPeriods(client);
 		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone));
 		this.creation = new VergeosPolicyCreation(id, client, planner, this.listing, periods);
 		this.replacement = new VergeosPolicyReplacement(id, client, planner, this.listing, periods);
-		this.deletion = new VergeosPolicyDeletion(client, periods);
+		this.deletion = new VergeosPolicyDeletion(id, client, periods, this.listing);
 	}
 
 	@Override
@@ -108,18 +108,47 @@ final class VergeosPolicies implements PolicyProvider {
 	}
 
 	@Override
+	public Preview previewReplace(String nativeId, PolicySpec spec) {
+		return this.replacement.preview(nativeId, spec);
+	}
+
+	@Override
 	public void delete(String nativeId) {
 		this.deletion.delete(nativeId);
 	}
 
 	@Override
+	public Preview previewDelete(String nativeId) {
+		return this.deletion.preview(nativeId);
+	}
+
+	@Override
 	public Policy attach(String nativeId, List<PolicyTarget> targets) {
-		throw InvalidRequestException.unsupported("targets", ASSIGNED_BY_VERGEOS);
+		throw refused(targets);
+	}
+
+	/** Refused as the attach is: nothing is read. */
+	@Override
+	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
+		throw refused(targets);
 	}
 
 	@Override
 	public Policy detach(String nativeId, String targetId) {
-		throw InvalidRequestException.unsupported("targetId", ASSIGNED_BY_VERGEOS);
+		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+	}
+
+	/** Refused as the detach is: nothing is read. */
+	@Override
+	public Preview previewDetach(String nativeId, String targetId) {
+		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+	}
+
+	/** SnapGate gives a VergeOS profile to nothing: each target is refused by name. */
+	private static InvalidRequestException refused(List<PolicyTarget> targets) {
+		VergeosPolicyPlanner.checkTargets(targets);
+		return InvalidRequestException.unsupported("targets",
+				"SnapGate gives VergeOS profiles to nothing: " + VergeosPolicyPlanner.SELECT_IN_VERGEOS);
 	}
 
 }

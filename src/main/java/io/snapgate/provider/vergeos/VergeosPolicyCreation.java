@@ -11,7 +11,6 @@ import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
-import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
@@ -116,8 +115,9 @@ final class VergeosPolicyCreation {
 		}
 		preview.passed("NAME_FREE", "No snapshot profile is named '" + plan.name() + "'")
 			.action(Preview.Change.CREATE, "POLICY", null, plan.name(), null,
-					"A snapshot profile of the whole system with " + plan.periods().size()
-							+ " period(s), run by VergeOS itself");
+					"A snapshot profile with " + plan.periods().size()
+							+ " period(s), NOT_ASSIGNED: it takes no snapshot until you "
+							+ VergeosPolicyPlanner.SELECT_IN_VERGEOS);
 		for (VergeosPeriodBody period : plan.periods()) {
 			preview.action(Preview.Change.CREATE, "PERIOD", null, period.name(), null,
 					"A " + period.frequency() + " period of the profile");
@@ -133,11 +133,13 @@ final class VergeosPolicyCreation {
 		return this.listing.get(key).orElseGet(() -> planned(key, plan));
 	}
 
-	/** The policy as planned, while VergeOS does not show it whole yet. */
+	/**
+	 * The policy as planned, while VergeOS does not show it whole yet: a profile just
+	 * made, which nothing uses and which has taken no snapshot.
+	 */
 	private Policy planned(String key, VergeosPolicyPlan plan) {
 		return new Policy(this.provider, VergeosSnapshotProvider.TYPE, key, plan.name(), plan.schedule(),
-				plan.retention(), plan.immutable(), List.of(PolicyTarget.SYSTEM), PolicyStatus.ACTIVE, "", null, null,
-				Map.of());
+				plan.retention(), plan.immutable(), List.of(), PolicyStatus.NOT_ASSIGNED, "", null, null, Map.of());
 	}
 
 	/**

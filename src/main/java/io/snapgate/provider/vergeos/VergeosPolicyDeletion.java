@@ -2,7 +2,11 @@ package io.snapgate.provider.vergeos;
 
 import java.util.List;
 
+import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
 
 /**
@@ -14,25 +18,27 @@ import io.snapgate.domain.SnapGateException;
  */
 final class VergeosPolicyDeletion {
 
+	private final ProviderId provider;
+
 	private final VergeosClient client;
 
 	private final VergeosPeriods periods;
 
-	VergeosPolicyDeletion(VergeosClient client, VergeosPeriods periods) {
+	private final VergeosPolicyListing listing;
+
+	VergeosPolicyDeletion(ProviderId provider, VergeosClient client, VergeosPeriods periods,
+			VergeosPolicyListing listing) {
+		this.provider = provider;
 		this.client = client;
 		this.periods = periods;
+		this.listing = listing;
 	}
 
 	void delete(String nativeId) {
 		if (this.client.profile(nativeId).isEmpty()) {
 			throw VergeosErrors.policyNotFound(nativeId);
 		}
-		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
-		// a profile of other periods only is no policy; one of none is what a failed
-		// create may leave
-		if (!existing.isEmpty() && !VergeosPolicyMapper.isPolicy(nativeId, existing)) {
-			throw VergeosErrors.policyNotFound(nativeId);
-		}
+		List<VergeosPeriodRow> existing = deletable(nativeId);
 		this.periods.deleteAll(existing);
 		try {
 			this.client.deleteProfile(nativeId);
@@ -43,6 +49,48 @@ final class VergeosPolicyDeletion {
 		catch (SnapGateException ex) {
 			throw restored(nativeId, existing, ex);
 		}
+	}
+
+	/**
+	 * What {@link #delete} would do: each period deleted first, then the profile. Whether
+	 * VergeOS deems the profile in use it tells only when asked to delete it; the profile
+	 * that took the system's newest scheduled snapshot is taken as the system's, which
+	 * VergeOS refuses to delete, and refused here too.
+	 */
+	Preview preview(String nativeId) {
+		VergeosProfileRow profile = this.client.profile(nativeId)
+			.orElseThrow(() -> VergeosErrors.policyNotFound(nativeId));
+		List<VergeosPeriodRow> existing = deletable(nativeId);
+		if (this.listing.systemProfile().isSystems(nativeId)) {
+			throw new ConflictException(VergeosOperation.POLICY_DELETE.conflict(),
+					VergeosOperation.POLICY_DELETE.conflictMessage() + ". SnapGate takes it for the system's profile: "
+							+ "it took the newest scheduled snapshot");
+		}
+		PreviewBuilder preview = new PreviewBuilder()
+			.passed("NOT_THE_SYSTEMS", "Another profile took the system's newest scheduled snapshot, or none did")
+			.unknown("NOT_IN_USE", "VergeOS refuses to delete a profile that VMs or volumes use, which SnapGate does "
+					+ "not read: only the delete tells, and then the periods are made again");
+		for (VergeosPeriodRow period : existing) {
+			preview.action(Preview.Change.DELETE, "PERIOD", String.valueOf(period.key()), period.name(), null,
+					"A " + period.frequency() + " period, deleted before the profile");
+		}
+		return preview
+			.action(Preview.Change.DELETE, "POLICY", this.provider + ":" + nativeId, profile.name(), null,
+					"The snapshot profile, through snapshot_profile_actions")
+			.warn("The snapshots the profile took stay")
+			.build();
+	}
+
+	/**
+	 * The periods of a profile that may be deleted as a policy: a profile of other
+	 * periods only is no policy; one of none is what a failed create may leave.
+	 */
+	private List<VergeosPeriodRow> deletable(String nativeId) {
+		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
+		if (!existing.isEmpty() && !VergeosPolicyMapper.isPolicy(nativeId, existing)) {
+			throw VergeosErrors.policyNotFound(nativeId);
+		}
+		return existing;
 	}
 
 	private SnapGateException restored(String nativeId, List<VergeosPeriodRow> deleted, SnapGateException refusal) {

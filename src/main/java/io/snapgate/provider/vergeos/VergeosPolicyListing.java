@@ -13,9 +13,12 @@ import io.snapgate.domain.Policy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads snapshot profiles as policies: the profile, its periods, and when it last took a
- * snapshot (the newest cloud snapshot that names it). A page of profiles reads the
- * periods of all of them in one request, and each policy's newest snapshot in one more.
+ * Reads snapshot profiles as policies: the profile, its periods, whether the system uses
+ * it (see {@link VergeosSystemProfile}), and when it last took a snapshot (the newest
+ * cloud snapshot that names it). A page of profiles reads the periods of all of them in
+ * one request, the newest scheduled snapshot of the system in one, and the newest
+ * snapshot of each other policy in one more: the system's profile took the newest of all,
+ * and with no scheduled snapshot at all no profile has taken any.
  */
 final class VergeosPolicyListing {
 
@@ -41,15 +44,24 @@ final class VergeosPolicyListing {
 		int size = Math.clamp(limit, 1, MAX_PAGE);
 		int offset = VergeosListing.offsetOf(cursor);
 		List<Page.Entry<Policy>> entries = new ArrayList<>();
+		VergeosSystemProfile system = null;
 		for (int round = 0; round < MAX_ROUNDS; round++) {
 			List<VergeosProfileRow> rows = this.client.profiles(null, size, offset);
 			Map<String, List<VergeosPeriodRow>> periods = periodsOf(rows);
 			for (int i = 0; i < rows.size(); i++) {
 				VergeosProfileRow row = rows.get(i);
-				if (row.key() == null || !VergeosLimits.isKey(row.key())) {
+				String key = row.key();
+				if (key == null || !VergeosLimits.isKey(key)) {
 					continue;
 				}
-				Optional<Policy> policy = policy(row, periods.getOrDefault(row.key(), List.of()));
+				List<VergeosPeriodRow> of = periods.getOrDefault(key, List.of());
+				if (!VergeosPolicyMapper.isPolicy(key, of)) {
+					continue;
+				}
+				if (system == null) {
+					system = systemProfile();
+				}
+				Optional<Policy> policy = policy(row, of, system);
 				if (policy.isPresent()) {
 					entries.add(new Page.Entry<>(policy.get(), VergeosListing.cursorAt(offset + i)));
 					if (entries.size() == size) {
@@ -68,23 +80,40 @@ final class VergeosPolicyListing {
 
 	/** A profile as a policy; empty when it is missing or is no policy. */
 	Optional<Policy> get(String key) {
-		return this.client.profile(key).filter((row) -> row.key() != null).flatMap((row) -> policy(row, periods(key)));
+		Optional<VergeosProfileRow> profile = this.client.profile(key).filter((row) -> row.key() != null);
+		if (profile.isEmpty()) {
+			return Optional.empty();
+		}
+		List<VergeosPeriodRow> periods = periods(key);
+		if (!VergeosPolicyMapper.isPolicy(key, periods)) {
+			return Optional.empty();
+		}
+		return policy(profile.get(), periods, systemProfile());
+	}
+
+	/** Which profile the system uses, as its newest scheduled snapshot tells. */
+	VergeosSystemProfile systemProfile() {
+		return VergeosSystemProfile.of(this.client.newestScheduledSnapshot());
 	}
 
 	List<VergeosPeriodRow> periods(String profileKey) {
 		return this.client.periods(VergeosFilter.eq("profile", Long.parseLong(profileKey)));
 	}
 
-	private Optional<Policy> policy(VergeosProfileRow row, List<VergeosPeriodRow> periods) {
+	private Optional<Policy> policy(VergeosProfileRow row, List<VergeosPeriodRow> periods,
+			VergeosSystemProfile system) {
 		String key = String.valueOf(row.key());
-		if (!VergeosPolicyMapper.isPolicy(key, periods)) {
-			return Optional.empty();
-		}
-		return this.mapper.policy(row, periods, lastSnapshotAt(key));
+		return this.mapper.policy(row, periods, lastSnapshotAt(key, system), system);
 	}
 
 	/** When the newest cloud snapshot the profile took was taken. */
-	private @Nullable Instant lastSnapshotAt(String profileKey) {
+	private @Nullable Instant lastSnapshotAt(String profileKey, VergeosSystemProfile system) {
+		if (!system.isKnown()) {
+			return null;
+		}
+		if (system.isSystems(profileKey)) {
+			return system.lastTakenAt();
+		}
 		return this.client.cloudSnapshots(VergeosFilter.eq("snapshot_profile", Long.parseLong(profileKey)), 1, 0)
 			.stream()
 			.findFirst()

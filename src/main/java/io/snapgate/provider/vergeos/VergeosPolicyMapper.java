@@ -19,8 +19,6 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
-import io.snapgate.domain.PolicyStatus;
-import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.domain.UpstreamDetails;
@@ -37,9 +35,10 @@ import org.jspecify.annotations.Nullable;
  * all. Retention: periods each keep their own; when they differ, the longest is shown
  * (never, {@code 0}, the longest of all) with {@code retentionVaries=true}, and the same
  * goes for the minimum kept. {@code immutable} holds when every period is immutable;
- * {@code immutableVaries=true} when only some are. The targets are always the whole
- * system. A value SnapGate cannot read is an {@link ErrorCode#UPSTREAM_ERROR} naming the
- * field.
+ * {@code immutableVaries=true} when only some are. Whether the profile runs, and its
+ * targets, come from {@link VergeosSystemProfile}: the whole system for the system's
+ * profile, none for any other. A value SnapGate cannot read is an
+ * {@link ErrorCode#UPSTREAM_ERROR} naming the field.
  */
 final class VergeosPolicyMapper {
 
@@ -63,10 +62,11 @@ final class VergeosPolicyMapper {
 
 	/**
 	 * @param lastSnapshotAt when the newest snapshot the profile took was taken, if any
+	 * @param system which profile the system uses, as far as VergeOS tells
 	 * @return empty when none of the periods has a neutral rule
 	 */
-	Optional<Policy> policy(VergeosProfileRow profile, List<VergeosPeriodRow> periods,
-			@Nullable Instant lastSnapshotAt) {
+	Optional<Policy> policy(VergeosProfileRow profile, List<VergeosPeriodRow> periods, @Nullable Instant lastSnapshotAt,
+			VergeosSystemProfile system) {
 		String key = String.valueOf(profile.key());
 		List<ScheduleRule> rules = new ArrayList<>();
 		Map<LocalTime, Set<DayOfWeek>> weeks = new LinkedHashMap<>();
@@ -111,13 +111,14 @@ final class VergeosPolicyMapper {
 		if (!unmapped.isEmpty()) {
 			attributes.put("unmappedPeriods", String.join(",", unmapped));
 		}
+		system.describe(key, attributes);
 		String name = profile.name();
 		if (name == null) {
 			throw unreadable(key, null, "name", null);
 		}
 		return Optional.of(new Policy(this.provider, VergeosSnapshotProvider.TYPE, key, name,
-				new PolicySchedule(this.zone, rules), retention, immutable == shown.size(),
-				List.of(PolicyTarget.SYSTEM), PolicyStatus.ACTIVE, "", null, lastSnapshotAt, attributes));
+				new PolicySchedule(this.zone, rules), retention, immutable == shown.size(), system.targetsOf(key),
+				system.statusOf(key), "", null, lastSnapshotAt, attributes));
 	}
 
 	/**

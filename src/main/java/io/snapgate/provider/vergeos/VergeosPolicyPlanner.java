@@ -56,15 +56,28 @@ final class VergeosPolicyPlanner {
 	}
 
 	/**
-	 * A whole system is all that VergeOS's system snapshots protect: no target is needed,
-	 * and a disk cannot be one.
+	 * What an operator does in VergeOS to have a profile take the system's snapshots.
+	 */
+	static final String SELECT_IN_VERGEOS = "select the profile under System > System Snapshots in VergeOS; "
+			+ "it reads ACTIVE once it has taken a snapshot";
+
+	/**
+	 * SnapGate gives a profile to nothing. Which profile the whole system uses is chosen
+	 * under System > System Snapshots, and no documented API field holds that choice; a
+	 * profile of a VM or a NAS volume is not set by SnapGate either. A target is refused
+	 * rather than dropped: a caller who asked for one must not believe it runs.
 	 */
 	static void checkTargets(List<PolicyTarget> targets) {
 		for (int i = 0; i < targets.size(); i++) {
-			if (targets.get(i).type() != PolicyTarget.Type.SYSTEM) {
-				throw InvalidRequestException.unsupported("targets[" + i + "].type",
-						"VergeOS policies protect the whole system (its system snapshots), not single disks");
+			String field = "targets[" + i + "].type";
+			if (targets.get(i).type() == PolicyTarget.Type.SYSTEM) {
+				throw InvalidRequestException.unsupported(field,
+						"SnapGate cannot make a VergeOS profile the whole system's: no documented API sets it. "
+								+ "Make the policy without targets, then " + SELECT_IN_VERGEOS);
 			}
+			throw InvalidRequestException.unsupported(field,
+					"SnapGate gives VergeOS profiles to no disk; a profile takes the system's snapshots once you "
+							+ SELECT_IN_VERGEOS);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.snapgate.provider.vergeos;
 import java.util.List;
 import java.util.Map;
 
+import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
 import io.snapgate.domain.InvalidRequestException;
@@ -10,7 +11,8 @@ import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
-import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.Preview;
+import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
 
@@ -45,16 +47,7 @@ final class VergeosPolicyReplacement {
 		VergeosProfileRow profile = this.client.profile(nativeId)
 			.orElseThrow(() -> VergeosErrors.policyNotFound(nativeId));
 		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
-		if (!existing.isEmpty() && !VergeosPolicyMapper.isPolicy(nativeId, existing)) {
-			throw VergeosErrors.policyNotFound(nativeId);
-		}
-		List<String> unmapped = VergeosPolicyMapper.unmapped(nativeId, existing);
-		if (!unmapped.isEmpty()) {
-			String why = "the VergeOS profile also has periods that SnapGate cannot show ("
-					+ String.join(", ", unmapped) + "), which a replace would delete; change them in VergeOS first";
-			throw new InvalidRequestException(ErrorCode.UNSUPPORTED_FIELD, "schedule: " + why,
-					FieldError.of("schedule", why));
-		}
+		checkReplaceable(nativeId, existing);
 		try {
 			if (!plan.name().equals(profile.name())) {
 				this.client.updateProfile(nativeId, VergeosProfileBody.rename(plan.name()));
@@ -68,10 +61,79 @@ final class VergeosPolicyReplacement {
 			throw VergeosErrors.withNote(ex,
 					"policy " + nativeId + " may be partly replaced: repeat the replace to finish it");
 		}
+		// while VergeOS does not show it whole, whether the system uses it cannot be told
 		return this.listing.get(nativeId)
 			.orElseGet(() -> new Policy(this.provider, VergeosSnapshotProvider.TYPE, nativeId, plan.name(),
-					plan.schedule(), plan.retention(), plan.immutable(), List.of(PolicyTarget.SYSTEM),
-					PolicyStatus.ACTIVE, "", null, null, Map.of()));
+					plan.schedule(), plan.retention(), plan.immutable(), List.of(), PolicyStatus.UNKNOWN, "", null,
+					null, Map.of()));
+	}
+
+	/**
+	 * What {@link #replace} would change, checked as it checks: the rename (refused where
+	 * the name is taken, as VergeOS would refuse it), and each period changed, deleted or
+	 * made.
+	 */
+	Preview preview(String nativeId, PolicySpec spec) {
+		VergeosPolicyPlan plan = this.planner.plan(spec);
+		VergeosProfileRow profile = this.client.profile(nativeId)
+			.orElseThrow(() -> VergeosErrors.policyNotFound(nativeId));
+		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
+		checkReplaceable(nativeId, existing);
+		String id = this.provider + ":" + nativeId;
+		PreviewBuilder preview = new PreviewBuilder()
+			.passed("SPEC_SUPPORTED", "VergeOS runs every rule, the retention and the flags as given")
+			.passed("EVERY_PERIOD_SHOWN", "Every period of the profile has a rule SnapGate shows: none goes unseen");
+		if (!plan.name().equals(profile.name())) {
+			boolean taken = this.client.profiles(VergeosFilter.eq("name", plan.name()), 1, 0)
+				.stream()
+				.anyMatch((row) -> !nativeId.equals(row.key()));
+			if (taken) {
+				throw new ConflictException(ErrorCode.NAME_TAKEN,
+						"VergeOS already has a snapshot profile named '" + plan.name() + "'");
+			}
+			preview.passed("NAME_FREE", "No other snapshot profile is named '" + plan.name() + "'")
+				.action(Preview.Change.OVERWRITE, "POLICY", id, plan.name(), null,
+						"The profile is renamed from '" + profile.name() + "'");
+		}
+		VergeosPeriods.Reconciliation reconciliation = VergeosPeriods.reconciliation(existing, plan.periods());
+		for (VergeosPeriods.Changed period : reconciliation.changed()) {
+			preview.action(Preview.Change.OVERWRITE, "PERIOD", String.valueOf(period.current().key()),
+					period.planned().name(), null, "Its retention, minimum kept or immutability change");
+		}
+		for (VergeosPeriodRow period : reconciliation.deleted()) {
+			preview.action(Preview.Change.DELETE, "PERIOD", String.valueOf(period.key()), period.name(), null,
+					"No rule asks for this " + period.frequency() + " period any more");
+		}
+		for (VergeosPeriodBody period : reconciliation.added()) {
+			preview.action(Preview.Change.CREATE, "PERIOD", null, period.name(), null,
+					"A " + period.frequency() + " period of the profile");
+		}
+		if (reconciliation.changesNothing() && plan.name().equals(profile.name())) {
+			preview.action(Preview.Change.NONE, "POLICY", id, plan.name(), null,
+					"Nothing: the profile is already as asked");
+		}
+		if (this.listing.systemProfile().isSystems(nativeId)) {
+			preview.warn("This profile takes the system's snapshots (it took the newest scheduled one): the new "
+					+ "schedule and retention apply to them at once");
+		}
+		return preview.build();
+	}
+
+	/**
+	 * A profile with periods that SnapGate cannot show (yearly ones, say) is refused
+	 * rather than have them deleted unseen; one of other periods only is no policy.
+	 */
+	private static void checkReplaceable(String nativeId, List<VergeosPeriodRow> existing) {
+		if (!existing.isEmpty() && !VergeosPolicyMapper.isPolicy(nativeId, existing)) {
+			throw VergeosErrors.policyNotFound(nativeId);
+		}
+		List<String> unmapped = VergeosPolicyMapper.unmapped(nativeId, existing);
+		if (!unmapped.isEmpty()) {
+			String why = "the VergeOS profile also has periods that SnapGate cannot show ("
+					+ String.join(", ", unmapped) + "), which a replace would delete; change them in VergeOS first";
+			throw new InvalidRequestException(ErrorCode.UNSUPPORTED_FIELD, "schedule: " + why,
+					FieldError.of("schedule", why));
+		}
 	}
 
 }

@@ -9,10 +9,14 @@ import org.jspecify.annotations.Nullable;
  * or of {@code PUT snapshot_profiles/<key>}, which sends only what changes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record VergeosProfileBody(String name, @Nullable String description) {
+record VergeosProfileBody(@Nullable String name, @Nullable String description) {
 
 	static VergeosProfileBody rename(String name) {
 		return new VergeosProfileBody(name, null);
+	}
+
+	static VergeosProfileBody describe(String description) {
+		return new VergeosProfileBody(null, description);
 	}
 
 }

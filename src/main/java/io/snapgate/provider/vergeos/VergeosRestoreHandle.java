@@ -13,22 +13,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a VergeOS restore handle holds, so that its status can be told from the member row
- * alone. A restore made under an idempotency key has a handle that depends on the request
- * alone, so that a repeat of it, on any replica, answers the same restore id:
- * {@code v2.<vm|tenant>.<member key>.<snapshot key>.<copy name, base64url>}. Without a
- * key, the handle also carries when it was asked for:
+ * (and, under an idempotency key, the {@link VergeosRestoreLedger ledger}) alone. A
+ * restore made under an idempotency key has a handle that depends on the request alone,
+ * so that a repeat of it, on any replica, answers the same restore id:
+ * {@code v3.<vm|tenant>.<member key>.<snapshot key>.<ledger token>.<copy name, base64url>}
+ * ({@code v2} without the token, as written before the ledger). Without a key, the handle
+ * carries when it was asked for instead:
  * {@code v1.<vm|tenant>.<member key>.<snapshot key>.<started, epoch ms>.<new name, base64url>}.
  *
  * @param startedAt when the restore was asked for; {@code null} for a keyed one, whose
- * start VergeOS keeps no time of
+ * start is kept in its ledger entry
  * @param newName the copy's name, when the gateway chose or was given it
+ * @param ledgerToken the token of the restore's ledger entry; {@code null} without one
  */
 record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKey, @Nullable Instant startedAt,
-		@Nullable String newName) {
+		@Nullable String newName, @Nullable String ledgerToken) {
 
 	private static final String UNKEYED = "v1";
 
 	private static final String KEYED = "v2";
+
+	private static final String RECORDED = "v3";
+
+	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]*");
 
@@ -37,6 +44,10 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 				? Base64.getUrlEncoder().withoutPadding().encodeToString(this.newName.getBytes(StandardCharsets.UTF_8))
 				: "";
 		String kind = (this.type == MemberType.VM) ? "vm" : "tenant";
+		if (this.ledgerToken != null) {
+			return new RestoreHandle(
+					String.join(".", RECORDED, kind, this.memberKey, this.snapshotKey, this.ledgerToken, name));
+		}
 		if (this.startedAt == null) {
 			return new RestoreHandle(String.join(".", KEYED, kind, this.memberKey, this.snapshotKey, name));
 		}
@@ -52,7 +63,8 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 		String[] parts = handle.value().split("\\.", -1);
 		boolean keyed = parts.length == 5 && KEYED.equals(parts[0]);
 		boolean unkeyed = parts.length == 6 && UNKEYED.equals(parts[0]) && parts[4].matches("[0-9]{1,15}");
-		if (!(keyed || unkeyed) || !(parts[1].equals("vm") || parts[1].equals("tenant"))
+		boolean recorded = parts.length == 6 && RECORDED.equals(parts[0]) && TOKEN.matcher(parts[4]).matches();
+		if (!(keyed || unkeyed || recorded) || !(parts[1].equals("vm") || parts[1].equals("tenant"))
 				|| !VergeosLimits.isKey(parts[2]) || !VergeosLimits.isKey(parts[3])
 				|| !NAME.matcher(parts[parts.length - 1]).matches()) {
 			throw invalid();
@@ -63,7 +75,7 @@ record VergeosRestoreHandle(MemberType type, String memberKey, String snapshotKe
 					: new String(Base64.getUrlDecoder().decode(encodedName), StandardCharsets.UTF_8);
 			Instant startedAt = unkeyed ? Instant.ofEpochMilli(Long.parseLong(parts[4])) : null;
 			return new VergeosRestoreHandle(parts[1].equals("vm") ? MemberType.VM : MemberType.TENANT, parts[2],
-					parts[3], startedAt, name);
+					parts[3], startedAt, name, recorded ? parts[4] : null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid();

@@ -24,7 +24,7 @@ import io.snapgate.domain.Preview;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
-import io.snapgate.domain.RestoreStart;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotFeatures;
@@ -76,9 +76,10 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	/**
 	 * @param policyTimeZone the zone the system reads its snapshot profiles' times in
+	 * @param restores how restores of several steps are run
 	 */
 	VergeosSnapshotProvider(ProviderId id, VergeosClient client, Clock clock, int minSnapshots,
-			Duration defaultRetention, ZoneId policyTimeZone) {
+			Duration defaultRetention, ZoneId policyTimeZone, RestoreSettings restores) {
 		this.id = id;
 		this.client = client;
 		VergeosSnapshotMapper mapper = new VergeosSnapshotMapper(id);
@@ -86,7 +87,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		this.creation = new VergeosCreation(id, client, this.listing, mapper, clock, minSnapshots, defaultRetention);
 		this.deletion = new VergeosDeletion(client, clock);
 		this.update = new VergeosUpdate(client, this.listing, clock);
-		this.restores = new VergeosRestores(client, clock);
+		this.restores = new VergeosRestores(id, client, restores, clock);
 		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone));
 	}
 
@@ -151,7 +152,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
-	public RestoreStart restore(RestoreCommand command) {
+	public Restore restore(RestoreCommand command) {
 		return this.restores.restore(command);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
 import io.snapgate.provider.UpstreamRateLimit;
@@ -28,9 +29,13 @@ class VergeosSnapshotProviderFactory implements SnapshotProviderFactory<VergeosS
 
 	private final Clock clock;
 
-	VergeosSnapshotProviderFactory(WebClient.Builder webClients, ObjectProvider<Clock> clock) {
+	private final RestoreSettings restores;
+
+	VergeosSnapshotProviderFactory(WebClient.Builder webClients, ObjectProvider<Clock> clock,
+			ObjectProvider<RestoreSettings> restores) {
 		this.webClients = webClients;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.restores = restores.getIfAvailable(() -> RestoreSettings.DEFAULTS);
 	}
 
 	@Override
@@ -59,7 +64,7 @@ class VergeosSnapshotProviderFactory implements SnapshotProviderFactory<VergeosS
 		}
 		VergeosClient client = VergeosClient.create(this.webClients, settings, this.clock, property);
 		return new VergeosSnapshotProvider(id, client, this.clock, settings.minSnapshots(), settings.defaultRetention(),
-				settings.policyTimeZone());
+				settings.policyTimeZone(), this.restores);
 	}
 
 }

@@ -20,18 +20,18 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the snapshot profile periods the way a VergeOS system runs its schedule, on the
- * emulator's clock in UTC: each period that came due since the last run takes a cloud
- * snapshot carrying its profile and period, kept for the period's retention; then the
- * snapshots periods took that are past their expiry are deleted, except the newest
+ * Runs the system's snapshot profile the way a VergeOS system runs its schedule, on the
+ * emulator's clock in UTC: each of its periods that came due since the last run takes a
+ * cloud snapshot carrying its profile and period, kept for the period's retention; then
+ * the snapshots periods took that are past their expiry are deleted, except the newest
  * {@code min_snapshots} of each period, which stay as {@code held}. Runs that were missed
  * (the emulator stopped, or a clock moved far) are made up by one snapshot per period,
  * not one per missed time. Snapshots taken by hand are left as they are.
  * <p>
- * Every profile runs, as if each were in use; on VergeOS only a profile that something
- * uses (the system's snapshots, for cloud snapshots) takes any. One-time ({@code custom})
- * periods never run here. Not synchronized: {@link VergeosSandboxState} holds its lock
- * around every use.
+ * Only the profile the system uses takes cloud snapshots, as on VergeOS: any other
+ * profile, one made through SnapGate included, takes none, however its periods are set.
+ * One-time ({@code custom}) periods never run here. Not synchronized:
+ * {@link VergeosSandboxState} holds its lock around every use.
  */
 final class VergeosSandboxSchedules {
 
@@ -49,14 +49,17 @@ final class VergeosSandboxSchedules {
 	/**
 	 * @param after the end of the last run: times up to it were run already
 	 * @param now the end of this run
-	 * @param everyMinute a profile whose periods run every minute instead, if any
+	 * @param everyMinute whether the system's profile runs every minute instead
 	 * @return how many snapshots were taken
 	 */
-	int run(Instant after, Instant now, @Nullable Long everyMinute) {
+	int run(Instant after, Instant now, boolean everyMinute) {
+		Long system = this.tables.systemProfile();
 		int taken = 0;
 		for (Period period : List.copyOf(this.tables.periods())) {
-			boolean minutely = Objects.equals(everyMinute, period.profile());
-			LocalDateTime due = minutely ? everyMinuteDue(after, now) : due(period, after, now);
+			if (!Objects.equals(system, period.profile())) {
+				continue;
+			}
+			LocalDateTime due = everyMinute ? everyMinuteDue(after, now) : due(period, after, now);
 			if (due != null && take(period, due, now)) {
 				taken++;
 			}

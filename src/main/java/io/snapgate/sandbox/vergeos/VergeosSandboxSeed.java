@@ -17,10 +17,11 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
  * one past its expiry and one kept until deleted. Member keys start at 100 for VMs and at
  * 1000 for tenants, apart from every other key.
  * <p>
- * One snapshot profile, {@value #PROFILE}, is the one the system's snapshots use: its
- * period {@code Hourly} takes a snapshot every hour at minute 0, kept 15 minutes (the
- * newest held by {@code min_snapshots}). It is also the demo profile, which runs every
- * minute while {@code demo-schedule-every-minute} is on.
+ * One snapshot profile, {@value #PROFILE}, is the one the system's snapshots use, as
+ * VergeOS's own default profile is: its period {@code Hourly} takes a snapshot every hour
+ * at minute 0, kept 15 minutes (the newest held by {@code min_snapshots}), and it has
+ * taken one at the top of the hour the emulator starts in. It runs every minute while
+ * {@code demo-schedule-every-minute} is on.
  */
 final class VergeosSandboxSeed {
 
@@ -57,10 +58,26 @@ final class VergeosSandboxSeed {
 		snapshot(tables, "pre-upgrade", "Kept until deleted", now - 7 * DAY, 0, false, "unlocked", 0, "held", true);
 		long profile = tables.nextKey("snapshot_profiles");
 		tables.putProfile(new Profile(profile, PROFILE, "The system's snapshots", false));
-		tables.putPeriod(new Period(tables.nextKey("snapshot_profile_periods"), profile, "Hourly", "hourly", 0, 0,
-				"any", 0, 0, DEMO_RETENTION, 1, false, false, "1", false));
+		long period = tables.nextKey("snapshot_profile_periods");
+		tables.putPeriod(new Period(period, profile, "Hourly", "hourly", 0, 0, "any", 0, 0, DEMO_RETENTION, 1, false,
+				false, "1", false));
 		tables.useForTheSystem(profile);
-		tables.demonstrateWith(profile);
+		lastHourly(tables, profile, period, now);
+	}
+
+	/**
+	 * The snapshot the system's profile took at the top of this hour, held past its
+	 * expiry by {@code min_snapshots} once it is over.
+	 */
+	private static void lastHourly(VergeosSandboxTables tables, long profile, long period, long now) {
+		long created = now - Math.floorMod(now, 3600L);
+		long expires = created + DEMO_RETENTION;
+		String name = "Hourly_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmm")
+			.withZone(ZoneOffset.UTC)
+			.format(Instant.ofEpochSecond(created));
+		tables.addSnapshot(new CloudSnapshot(tables.nextKey("cloud_snapshots"), name,
+				"Taken by snapshot profile '" + PROFILE + "'", created, expires, true, false, "unlocked", 0,
+				(expires <= now) ? "held" : "normal", 1, null, Instant.ofEpochSecond(created), profile, period));
 	}
 
 	private static void snapshot(VergeosSandboxTables tables, String name, String description, long created,

@@ -23,9 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param password that user's password
  * @param apiKey the emulator's API key, accepted as a Bearer token
  * @param scheduleTick how often the running emulator runs its snapshot profiles' periods
- * @param demoScheduleEveryMinute whether the seeded demo profile runs every minute rather
- * than every hour: a sandbox convenience (no neutral rule runs every minute), so that
- * snapshots appear under a policy within a minute or two of starting
+ * @param demoScheduleEveryMinute whether the system's profile (the seeded
+ * {@code System Snapshots}) runs every minute rather than at its periods' times: a
+ * sandbox convenience (no neutral rule runs every minute), so that snapshots appear under
+ * a policy within a minute or two of starting
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.vergeos")

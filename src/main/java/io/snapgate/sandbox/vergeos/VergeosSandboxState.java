@@ -69,18 +69,17 @@ final class VergeosSandboxState {
 	}
 
 	/**
-	 * Takes the snapshots that the profiles' periods are due to take by {@code now}, and
-	 * deletes those past their expiry; with {@code demo-schedule-every-minute}, the
-	 * seeded demo profile runs every minute. A time no later than the last run's does
-	 * nothing.
+	 * Takes the snapshots that the periods of the system's profile are due to take by
+	 * {@code now}, and deletes those past their expiry; with
+	 * {@code demo-schedule-every-minute}, the system's profile runs every minute. A time
+	 * no later than the last run's does nothing.
 	 * @return how many snapshots were taken
 	 */
 	synchronized int runSchedules(Instant now) {
 		if (!now.isAfter(this.schedulesRunUntil)) {
 			return 0;
 		}
-		Long everyMinute = this.settings.demoScheduleEveryMinute() ? this.tables.demoProfile() : null;
-		int taken = this.schedules.run(this.schedulesRunUntil, now, everyMinute);
+		int taken = this.schedules.run(this.schedulesRunUntil, now, this.settings.demoScheduleEveryMinute());
 		this.schedulesRunUntil = now;
 		return taken;
 	}

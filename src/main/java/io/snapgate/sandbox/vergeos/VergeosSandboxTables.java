@@ -36,11 +36,12 @@ final class VergeosSandboxTables {
 
 	private final Map<Long, Period> periods = new TreeMap<>();
 
-	/** The profile the system's snapshots use, which VergeOS will not delete. */
+	/**
+	 * The profile the system's snapshots use, the only one that takes any, and which
+	 * VergeOS will not delete. No route changes it: where VergeOS keeps that choice is
+	 * not known, so the emulator offers no way to make it.
+	 */
 	private @Nullable Long systemProfile;
-
-	/** The seeded profile that may run every minute for a demonstration. */
-	private @Nullable Long demoProfile;
 
 	private final Map<String, Long> keys = new LinkedHashMap<>();
 
@@ -159,14 +160,6 @@ final class VergeosSandboxTables {
 
 	void useForTheSystem(long profile) {
 		this.systemProfile = profile;
-	}
-
-	@Nullable Long demoProfile() {
-		return this.demoProfile;
-	}
-
-	void demonstrateWith(long profile) {
-		this.demoProfile = profile;
 	}
 
 	private Map<Long, Member> membersOf(VergeosSandboxKind kind) {

@@ -66,13 +66,29 @@ class BaiduPolicyMapperTests {
 	}
 
 	@Test
-	void aStatusOtherThanActiveIsUnknownAndKept() {
-		Policy policy = map(asp("asp-Paused01", "p", "[3]", "[0]", "7", 0).replace("\"active\"", "\"suspended\""));
+	void aPolicyWithDisksIsActiveWhenBccSaysActiveInAnyCaseAndUnknownOtherwise() {
+		Policy suspended = map(asp("asp-Paused01", "p", "[3]", "[0]", "7", 1).replace("\"active\"", "\"suspended\""));
 
-		assertThat(policy.status()).isEqualTo(PolicyStatus.UNKNOWN);
-		assertThat(policy.providerStatus()).isEqualTo("suspended");
-		assertThat(map(asp("asp-Active01", "p", "[3]", "[0]", "7", 0).replace("\"active\"", "\"Active\"")).status())
+		assertThat(suspended.status()).isEqualTo(PolicyStatus.UNKNOWN);
+		assertThat(suspended.providerStatus()).isEqualTo("suspended");
+		assertThat(map(asp("asp-Active01", "p", "[3]", "[0]", "7", 1).replace("\"active\"", "\"Active\"")).status())
 			.isEqualTo(PolicyStatus.ACTIVE);
+	}
+
+	@Test
+	void aPolicyWithoutDisksIsNotAssignedWhateverItsStatusWord() {
+		assertThat(map(asp("asp-Empty001", "e", "[3]", "[0]", "7", 0)).status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
+		assertThat(map(asp("asp-Empty001", "e", "[3]", "[0]", "7", 0).replace("\"active\"", "\"suspended\"")).status())
+			.isEqualTo(PolicyStatus.NOT_ASSIGNED);
+	}
+
+	@Test
+	void aDiskFoundInThePolicyCountsWhenBccGivesNoCountAndNoneFoundLeavesItUnknown() {
+		String uncounted = asp("asp-Uncount1", "u", "[3]", "[0]", "7", 0).replace(",\"volumeCount\":0", "");
+
+		assertThat(this.mapper.toPolicy(json(uncounted), List.of(PolicyTarget.volume("v-Data0001"))).status())
+			.isEqualTo(PolicyStatus.ACTIVE);
+		assertThat(map(uncounted).status()).isEqualTo(PolicyStatus.UNKNOWN);
 	}
 
 	@Test

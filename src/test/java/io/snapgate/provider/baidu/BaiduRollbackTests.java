@@ -68,7 +68,7 @@ class BaiduRollbackTests {
 		bcc.stubFor(get("/v2/instance/i-Web00001").willReturn(okJson(instanceReply("i-Web00001", "Stopped"))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = this.provider.restore(volumeRollback("s-Snap0001")).restore();
+		Restore restore = this.provider.restore(volumeRollback("s-Snap0001"));
 
 		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/volume/v-Sys00001?rollback")));
 		assertThat(BaiduRestoreHandle.decode(restore.handle()).diskType()).isEqualTo(DiskType.SYSTEM);
@@ -97,7 +97,7 @@ class BaiduRollbackTests {
 				 {"id":"v-Sys00001","isSystemVolume":true,"status":"InUse"}]}}""")));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Sys00001?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = this.provider.restore(volumeRollback("s-Snap0001")).restore();
+		Restore restore = this.provider.restore(volumeRollback("s-Snap0001"));
 
 		assertThat(restore.handle().value()).startsWith("b1.v-Sys00001.s-Snap0001.");
 		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/volume/v-Sys00001?rollback")));
@@ -162,10 +162,10 @@ class BaiduRollbackTests {
 
 	@Test
 	void aDiskStillSettledRightAfterTheRequestCountsAsNotStartedYet() {
-		assertThat(BaiduRollbacks.progress("Available", Duration.ofMillis(500))).isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduRollbacks.progress("InUse", Duration.ofSeconds(3))).isEqualTo(RestoreStatus.SUCCEEDED);
-		assertThat(BaiduRollbacks.progress("Attaching", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
-		assertThat(BaiduRollbacks.progress("SomethingNew", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbackSteps.progress("Available", Duration.ofMillis(500))).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbackSteps.progress("InUse", Duration.ofSeconds(3))).isEqualTo(RestoreStatus.SUCCEEDED);
+		assertThat(BaiduRollbackSteps.progress("Attaching", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
+		assertThat(BaiduRollbackSteps.progress("SomethingNew", Duration.ofMinutes(3))).isEqualTo(RestoreStatus.RUNNING);
 	}
 
 	private static void snapshotOf(String diskId, String status) {

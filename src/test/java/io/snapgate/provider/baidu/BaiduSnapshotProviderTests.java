@@ -227,7 +227,7 @@ class BaiduSnapshotProviderTests {
 		bcc.stubFor(get("/v2/volume/v-Ab3dE5gH").willReturn(okJson(volumeReply("v-Ab3dE5gH", "Available", false, ""))));
 		bcc.stubFor(put(urlEqualTo("/v2/volume/v-Ab3dE5gH?rollback")).willReturn(aResponse().withStatus(200)));
 
-		Restore restore = provider().restore(volumeRollback("s-8kQ2x1Zv")).restore();
+		Restore restore = provider().restore(volumeRollback("s-8kQ2x1Zv"));
 
 		bcc.verify(putRequestedFor(urlEqualTo("/v2/volume/v-Ab3dE5gH?rollback"))
 			.withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.RestoreSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -47,6 +48,13 @@ final class BaiduUpstream {
 	}
 
 	/**
+	 * Restores as configured by default, but for a claim read back at once: the tests run
+	 * one replica at a time.
+	 */
+	static final RestoreSettings RESTORES = new RestoreSettings(Duration.ofMinutes(10), Duration.ofDays(7),
+			Duration.ofMillis(10), Duration.ofSeconds(30));
+
+	/**
 	 * @param quotaPerDisk the manual snapshots a disk may hold, when the account's quota
 	 * is known
 	 */
@@ -55,7 +63,7 @@ final class BaiduUpstream {
 		BaiduSettings settings = new BaiduSettings(URI.create(baseUrl), ACCESS_KEY_ID, SECRET_ACCESS_KEY,
 				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI, quotaPerDisk);
 		return new BaiduSnapshotProvider(PROVIDER, BaiduClient.create(WebClient.builder(), settings, PROVIDER, clock),
-				clock, SHANGHAI, quotaPerDisk);
+				clock, SHANGHAI, quotaPerDisk, RESTORES);
 	}
 
 	static Clock fixedClock() {

@@ -8,12 +8,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.RestoreSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
  * Settings, providers and VergeOS rows for the adapter's tests. The rows follow the
@@ -42,6 +48,15 @@ final class VergeosFixtures {
 			+ "private,remote_sync,immutable,immutable_status,immutable_lock_expires,status,status_info,task";
 
 	static final String NOT_EXPIRED = "(expires eq 0 or expires gt " + NOW_EPOCH + ")";
+
+	/**
+	 * The fields of the read of the newest scheduled snapshot: which profile and period
+	 * took it, and when.
+	 */
+	static final String PROVENANCE_FIELDS = "$key,created,snapshot_profile,snapshot_period";
+
+	/** The cloud snapshots a schedule took: those that name their profile. */
+	static final String SCHEDULED = "snapshot_profile ne null and snapshot_profile ne 0";
 
 	/** The fields every read of {@code snapshot_profiles} must name. */
 	static final String PROFILE_FIELDS = "$key,name,description";
@@ -94,10 +109,39 @@ final class VergeosFixtures {
 				name, frequency, minute, hour, dayOfWeek, dayOfMonth, retention, minSnapshots, immutable);
 	}
 
+	/**
+	 * Restores as configured by default, but for a claim read back at once: the tests run
+	 * one replica at a time.
+	 */
+	static final RestoreSettings RESTORES = new RestoreSettings(Duration.ofMinutes(10), Duration.ofDays(7),
+			Duration.ofMillis(10), Duration.ofSeconds(30));
+
+	/**
+	 * The read of the newest cloud snapshot a schedule took, as VergeOS is asked it:
+	 * which profile the system uses.
+	 */
+	static MappingBuilder newestScheduledSnapshot() {
+		return get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("fields", equalTo(PROVENANCE_FIELDS))
+			.withQueryParam("filter", equalTo(SCHEDULED))
+			.withQueryParam("sort", equalTo("-created"))
+			.withQueryParam("limit", equalTo("1"))
+			.withQueryParam("offset", equalTo("0"));
+	}
+
+	/**
+	 * The answer to {@link #newestScheduledSnapshot()}: one snapshot, which
+	 * {@code period} of {@code profile} took.
+	 */
+	static String takenBy(long key, long profile, long period, long created) {
+		return """
+				[{"$key":%d,"created":%d,"snapshot_profile":%d,"snapshot_period":%d}]""".formatted(key, created,
+				profile, period);
+	}
+
 	static VergeosSnapshotProvider provider(VergeosSettings settings) {
 		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
 		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),
-				settings.defaultRetention(), settings.policyTimeZone());
+				settings.defaultRetention(), settings.policyTimeZone(), RESTORES);
 	}
 
 	/**

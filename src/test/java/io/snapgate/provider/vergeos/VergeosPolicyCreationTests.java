@@ -20,7 +20,7 @@ import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
-import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.domain.UpstreamErrorException;
 import org.junit.jupiter.api.Test;
@@ -39,13 +39,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.snapgate.provider.vergeos.VergeosFixtures.NOW_EPOCH;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PASSWORD;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PERIOD_FIELDS;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PROFILE_FIELDS;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PROVIDER;
 import static io.snapgate.provider.vergeos.VergeosFixtures.USER;
+import static io.snapgate.provider.vergeos.VergeosFixtures.newestScheduledSnapshot;
 import static io.snapgate.provider.vergeos.VergeosFixtures.periodRow;
 import static io.snapgate.provider.vergeos.VergeosFixtures.profileRow;
+import static io.snapgate.provider.vergeos.VergeosFixtures.takenBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -89,6 +92,11 @@ class VergeosPolicyCreationTests {
 				KEY);
 
 		assertThat(policy.nativeId()).isEqualTo("7");
+		assertThat(policy.status()).as("SnapGate gives the profile to nothing").isEqualTo(PolicyStatus.NOT_ASSIGNED);
+		assertThat(policy.targets()).isEmpty();
+		assertThat(policy.attributes())
+			.containsEntry("systemAssignment", "newest-scheduled-snapshot-from-another-profile")
+			.containsEntry("systemProfile", "1");
 		assertThat(postedPeriodNames()).containsExactly("hourly-at-15", "daily-0200", "weekly-sat-0300",
 				"weekly-sun-0300", "monthly-01-0400");
 		expectPeriod("""
@@ -309,7 +317,7 @@ class VergeosPolicyCreationTests {
 
 	static PolicySpec spec(String name, ZoneId zone, ScheduleRule... rules) {
 		return new PolicySpec(name, new PolicySchedule(zone, List.of(rules)),
-				new PolicyRetention(Duration.ofDays(7), null), true, List.of(PolicyTarget.SYSTEM));
+				new PolicyRetention(Duration.ofDays(7), null), true, List.of());
 	}
 
 	private static PolicySpec daily(String name, ZoneId zone, LocalTime at) {
@@ -338,7 +346,10 @@ class VergeosPolicyCreationTests {
 		vergeos.stubFor(get(urlPathEqualTo(PERIODS)).withQueryParam("fields", equalTo(PERIOD_FIELDS))
 			.withQueryParam("filter", equalTo("profile eq " + key))
 			.willReturn(okJson("[" + period + "]")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).willReturn(okJson("[]")));
+		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(40, 1, 10, NOW_EPOCH - 600))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
+			.withQueryParam("filter", equalTo("snapshot_profile eq " + key))
+			.willReturn(okJson("[]")));
 	}
 
 	private static void expectPeriod(String body) {

@@ -36,9 +36,11 @@ import static io.snapgate.provider.vergeos.VergeosFixtures.PROFILE_FIELDS;
 import static io.snapgate.provider.vergeos.VergeosFixtures.PROVIDER;
 import static io.snapgate.provider.vergeos.VergeosFixtures.SNAPSHOT_FIELDS;
 import static io.snapgate.provider.vergeos.VergeosFixtures.USER;
+import static io.snapgate.provider.vergeos.VergeosFixtures.newestScheduledSnapshot;
 import static io.snapgate.provider.vergeos.VergeosFixtures.periodRow;
 import static io.snapgate.provider.vergeos.VergeosFixtures.profileRow;
 import static io.snapgate.provider.vergeos.VergeosFixtures.snapshotRow;
+import static io.snapgate.provider.vergeos.VergeosFixtures.takenBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -54,7 +56,7 @@ class VergeosPolicyListingTests {
 	private final VergeosPolicies policies = VergeosFixtures.policies(vergeos.baseUrl(), ZoneOffset.UTC);
 
 	@Test
-	void aPageReadsProfilesByNameTheirPeriodsInOneRequestAndEachNewestSnapshot() {
+	void aPageReadsProfilesByNameTheirPeriodsInOneRequestAndTheSystemsNewestScheduledSnapshotOnce() {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/snapshot_profiles")).withBasicAuth(USER, PASSWORD)
 			.withQueryParam("fields", equalTo(PROFILE_FIELDS))
 			.withQueryParam("sort", equalTo("+name"))
@@ -74,14 +76,7 @@ class VergeosPolicyListingTests {
 					+ periodRow(11, 3, "weekly-sat-0300", "weekly", 0, 3, "sat", 0, 30 * 86400, 2, false) + ","
 					+ periodRow(12, 3, "weekly-sun-0300", "weekly", 0, 3, "sun", 0, 30 * 86400, 2, false) + ","
 					+ periodRow(20, 4, "Yearly", "yearly", 0, 0, "any", 1, 0, 1, false) + "]")));
-		vergeos
-			.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("fields", equalTo(SNAPSHOT_FIELDS))
-				.withQueryParam("filter", equalTo("snapshot_profile eq 3"))
-				.withQueryParam("sort", equalTo("-created"))
-				.withQueryParam("limit", equalTo("1"))
-				.withQueryParam("offset", equalTo("0"))
-				.willReturn(okJson("[" + snapshotRow(40, "daily-0200_20261122_0200", "", NOW_EPOCH - 8 * 3600,
-						NOW_EPOCH + 86400, false, "unlocked", 0, "normal", null) + "]")));
+		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(40, 3, 10, NOW_EPOCH - 8 * 3600))));
 
 		Page<Policy> page = this.policies.list(null, 2);
 
@@ -98,14 +93,17 @@ class VergeosPolicyListingTests {
 					new ScheduleRule.Weekly(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.of(3, 0)),
 					new ScheduleRule.Hourly(15));
 			assertThat(policy.retention()).isEqualTo(new PolicyRetention(Duration.ofDays(30), 2));
-			assertThat(policy.attributes()).containsExactlyEntriesOf(Map.of("retentionVaries", "true"));
+			assertThat(policy.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("retentionVaries", "true",
+					"systemAssignment", "inferred-from-newest-scheduled-snapshot", "systemProfile", "3"));
 			assertThat(policy.targets()).containsExactly(PolicyTarget.SYSTEM);
 			assertThat(policy.status()).isEqualTo(PolicyStatus.ACTIVE);
 			assertThat(policy.immutable()).isFalse();
 			assertThat(policy.lastSnapshotAt()).isEqualTo(Instant.ofEpochSecond(NOW_EPOCH - 8 * 3600));
 		});
-		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter",
-				equalTo("snapshot_profile eq 4")));
+		vergeos.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")));
+		assertThat(vergeos.getAllServeEvents())
+			.as("two pages of profiles (HIPAA is no policy), the periods, the newest scheduled snapshot")
+			.hasSize(4);
 	}
 
 	@Test
@@ -142,9 +140,15 @@ class VergeosPolicyListingTests {
 					.withQueryParam("offset", equalTo("0"))
 					.willReturn(okJson("[" + periodRow(30, 5, "monthly-01-0400", "monthly", 0, 4, "any", 1, 0, 3, true)
 							+ "," + periodRow(31, 5, "Yearly", "yearly", 0, 0, "any", 1, 0, 1, true) + "]")));
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots"))
-			.withQueryParam("filter", equalTo("snapshot_profile eq 5"))
-			.willReturn(okJson("[]")));
+		vergeos.stubFor(newestScheduledSnapshot().willReturn(okJson(takenBy(40, 1, 10, NOW_EPOCH - 600))));
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("fields", equalTo(SNAPSHOT_FIELDS))
+				.withQueryParam("filter", equalTo("snapshot_profile eq 5"))
+				.withQueryParam("sort", equalTo("-created"))
+				.withQueryParam("limit", equalTo("1"))
+				.withQueryParam("offset", equalTo("0"))
+				.willReturn(okJson("[" + snapshotRow(41, "monthly-01-0400_20261101_0400", "", NOW_EPOCH - 21 * 86400, 0,
+						false, "unlocked", 0, "normal", null) + "]")));
 
 		Policy policy = this.policies.get("5").orElseThrow();
 
@@ -152,7 +156,8 @@ class VergeosPolicyListingTests {
 		assertThat(policy.retention().isForever()).isTrue();
 		assertThat(policy.retention().minKept()).isEqualTo(3);
 		assertThat(policy.immutable()).isTrue();
-		assertThat(policy.attributes()).containsExactlyEntriesOf(Map.of("unmappedPeriods", "Yearly"));
+		assertThat(policy.attributes()).containsEntry("unmappedPeriods", "Yearly");
+		assertThat(policy.lastSnapshotAt()).isEqualTo(Instant.ofEpochSecond(NOW_EPOCH - 21 * 86400));
 	}
 
 	@Test

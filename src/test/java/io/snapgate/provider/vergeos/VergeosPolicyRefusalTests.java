@@ -52,68 +52,15 @@ class VergeosPolicyRefusalTests {
 	}
 
 	@Test
+	void theWholeSystemIsNoTargetSnapGateCanGiveAndTheOperatorIsToldWhereToChooseIt() {
+		refused(spec(DAILY, week(), List.of(PolicyTarget.SYSTEM)), "targets[0].type", ErrorCode.UNSUPPORTED_FIELD,
+				(ex) -> assertThat(ex.getMessage()).contains("System > System Snapshots"));
+	}
+
+	@Test
 	void aDiskIsNoTarget() {
-		refused(spec(DAILY, week(), List.of(PolicyTarget.SYSTEM, PolicyTarget.volume("v-1"))), "targets[1].type",
-				ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void aRetentionInFractionsOfASecondIsRefused() {
-		refused(spec(DAILY, new PolicyRetention(Duration.ofMillis(1500), null), List.of()), "retention.keepFor",
-				ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void aRetentionThatIsNotPositiveIsInvalid() {
-		refused(spec(DAILY, new PolicyRetention(Duration.ZERO, null), List.of()), "retention.keepFor",
-				ErrorCode.VALIDATION_FAILED);
-	}
-
-	@Test
-	void aMinimumKeptBelowOneIsInvalid() {
-		refused(spec(DAILY, new PolicyRetention(Duration.ofDays(1), 0), List.of()), "retention.minKept",
-				ErrorCode.VALIDATION_FAILED);
-	}
-
-	@Test
-	void aTimeWithSecondsIsRefused() {
-		refused(spec(List.of(new ScheduleRule.Daily(LocalTime.of(2, 0, 30))), week(), List.of()),
-				"schedule.rules[0].at", ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void aZoneThatChangesItsOffsetToTheSystemsIsRefused() {
-		refused(new PolicySpec("p", new PolicySchedule(ZoneId.of("America/New_York"), DAILY), week(), false, List.of()),
-				"schedule.timeZone", ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void aMonthlyRuleThatMovesToAnotherDayInTheSystemsZoneIsRefused() {
-		refused(new PolicySpec("p",
-				new PolicySchedule(ZoneId.of("Asia/Tokyo"), List.of(new ScheduleRule.Monthly(1, LocalTime.of(3, 0)))),
-				week(), false, List.of()), "schedule.rules[0].day", ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void moreRulesThanAProfileTakesAreRefused() {
-		List<ScheduleRule> rules = new ArrayList<>();
-		for (int i = 0; i < 51; i++) {
-			rules.add(new ScheduleRule.Daily(LocalTime.of(i % 24, i / 24)));
-		}
-		refused(spec(rules, week(), List.of()), "schedule.rules", ErrorCode.UNSUPPORTED_FIELD);
-	}
-
-	@Test
-	void twoRulesThatTakeTheSameSnapshotAreInvalid() {
-		refused(spec(List.of(new ScheduleRule.Daily(LocalTime.of(2, 0)), new ScheduleRule.Hourly(5),
-				new ScheduleRule.Daily(LocalTime.of(2, 0))), week(), List.of()), "schedule.rules[2]",
-				ErrorCode.VALIDATION_FAILED);
-	}
-
-	@Test
-	void aNameVergeosWouldRefuseIsInvalid() {
-		refused(new PolicySpec(" ", new PolicySchedule(ZoneOffset.UTC, DAILY), week(), false, List.of()), "name",
-				ErrorCode.VALIDATION_FAILED);
+		refused(spec(DAILY, week(), List.of(PolicyTarget.volume("v-1"))), "targets[0].type",
+				ErrorCode.UNSUPPORTED_FIELD, (ex) -> assertThat(ex.getMessage()).contains("System > System Snapshots"));
 	}
 
 	@Test
@@ -123,14 +70,21 @@ class VergeosPolicyRefusalTests {
 	}
 
 	@Test
-	void targetsAreNeitherAttachedNorDetachedSinceVergeosAssignsProfilesToTheWholeSystem() {
-		expectRefusal(() -> this.policies.attach("7", List.of(PolicyTarget.SYSTEM)), "targets",
-				ErrorCode.UNSUPPORTED_FIELD, (ex) -> assertThat(ex.getMessage()).contains("whole system"));
-		expectRefusal(() -> this.policies.detach("7", "v-1"), "targetId", ErrorCode.UNSUPPORTED_FIELD);
+	void theWholeSystemIsNotAttachedAndNothingIsDetachedSinceOnlyVergeosChoosesTheSystemsProfile() {
+		expectRefusal(() -> this.policies.attach("7", List.of(PolicyTarget.SYSTEM)), "targets[0].type",
+				ErrorCode.UNSUPPORTED_FIELD, (ex) -> assertThat(ex.getMessage()).contains("no documented API")
+					.contains("System > System Snapshots"));
+		expectRefusal(() -> this.policies.detach("7", "v-1"), "targetId", ErrorCode.UNSUPPORTED_FIELD,
+				(ex) -> assertThat(ex.getMessage()).contains("System > System Snapshots"));
 	}
 
 	private void refused(PolicySpec spec, String field, ErrorCode code) {
 		expectRefusal(() -> this.policies.create(spec, KEY), field, code);
+	}
+
+	private void refused(PolicySpec spec, String field, ErrorCode code, Consumer<InvalidRequestException> more) {
+		expectRefusal(() -> this.policies.create(spec, KEY), field, code, more);
+		expectRefusal(() -> this.policies.previewCreate(spec, null), field, code, more);
 	}
 
 	private static void expectRefusal(Runnable call, String field, ErrorCode code) {

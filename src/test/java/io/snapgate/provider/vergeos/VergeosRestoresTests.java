@@ -1,10 +1,13 @@
 package io.snapgate.provider.vergeos;
 
+import java.time.Instant;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.MemberType;
 import io.snapgate.domain.NotFoundException;
@@ -15,12 +18,19 @@ import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreMode;
 import io.snapgate.domain.RestoreStatus;
 import io.snapgate.domain.RestoreTarget;
+import io.snapgate.testing.RememberedText;
 import io.snapgate.testing.UpstreamJournal;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -30,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.snapgate.provider.vergeos.VergeosFixtures.NOW;
 import static io.snapgate.provider.vergeos.VergeosFixtures.vmRow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +57,24 @@ class VergeosRestoresTests {
 
 	private static final String VM_RECOVER = "/api/v4/cloud_snapshot_vm_actions";
 
+	private static final String PROFILES = "/api/v4/snapshot_profiles";
+
+	private static final RememberedText descriptions = RememberedText.vergeosProfileDescriptions();
+
 	@RegisterExtension
-	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+	static final WireMockExtension vergeos = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().extensions(descriptions))
+		.build();
+
+	@BeforeEach
+	void noRecords() {
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES)).atPriority(10).willReturn(okJson("[]")));
+	}
+
+	@AfterEach
+	void forget() {
+		descriptions.clear();
+	}
 
 	private final VergeosSnapshotProvider provider = VergeosFixtures.provider(VergeosFixtures.basic(vergeos.baseUrl()));
 
@@ -60,7 +87,7 @@ class VergeosRestoresTests {
 					equalToJson("{\"action\":\"recover\",\"params\":{\"rows\":[100],\"name\":\"web-01-restored\"}}"))
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}")));
 
-		Restore restore = this.provider.restore(vm("web-01-restored", null)).restore();
+		Restore restore = this.provider.restore(vm("web-01-restored", null));
 
 		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
 		assertThat(restore.mode()).isEqualTo(RestoreMode.NEW_COPY);
@@ -89,7 +116,7 @@ class VergeosRestoresTests {
 		memberRow("error", "Import failed:\u0007 disk\u0000 unreadable " + "x".repeat(900));
 
 		Restore status = this.provider
-			.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, "web-01-restored").encode());
+			.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, "web-01-restored", null).encode());
 
 		assertThat(status.status()).isEqualTo(RestoreStatus.FAILED);
 		assertThat(status.failureReason()).startsWith("Import failed: disk unreadable xxx")
@@ -105,10 +132,8 @@ class VergeosRestoresTests {
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/cloud_snapshot_tenants/200")).willReturn(okJson(
 				"{\"$key\":200,\"cloud_snapshot\":12,\"name\":\"acme\",\"status\":\"complete\",\"status_info\":\"Restored to: acme (1)\"}")));
 
-		Restore restore = this.provider
-			.restore(new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null, false,
-					null))
-			.restore();
+		Restore restore = this.provider.restore(
+				new RestoreCommand("12", new RestoreTarget.MemberTarget(MemberType.TENANT, "200"), null, false, null));
 		Restore status = this.provider.restoreStatus(restore.handle());
 
 		assertThat(status.status()).isEqualTo(RestoreStatus.SUCCEEDED);
@@ -117,36 +142,131 @@ class VergeosRestoresTests {
 	}
 
 	@Test
-	void aKeyedRestoreRepeatedIsRecognisedFromTheMemberRowAndRecoveredOnce() {
+	void aKeyedRestoreIsRecordedBeforeItsRecoveryAndARepeatFindsTheRecordAndSendsNothing() {
+		IdempotencyKey key = key("k-1");
 		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).inScenario("recovery")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(okJson(vmRow(100, 12, "web-01", "idle"))));
 		noVmNamed("web-01-restored");
+		noRecordYet(key);
+		vergeos.stubFor(post(urlPathEqualTo(PROFILES))
+			.withRequestBody(
+					equalToJson("{\"name\":\"" + recordName(key) + "\",\"description\":\"${json-unit.any-string}\"}"))
+			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"40\"}")));
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name ct 'snapgate-restore-'"))
+			.willReturn(okJson("[]")));
 		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).inScenario("recovery")
 			.willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"5\"}"))
 			.willSetStateTo("recovering"));
+		vergeos.stubFor(put(urlPathEqualTo(PROFILES + "/40")).willReturn(okJson("{}")));
 		vergeos.stubFor(get(urlPathEqualTo(VM_ROW)).inScenario("recovery")
 			.whenScenarioStateIs("recovering")
 			.willReturn(okJson(row("importing", "Restored to: web-01-restored"))));
 
-		Restore first = this.provider.restore(vm("web-01-restored", key("k-1"))).restore();
-		Restore again = this.provider.restore(vm("web-01-restored", key("k-1"))).restore();
+		Restore first = this.provider.restore(vm("web-01-restored", key));
+		recorded(key, key.fingerprint().substring(0, 12), true);
+		Restore again = this.provider.restore(vm("web-01-restored", key));
 
-		vergeos.verify(1, postRequestedFor(urlPathEqualTo(VM_RECOVER)));
+		assertThat(UpstreamJournal.writes(vergeos)).containsExactly("POST /api/v4/snapshot_profiles",
+				"POST " + VM_RECOVER, "PUT /api/v4/snapshot_profiles/40");
+		vergeos.verify(putRequestedFor(urlPathEqualTo(PROFILES + "/40"))
+			.withRequestBody(matchingJsonPath("$.description", containing("[snapgate-step:sent:"))));
 		assertThat(again.handle()).isEqualTo(first.handle());
 		assertThat(again.status()).isEqualTo(RestoreStatus.RUNNING);
-		assertThat(first.startedAt()).as("VergeOS keeps no start time of a recovery").isNull();
+		assertThat(first.startedAt()).isEqualTo(NOW);
 		assertThat(this.provider.restoreStatus(first.handle()).restoredName()).isEqualTo("web-01-restored");
+	}
+
+	@Test
+	void theSameKeyWithAnotherRequestIsRefusedWhateverItAsksFor() {
+		IdempotencyKey first = key("k-5");
+		IdempotencyKey other = new IdempotencyKey("k-5", IdempotencyKey.sha256Hex("another request"));
+		memberRow("idle", "");
+		recorded(first, first.fingerprint().substring(0, 12), true);
+
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> this.provider.restore(vm("another-name", other)));
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class).as("the preview answers the same problem")
+			.isThrownBy(() -> this.provider.previewRestore(vm("another-name", other)));
+		assertThat(UpstreamJournal.writes(vergeos)).isEmpty();
+	}
+
+	@Test
+	void aRecordLeftUnsentByAReplicaThatStoppedIsSentByTheNextReadOnce() {
+		IdempotencyKey key = key("k-6");
+		memberRow("idle", "");
+		noVmNamed("web-01-restored");
+		vergeos.stubFor(
+				get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+					.willReturn(okJson(record(key.fingerprint().substring(0, 12), NOW.minusSeconds(60), null))));
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES + "/40"))
+			.willReturn(okJson(recordRow(key.fingerprint().substring(0, 12), NOW.minusSeconds(60), null))));
+		vergeos.stubFor(put(urlPathEqualTo(PROFILES + "/40")).willReturn(okJson("{}")));
+		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).willReturn(aResponse().withStatus(201)));
+		RestoreHandle handle = new VergeosRestoreHandle(MemberType.VM, "100", "12", null, "web-01-restored",
+				key.token(VergeosFixtures.PROVIDER))
+			.encode();
+
+		Restore restore = this.provider.restoreStatus(handle);
+
+		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
+		assertThat(restore.detail()).isEqualTo("Recovery requested");
+		vergeos.verify(1, postRequestedFor(urlPathEqualTo(VM_RECOVER)));
+		assertThat(UpstreamJournal.writes(vergeos)).containsExactly("PUT /api/v4/snapshot_profiles/40",
+				"POST " + VM_RECOVER, "PUT /api/v4/snapshot_profiles/40");
+		assertThat(descriptions.of("40")).contains("[snapgate-step:sent:");
+	}
+
+	@Test
+	void aRecordLeftUnsentPastTheDeadlineIsFailedAndNothingIsSent() {
+		IdempotencyKey key = key("k-7");
+		memberRow("idle", "");
+		noVmNamed("web-01-restored");
+		vergeos.stubFor(
+				get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+					.willReturn(okJson(record(key.fingerprint().substring(0, 12), NOW.minusSeconds(3600), null))));
+
+		Restore restore = this.provider.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", null,
+				"web-01-restored", key.token(VergeosFixtures.PROVIDER))
+			.encode());
+
+		assertThat(restore.status()).isEqualTo(RestoreStatus.FAILED);
+		assertThat(restore.failureReason()).contains("stopped before it sent the recovery");
+		assertThat(UpstreamJournal.writes(vergeos)).isEmpty();
+	}
+
+	@Test
+	void aRecordLeftUnsentWhoseCopyExistsWasSentAndIsNotSentAgain() {
+		IdempotencyKey key = key("k-8");
+		memberRow("idle", "");
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq 'web-01-restored'"))
+				.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
+		vergeos.stubFor(
+				get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+					.willReturn(okJson(record(key.fingerprint().substring(0, 12), NOW.minusSeconds(60), null))));
+		vergeos.stubFor(put(urlPathEqualTo(PROFILES + "/40")).willReturn(okJson("{}")));
+
+		Restore restore = this.provider.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", null,
+				"web-01-restored", key.token(VergeosFixtures.PROVIDER))
+			.encode());
+
+		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
+		assertThat(UpstreamJournal.writes(vergeos)).containsExactly("PUT /api/v4/snapshot_profiles/40");
+		assertThat(descriptions.of("40")).contains("[snapgate-step:sent:");
 	}
 
 	@Test
 	void aKeyedRestoreWithoutANameNamesTheCopyAfterTheKey() {
 		memberRow("idle", "");
 		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms")).willReturn(okJson("[]")));
+		vergeos.stubFor(
+				post(urlPathEqualTo(PROFILES)).willReturn(aResponse().withStatus(201).withBody("{\"$key\":\"41\"}")));
+		vergeos.stubFor(put(urlPathEqualTo(PROFILES + "/41")).willReturn(okJson("{}")));
 		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).willReturn(aResponse().withStatus(201)));
 		IdempotencyKey key = key("k-2");
 
-		Restore restore = this.provider.restore(vm(null, key)).restore();
+		Restore restore = this.provider.restore(vm(null, key));
 
 		String expected = VergeosCopyNames.keyed("web-01", key);
 		assertThat(expected).startsWith("web-01 restored ").hasSize("web-01 restored ".length() + 8);
@@ -183,7 +303,8 @@ class VergeosRestoresTests {
 			assertThat(action.kind()).isEqualTo("VM");
 			assertThat(action.name()).isEqualTo("web-01-restored");
 		});
-		assertThat(preview.checks()).extracting(Preview.Check::name).containsExactly("MEMBER_IN_SNAPSHOT", "NAME_FREE");
+		assertThat(preview.checks()).extracting(Preview.Check::name)
+			.containsExactly("MEMBER_IN_SNAPSHOT", "NAME_FREE", "NEW_KEY");
 		assertThat(preview.warnings()).isNotEmpty();
 		assertThat(UpstreamJournal.writes(vergeos)).isEmpty();
 	}
@@ -201,7 +322,7 @@ class VergeosRestoresTests {
 	void aRestoreWhoseMemberRowIsGoneIsNotFound() {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.provider
-				.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, null).encode()))
+				.restoreStatus(new VergeosRestoreHandle(MemberType.VM, "100", "12", NOW, null, null).encode()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.RESTORE_NOT_FOUND));
 	}
 
@@ -246,6 +367,36 @@ class VergeosRestoresTests {
 		return """
 				{"$key":100,"cloud_snapshot":12,"name":"web-01","status":"%s","status_info":"%s"}""".formatted(status,
 				statusInfo.replace("\u0007", "\\u0007").replace("\u0000", "\\u0000"));
+	}
+
+	private static String recordName(IdempotencyKey key) {
+		return VergeosRestoreLedger.PREFIX + key.token(VergeosFixtures.PROVIDER);
+	}
+
+	private static void noRecordYet(IdempotencyKey key) {
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES)).inScenario("recovery")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+			.willReturn(okJson("[]")));
+	}
+
+	/** The key's record, as VergeOS answers a listing by its name. */
+	private static void recorded(IdempotencyKey key, String fingerprint, boolean sent) {
+		vergeos.stubFor(
+				get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+					.willReturn(okJson(record(fingerprint, NOW, sent ? NOW : null))));
+	}
+
+	private static String record(String fingerprint, Instant askedAt, @Nullable Instant sentAt) {
+		return "[" + recordRow(fingerprint, askedAt, sentAt) + "]";
+	}
+
+	private static String recordRow(String fingerprint, Instant askedAt, @Nullable Instant sentAt) {
+		String description = "SnapGate's record of a restore [snapgate-restore:" + fingerprint + ":"
+				+ askedAt.toEpochMilli() + "]"
+				+ ((sentAt != null) ? " [snapgate-step:sent:" + sentAt.toEpochMilli() + "]" : "");
+		return "{\"$key\":40,\"name\":\"" + VergeosRestoreLedger.PREFIX + "x\",\"description\":\"" + description
+				+ "\"}";
 	}
 
 	private static void noVmNamed(String name) {

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A protection policy's life through the public API against the Baidu emulator, on a
- * clock the test moves: made, given a disk, run by the emulator, found under its
- * snapshots, overdue once the emulator stops running it, given up its disk and deleted.
+ * clock the test moves: made without a disk (not assigned), given a disk (active), run by
+ * the emulator, found under its snapshots, overdue once the emulator stops running it,
+ * given up its disk (not assigned, no longer overdue) and deleted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "snapgate.sandbox.run-schedules=false", "snapgate.sandbox.baidu.snapshot-delay=PT0S",
@@ -51,11 +52,13 @@ class BaiduPolicyJourneyIT {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = JsonPath.read(created.body(), "$.id");
 		assertThat(id).startsWith("sandbox-baidu:asp-");
+		assertThat(JsonPath.<String>read(created.body(), "$.status")).isEqualTo("NOT_ASSIGNED");
 
 		HttpResponse<String> attached = http().send("POST", "/policies/" + id + "/targets",
 				"{\"targets\": [{\"type\": \"VOLUME\", \"id\": \"v-system02\"}]}", null);
 		assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(attached.body(), "$.targets[*].id")).containsExactly("v-system02");
+		assertThat(JsonPath.<String>read(attached.body(), "$.status")).isEqualTo("ACTIVE");
 
 		CLOCK.advance(Duration.ofHours(1));
 		// the seeded policy runs too, on its own disk
@@ -79,9 +82,20 @@ class BaiduPolicyJourneyIT {
 		HttpResponse<String> stalled = http().get("/policies/" + id);
 		assertThat(JsonPath.<Boolean>read(stalled.body(), "$.overdue")).as(stalled.body()).isTrue();
 
+		HttpResponse<String> preview = http().delete("/policies/" + id + "?dryRun=true");
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(preview.body(), "$.actions[*].change")).containsExactly("DETACH",
+				"DELETE");
+		assertThat(JsonPath.<String>read(preview.body(), "$.actions[0].id")).isEqualTo("v-system02");
+		assertThat(JsonPath.<List<String>>read(http().get("/policies/" + id).body(), "$.targets[*].id"))
+			.as("the preview detached nothing")
+			.containsExactly("v-system02");
+
 		HttpResponse<String> detached = http().delete("/policies/" + id + "/targets/v-system02");
 		assertThat(detached.statusCode()).as(detached.body()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(detached.body(), "$.targets[*].id")).isEmpty();
+		assertThat(JsonPath.<String>read(detached.body(), "$.status")).isEqualTo("NOT_ASSIGNED");
+		assertThat(JsonPath.<Boolean>read(detached.body(), "$.overdue")).as("it runs nothing now").isFalse();
 
 		assertThat(http().delete("/policies/" + id).statusCode()).isEqualTo(204);
 		assertThat(http().get("/policies/" + id).statusCode()).isEqualTo(404);

@@ -149,7 +149,9 @@ class BaiduSandboxJourneyIT {
 				"{\"snapshotId\":\"" + id + "\",\"target\":{\"type\":\"VOLUME\"},\"confirmInPlace\":true}", null);
 		assertThat(restore.statusCode()).isEqualTo(202);
 		assertThat(JsonPath.<String>read(restore.body(), "$.mode")).isEqualTo("IN_PLACE");
-		assertThat(JsonPath.<String>read(restore.body(), "$.status")).isEqualTo("RUNNING");
+		assertThat(JsonPath.<String>read(restore.body(), "$.status")).as("the safety snapshot is taken first")
+			.isEqualTo("PENDING");
+		assertThat(JsonPath.<String>read(restore.body(), "$.safetySnapshotId")).startsWith("sandbox-baidu:s-");
 		String restoreId = JsonPath.read(restore.body(), "$.id");
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			HttpResponse<String> progress = send("GET", "/restores/" + restoreId, null, null);

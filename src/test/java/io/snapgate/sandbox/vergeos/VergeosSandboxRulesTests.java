@@ -50,17 +50,22 @@ class VergeosSandboxRulesTests {
 		.build();
 
 	@Test
-	void theSeedHasFourSnapshotsOneOfThemExpiredAndOneLocked() throws Exception {
+	void theSeedHasFiveSnapshotsOneTakenByTheSystemsScheduleOneExpiredAndOneLocked() throws Exception {
 		long now = START.getEpochSecond();
 		call(get(API + "/cloud_snapshots").param("fields", SNAPSHOT_FIELDS)
 			.param("filter", "(expires eq 0 or expires gt " + now + ")")
 			.param("sort", "-created")).andExpect(status().isOk())
-			.andExpect(jsonPath("$", hasSize(3)))
+			.andExpect(jsonPath("$", hasSize(4)))
 			.andExpect(jsonPath("$[*].name",
-					contains(containsString("Daily_"), containsString("Weekly_immutable"),
+					contains(containsString("Hourly_"), containsString("Daily_"), containsString("Weekly_immutable"),
 							containsString("pre-upgrade"))))
-			.andExpect(jsonPath("$[1].immutable_status").value("locked"))
-			.andExpect(jsonPath("$[2].expires").value(0));
+			.andExpect(jsonPath("$[2].immutable_status").value("locked"))
+			.andExpect(jsonPath("$[3].expires").value(0));
+		call(get(API + "/cloud_snapshots").param("fields", "$key,name,snapshot_profile")
+			.param("filter", "snapshot_profile ne null and snapshot_profile ne 0")
+			.param("sort", "-created")
+			.param("limit", "1")).andExpect(jsonPath("$[0].name").value("Hourly_20261122_1000"))
+			.andExpect(jsonPath("$[0].snapshot_profile").value(1));
 		call(get(API + "/cloud_snapshot_vms").param("fields", "$key,name,status,cloud_snapshot")
 			.param("filter", "cloud_snapshot eq 1")
 			.param("sort", "+name"))
@@ -75,7 +80,7 @@ class VergeosSandboxRulesTests {
 		call(get(API + "/cloud_snapshots").param("fields", "name")
 			.param("sort", "-created")
 			.param("limit", "2")
-			.param("offset", "1")).andExpect(jsonPath("$", hasSize(2)))
+			.param("offset", "2")).andExpect(jsonPath("$", hasSize(2)))
 			.andExpect(jsonPath("$[0].$key").value(2))
 			.andExpect(jsonPath("$[0].name").value("Weekly_immutable"))
 			.andExpect(jsonPath("$[0].created").doesNotExist());
@@ -108,19 +113,19 @@ class VergeosSandboxRulesTests {
 		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name":"nightly","description":"d","min_snapshots":1,"expires":%d,"expires_type":"date",
 				 "immutable":false,"private":false}""".formatted(now + 3600))).andExpect(status().isCreated())
-			.andExpect(jsonPath("$.$key").value("5"))
-			.andExpect(jsonPath("$.location").value("/v4/cloud_snapshots/5"))
-			.andExpect(jsonPath("$.dbpath").value("cloud_snapshots/5"));
-		call(get(API + "/cloud_snapshots/5").param("fields", SNAPSHOT_FIELDS)).andExpect(jsonPath("$.task").value(1))
+			.andExpect(jsonPath("$.$key").value("6"))
+			.andExpect(jsonPath("$.location").value("/v4/cloud_snapshots/6"))
+			.andExpect(jsonPath("$.dbpath").value("cloud_snapshots/6"));
+		call(get(API + "/cloud_snapshots/6").param("fields", SNAPSHOT_FIELDS)).andExpect(jsonPath("$.task").value(1))
 			.andExpect(jsonPath("$.expires").value(now + 3600))
 			.andExpect(jsonPath("$.status").value("normal"));
 		call(get(API + "/tasks/1").param("fields", "$key,status")).andExpect(jsonPath("$.status").value("running"));
-		call(get(API + "/cloud_snapshot_tenants").param("fields", "$key,name").param("filter", "cloud_snapshot eq 5"))
+		call(get(API + "/cloud_snapshot_tenants").param("fields", "$key,name").param("filter", "cloud_snapshot eq 6"))
 			.andExpect(jsonPath("$[*].name", contains("acme", "globex")));
 
 		this.clock.advance(Duration.ofSeconds(3));
 
-		call(get(API + "/cloud_snapshots/5").param("fields", SNAPSHOT_FIELDS))
+		call(get(API + "/cloud_snapshots/6").param("fields", SNAPSHOT_FIELDS))
 			.andExpect(jsonPath("$.task").value(nullValue()));
 		call(get(API + "/tasks/1").param("fields", "$key,status")).andExpect(jsonPath("$.status").value("idle"));
 	}
@@ -132,7 +137,7 @@ class VergeosSandboxRulesTests {
 			.andExpect(jsonPath("$.err", containsString("pre-upgrade")));
 		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"r\",\"retention\":60}")).andExpect(status().isCreated());
-		call(get(API + "/cloud_snapshots/5").param("fields", "expires,private"))
+		call(get(API + "/cloud_snapshots/6").param("fields", "expires,private"))
 			.andExpect(jsonPath("$.expires").value(START.getEpochSecond() + 3 * 86400))
 			.andExpect(jsonPath("$.private").value(true));
 		call(post(API + "/cloud_snapshots").contentType(MediaType.APPLICATION_JSON).content("{\"description\":\"x\"}"))
