@@ -33,6 +33,9 @@ final class SnapshotPatches {
 
 	private static final Pattern ISO_DURATION = Pattern.compile(Patterns.ISO_DURATION);
 
+	/** The start of the marks SnapGate keeps in descriptions for itself. */
+	private static final Pattern MARK = Pattern.compile("\\[snapgate(-step)?:");
+
 	private static final int MAX_NAME = 128;
 
 	private static final int MAX_DESCRIPTION = 1024;
@@ -113,6 +116,11 @@ final class SnapshotPatches {
 		if (description.length() > MAX_DESCRIPTION || !PRINTABLE_MULTILINE.matcher(description).matches()) {
 			errors.add(new FieldError("description",
 					"must be at most " + MAX_DESCRIPTION + " characters, without control characters"));
+			return null;
+		}
+		if (MARK.matcher(description).find()) {
+			errors.add(new FieldError("description",
+					"must not contain '[snapgate', which starts the marks SnapGate keeps in descriptions for itself"));
 			return null;
 		}
 		return description;

@@ -190,6 +190,16 @@ class SnapshotPatchTests {
 				"VALIDATION_FAILED");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "x [snapgate:0123456789abcdef]", "[snapgate-step:sent:1]", "a[snapgate:" })
+	void aDescriptionCannotForgeTheMarksSnapGateKeepsForItself(String description) {
+		MvcTestResult refused = patch("/snapshots/sys:12", "{\"description\":\"" + description + "\"}");
+
+		assertProblem(refused, 400, "VALIDATION_FAILED");
+		assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("description");
+		assertThat(SYSTEM.calls()).isEmpty();
+	}
+
 	@Test
 	void otherMediaTypesAreRefused() {
 		for (String type : List.of("text/plain", "application/json-patch+json")) {

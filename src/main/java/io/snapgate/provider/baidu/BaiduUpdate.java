@@ -2,6 +2,10 @@ package io.snapgate.provider.baidu;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
@@ -17,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Changes a snapshot with {@code PUT /v2/snapshot/{id}?modifyAttribute}: its name (BCC's
- * rules), description and retention (whole days), only what is given. Two things about
+ * rules), description and retention (whole days), only what is given. What SnapGate keeps
+ * in a snapshot for itself stays: the marks at the end of a description (a safety
+ * snapshot's request fingerprint and restore step) are carried over to the new one, and a
+ * safety snapshot keeps its name, by which a repeated rollback finds it. Two things about
  * BCC are unconfirmed, and handled so that neither can lose data:
  * <ul>
  * <li>whether {@code retentionInDays} {@code -1} keeps an existing snapshot for ever: it
@@ -29,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class BaiduUpdate {
+
+	/**
+	 * SnapGate's own marks in a description: {@code [snapgate:...]} and
+	 * {@code [snapgate-step:...]}.
+	 */
+	private static final Pattern MARK = Pattern.compile("\\[snapgate(?:-step)?:[^\\]\\s]*]");
 
 	private final BaiduClient client;
 
@@ -67,7 +80,8 @@ final class BaiduUpdate {
 			what.append(", named '").append(body.snapshotName()).append("'");
 		}
 		if (body.desc() != null) {
-			what.append(body.desc().isEmpty() ? ", without a description" : ", described as '" + body.desc() + "'");
+			String shown = MARK.matcher(body.desc()).replaceAll("").strip();
+			what.append(shown.isEmpty() ? ", without a description" : ", described as '" + shown + "'");
 		}
 		if (body.retentionInDays() != null) {
 			what.append(", kept ").append(body.retentionInDays()).append(" days");
@@ -92,8 +106,17 @@ final class BaiduUpdate {
 			throw InvalidRequestException.field("name",
 					"Baidu snapshot names are 1 to 65 letters, digits and underscores");
 		}
+		if (name != null && name.startsWith(BaiduSafetySnapshots.NAME_PREFIX)) {
+			throw InvalidRequestException.unsupported("name", "names starting with " + BaiduSafetySnapshots.NAME_PREFIX
+					+ " are SnapGate's, for the snapshots it takes before a rollback");
+		}
 		Integer days = (changes.retention() != null) ? BaiduRetention.days("retention", changes.retention()) : null;
 		BaiduSnapshotJson snapshot = this.client.findSnapshot(snapshotId).orElseThrow(() -> notFound(snapshotId));
+		if (name != null && snapshot.name() != null && snapshot.name().startsWith(BaiduSafetySnapshots.NAME_PREFIX)) {
+			throw InvalidRequestException.unsupported("name", "snapshot " + snapshotId + " is the safety snapshot "
+					+ "SnapGate took before a rollback, and a repeat of that rollback finds it by its name");
+		}
+		String description = (changes.description() != null) ? withMarks(changes.description(), snapshot.desc()) : null;
 		Instant expiresAt = null;
 		if (days != null) {
 			Instant taken = BaiduSnapshotMapper.parseTime(snapshot.createTime());
@@ -108,10 +131,24 @@ final class BaiduUpdate {
 								+ ", and Baidu might remove the snapshot at once; give a longer one, or delete it");
 			}
 		}
-		if (name == null && changes.description() == null && days == null) {
+		if (name == null && description == null && days == null) {
 			return new Planned(snapshot, null, null);
 		}
-		return new Planned(snapshot, new ModifySnapshotBody(name, changes.description(), days), expiresAt);
+		return new Planned(snapshot, new ModifySnapshotBody(name, description, days), expiresAt);
+	}
+
+	/** The new description, followed by the marks SnapGate keeps in the old one. */
+	private static String withMarks(String description, @Nullable String old) {
+		List<String> marks = new ArrayList<>();
+		Matcher matcher = MARK.matcher((old != null) ? old : "");
+		while (matcher.find()) {
+			marks.add(matcher.group());
+		}
+		if (marks.isEmpty()) {
+			return description;
+		}
+		String kept = String.join(" ", marks);
+		return description.isEmpty() ? kept : description + " " + kept;
 	}
 
 	private static NotFoundException notFound(String snapshotId) {

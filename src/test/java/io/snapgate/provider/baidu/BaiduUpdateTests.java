@@ -217,6 +217,44 @@ class BaiduUpdateTests {
 	}
 
 	@Test
+	void theMarksSnapGateKeepsInADescriptionStayAfterTheNewText() {
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001").inScenario("modify")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available").replace("\"desc\":\"\"",
+					"\"desc\":\"Taken before rolling back [snapgate:0123456789abcdef] [snapgate-step:sent:1764000000000]\""))));
+
+		this.provider.update("s-Snap0001", new SnapshotChanges(null, "kept for the audit", null, false));
+		bcc.resetScenarios();
+		this.provider.update("s-Snap0001", new SnapshotChanges(null, "", null, false));
+
+		assertThat(bcc.findAll(putRequestedFor(urlEqualTo(MODIFY)))).extracting(LoggedRequest::getBodyAsString)
+			.containsExactly(
+					"{\"desc\":\"kept for the audit [snapgate:0123456789abcdef] [snapgate-step:sent:1764000000000]\"}",
+					"{\"desc\":\"[snapgate:0123456789abcdef] [snapgate-step:sent:1764000000000]\"}");
+	}
+
+	@Test
+	void aSafetySnapshotKeepsTheNameARepeatedRollbackFindsItBy() {
+		bcc.stubFor(get("/v2/snapshot/s-Snap0001").inScenario("modify")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(snapshotReply("s-Snap0001", "v-Data0001", "Available")
+				.replace("\"name\":\"snap_Snap0001\"", "\"name\":\"snapgate_safety_" + "0".repeat(32) + "\""))));
+
+		for (String name : List.of("kept_for_audit", "snapgate_safety_" + "1".repeat(32))) {
+			assertThatExceptionOfType(InvalidRequestException.class)
+				.isThrownBy(() -> this.provider.update("s-Snap0001", new SnapshotChanges(name, null, null, false)))
+				.satisfies((ex) -> {
+					assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD);
+					assertThat(ex.fieldErrors()).singleElement()
+						.satisfies((f) -> assertThat(f.field()).isEqualTo("name"));
+				});
+		}
+		this.provider.update("s-Snap0001", new SnapshotChanges(null, null, Duration.ofDays(30), false));
+		assertThat(bcc.findAll(putRequestedFor(urlEqualTo(MODIFY)))).extracting(LoggedRequest::getBodyAsString)
+			.containsExactly("{\"retentionInDays\":30}");
+	}
+
+	@Test
 	void aServerErrorIsUnavailableAndThrottlingIsThrottling() {
 		bcc.stubFor(put(urlEqualTo(MODIFY)).inScenario("modify")
 			.willReturn(aResponse().withStatus(500).withBody(error("InternalError"))));
