@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -47,11 +49,18 @@ class SnapGateApplicationTests {
 				"put", "delete");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots")).containsKeys("get", "post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}")).containsKeys("get",
-				"delete");
+				"patch", "delete");
+		assertThat(
+				JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}.patch.requestBody.content"))
+			.containsOnlyKeys("application/merge-patch+json", "application/json");
+		assertThat(JsonPath.<List<Map<String, String>>>read(doc,
+				"$.paths./snapshots/{id}.patch.responses.200.content['application/json'].schema.oneOf"))
+			.extracting((schema) -> schema.get("$ref"))
+			.containsExactly("#/components/schemas/Snapshot", "#/components/schemas/Preview");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./restores")).containsKeys("post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.components.schemas")).containsKeys("Snapshot",
 				"SnapshotPage", "CreateSnapshotRequest", "RestoreRequest", "Restore", "Provider", "Problem", "Policy",
-				"PolicyPage", "PolicyRequest", "TargetsRequest", "PolicyFeatures");
+				"PolicyPage", "PolicyRequest", "TargetsRequest", "PolicyFeatures", "SnapshotPatch", "SnapshotFeatures");
 		assertThat(JsonPath.<String>read(doc,
 				"$.paths./snapshots/{id}.delete.responses.409.content['application/problem+json'].schema.$ref"))
 			.endsWith("/Problem");

@@ -25,10 +25,13 @@ public record CreateSnapshotRequest(
 		@Schema(description = "VOLUME providers: the disk to snapshot (an instance id i-... for a system disk)",
 				example = "v-x1") @Pattern(regexp = Patterns.UPSTREAM_ID,
 						message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String volumeId,
-		@Schema(description = "SYSTEM providers: ISO-8601 duration to keep the snapshot", example = "P7D",
-				type = "string") @Pattern(regexp = Patterns.ISO_DURATION,
+		@Schema(description = "Providers with the RETENTION capability: how long to keep the snapshot (ISO-8601), "
+				+ "a whole number of the provider's snapshots.retentionUnit in /providers (Baidu: 1-10000 whole days; "
+				+ "never rounded). Without it, the provider's default: VergeOS its default-retention, Baidu until "
+				+ "deleted", example = "P7D", type = "string") @Pattern(regexp = Patterns.ISO_DURATION,
 						message = "must be an ISO-8601 duration such as P7D or PT12H") @Nullable String retention,
-		@Schema(description = "SYSTEM providers: keep until deleted") @Nullable Boolean neverExpire,
+		@Schema(description = "Providers with the RETENTION capability: keep until deleted (on Baidu, what a "
+				+ "snapshot without retention gets anyway)") @Nullable Boolean neverExpire,
 		@Schema(description = "SYSTEM providers: lock against deletion") @Nullable Boolean immutable,
 		@JsonProperty("private") @Schema(
 				description = "SYSTEM providers: hide from tenants") @Nullable Boolean privateSnapshot) {

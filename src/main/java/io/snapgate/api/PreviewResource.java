@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Preview", description = "What the write would do; nothing was written upstream")
 // @formatter:off (it would drop the space before the body: a component annotation has an array)
 public record PreviewResource(@Schema(example = "true") boolean dryRun,
-		@Schema(allowableValues = { "CREATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE", "CREATE_POLICY", "REPLACE_POLICY",
-				"DELETE_POLICY", "ATTACH_TARGETS", "DETACH_TARGET" }) String operation,
+		@Schema(allowableValues = { "CREATE_SNAPSHOT", "UPDATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE",
+				"CREATE_POLICY", "REPLACE_POLICY", "DELETE_POLICY", "ATTACH_TARGETS",
+				"DETACH_TARGET" }) String operation,
 		@Schema(example = "baidu-bj") String provider, List<ActionResource> actions, List<CheckResource> checks,
 		List<String> warnings) {
 // @formatter:on

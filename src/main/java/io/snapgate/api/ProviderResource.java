@@ -8,6 +8,8 @@ import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderHealth;
+import io.snapgate.domain.SnapshotFeatures;
+import io.snapgate.domain.SnapshotField;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +20,39 @@ import org.jspecify.annotations.Nullable;
 public record ProviderResource(@Schema(example = "vergeos-prod") String id, @Schema(example = "vergeos") String type,
 		List<Capability> capabilities, ProviderHealth health,
 		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
-		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies) {
+		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies,
+		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots) {
 
 	static ProviderResource of(ProviderSummary summary) {
 		return new ProviderResource(summary.id().value(), summary.type().value(),
 				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState(),
-				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null);
+				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null,
+				SnapshotFeaturesResource.of(summary.snapshots()));
+	}
+
+	/**
+	 * What a provider's snapshots take besides a name; anything else is refused by field.
+	 *
+	 * @param retentionUnit a retention must be a whole number of it; null when snapshots
+	 * take none
+	 * @param maxRetention the longest retention; null for no bound
+	 * @param changeable what {@code PATCH /snapshots/{id}} can change
+	 */
+	@Schema(name = "SnapshotFeatures")
+	public record SnapshotFeaturesResource(
+			@Schema(description = "ISO-8601, such as P1D or PT1S; null: no retention",
+					example = "P1D") @Nullable String retentionUnit,
+			@Schema(description = "ISO-8601; null: no bound", example = "P10000D") @Nullable String maxRetention,
+			@Schema(description = "The fields PATCH /snapshots/{id} can change",
+					example = "[\"name\", \"description\", \"retention\"]") List<String> changeable) {
+
+		static SnapshotFeaturesResource of(SnapshotFeatures features) {
+			return new SnapshotFeaturesResource(
+					(features.retentionUnit() != null) ? IsoDurations.format(features.retentionUnit()) : null,
+					(features.maxRetention() != null) ? IsoDurations.format(features.maxRetention()) : null,
+					features.changeable().stream().sorted().map(SnapshotField::field).toList());
+		}
+
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Scope;
+import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotStatus;
@@ -40,12 +41,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,13 +60,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code /snapshots}: list, read, create and delete snapshots on any provider.
+ * {@code /snapshots}: list, read, create, change and delete snapshots on any provider.
  */
 @RestController
 @RequestMapping(path = "/snapshots", produces = "application/json")
 @Tag(name = "Snapshots", description = "Snapshots on every configured provider")
 @ProblemResponses
 class SnapshotController {
+
+	private static final String MERGE_PATCH = "application/merge-patch+json";
 
 	private final SnapshotService snapshots;
 
@@ -187,6 +193,41 @@ class SnapshotController {
 			.toUri();
 		HttpStatus status = (wait && created.settled()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
 		return ResponseEntity.status(status).location(location).body(resource);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH, "application/json" })
+	@Operation(summary = "Change a snapshot's name, description or retention",
+			description = "A JSON merge patch: each field given is changed, each left out stays. What the provider "
+					+ "cannot change is a 400 UNSUPPORTED_FIELD naming the field, before anything is sent; /providers "
+					+ "lists what each provider can change. Answers the snapshot as the provider shows it afterwards, "
+					+ "whose expiresAt is the provider's own reckoning. If-Match is refused: SnapGate's ETags hash a "
+					+ "read's answer and are no version the provider keeps.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = {
+					@Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = SnapshotPatchRequest.class)),
+					@Content(mediaType = "application/json",
+							schema = @Schema(implementation = SnapshotPatchRequest.class)) })
+	@ApiResponse(responseCode = "200",
+			description = "Changed: the snapshot as read back; with ?dryRun=true, what the change would do "
+					+ "(nothing is done)",
+			content = @Content(schema = @Schema(oneOf = { SnapshotResource.class, PreviewResource.class })))
+	ResponseEntity<?> update(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
+			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
+					defaultValue = "false") boolean dryRun,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode patch) {
+		if (ifMatch != null) {
+			throw InvalidRequestException.unsupported(HttpHeaders.IF_MATCH,
+					"conditional changes are not supported: SnapGate's ETags hash the answer of a read and are no "
+							+ "version the provider keeps; leave the header out");
+		}
+		SnapshotRef ref = SnapshotRef.parse(id);
+		SnapshotChanges changes = SnapshotPatches.changes(patch);
+		if (dryRun) {
+			return ResponseEntity.ok(PreviewResource.of("UPDATE_SNAPSHOT", this.snapshots.previewUpdate(ref, changes)));
+		}
+		return ResponseEntity.ok(SnapshotResource.of(this.snapshots.update(ref, changes)));
 	}
 
 	@DeleteMapping("/{id}")

@@ -39,6 +39,12 @@ final class CreateSnapshotPolicy {
 				errors.add(new FieldError("neverExpire", "not supported by this provider" + provides));
 			}
 		}
+		else if (request.retention() != null) {
+			String problem = provider.snapshotFeatures().retentionProblem(request.retention());
+			if (problem != null) {
+				errors.add(new FieldError("retention", problem + provides));
+			}
+		}
 		if (NewSnapshot.isTrue(request.immutable()) && !capabilities.contains(Capability.IMMUTABLE)) {
 			errors.add(new FieldError("immutable", "not supported by this provider" + provides));
 		}

@@ -50,7 +50,8 @@ public class ProviderCatalog {
 			case null -> ProviderHealth.DOWN;
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
-				this.circuits.stateOf(provider.id()), provider.policies().map(PolicyProvider::features).orElse(null));
+				this.circuits.stateOf(provider.id()), provider.policies().map(PolicyProvider::features).orElse(null),
+				provider.snapshotFeatures());
 	}
 
 }

@@ -8,13 +8,15 @@ import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderType;
+import io.snapgate.domain.SnapshotFeatures;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A configured provider as the {@code /providers} endpoint shows it.
  *
  * @param policies what its scheduler can express; {@code null} when it runs no policies
+ * @param snapshots what its snapshots take and what can change on them
  */
 public record ProviderSummary(ProviderId id, ProviderType type, Set<Capability> capabilities, ProviderHealth health,
-		CircuitState circuitState, @Nullable PolicyFeatures policies) {
+		CircuitState circuitState, @Nullable PolicyFeatures policies, SnapshotFeatures snapshots) {
 }

@@ -19,13 +19,14 @@ import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotWithMembers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The snapshot use cases: list, read, create (optionally waiting), delete.
+ * The snapshot use cases: list, read, create (optionally waiting), change, delete.
  */
 public class SnapshotService {
 
@@ -124,6 +125,30 @@ public class SnapshotService {
 	public PreviewResult previewDelete(SnapshotRef ref) {
 		SnapshotProvider provider = this.locator.locate(ref, ProviderScope.SNAPSHOTS_WRITE);
 		return new PreviewResult(provider.id(), provider.previewDelete(ref.nativeId()));
+	}
+
+	/**
+	 * Changes a snapshot's attributes, with the same access as deleting it, and answers
+	 * it as its provider shows it afterwards (without members).
+	 * @throws InvalidRequestException with {@link ErrorCode#UNSUPPORTED_FIELD} naming
+	 * each field the provider cannot change so, before it is asked anything
+	 */
+	public SnapshotView update(SnapshotRef ref, SnapshotChanges changes) {
+		SnapshotProvider provider = this.locator.locate(ref, ProviderScope.SNAPSHOTS_WRITE);
+		SnapshotChangePolicy.check(changes, provider);
+		Snapshot changed = this.audit.record("update", provider.id().value(), ref + " " + changes.fields(),
+				() -> provider.update(ref.nativeId(), changes));
+		return new SnapshotView(changed, null);
+	}
+
+	/** What {@link #update} would do; it fails where {@code update} would. */
+	public PreviewResult previewUpdate(SnapshotRef ref, SnapshotChanges changes) {
+		SnapshotProvider provider = this.locator.locate(ref, ProviderScope.SNAPSHOTS_WRITE);
+		SnapshotChangePolicy.check(changes, provider);
+		return new PreviewResult(provider.id(),
+				provider.previewUpdate(ref.nativeId(), changes)
+					.afterChecks(List.of(new Preview.Check("PROVIDER_TAKES_FIELDS", Preview.Outcome.PASSED,
+							"Provider " + provider.id() + " can change every field given"))));
 	}
 
 	public DeleteOutcome delete(SnapshotRef ref) {

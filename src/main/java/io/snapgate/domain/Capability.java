@@ -18,7 +18,10 @@ public enum Capability {
 	ROLLBACK_VOLUME,
 	/** Snapshots can be made immutable (locked against deletion). */
 	IMMUTABLE,
-	/** Snapshots take a retention period or never expire. */
+	/**
+	 * Snapshots take a retention period, in whole units of
+	 * {@link SnapshotFeatures#retentionUnit()}, or are kept until deleted.
+	 */
 	RETENTION,
 	/** Snapshots can be hidden from tenants. */
 	PRIVATE

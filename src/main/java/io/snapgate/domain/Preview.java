@@ -46,7 +46,9 @@ public record Preview(List<Action> actions, List<Check> checks, List<String> war
 
 	public enum Change {
 
-		CREATE, OVERWRITE, DELETE, ATTACH, DETACH, NONE
+		CREATE, OVERWRITE, DELETE, ATTACH, DETACH,
+		/** It stays, with some of its attributes changed. */
+		UPDATE, NONE
 
 	}
 

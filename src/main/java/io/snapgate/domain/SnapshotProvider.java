@@ -22,6 +22,12 @@ public interface SnapshotProvider {
 	Set<Capability> capabilities();
 
 	/**
+	 * How finely its snapshots' retention is counted, and what can be changed on a
+	 * snapshot once it is taken.
+	 */
+	SnapshotFeatures snapshotFeatures();
+
+	/**
 	 * Whether {@code nativeId} looks like an id this provider issues. Callers check it
 	 * once, before any other method here is given the id, so that an id never reaches an
 	 * upstream URL or filter unchecked.
@@ -70,13 +76,28 @@ public interface SnapshotProvider {
 	DeleteOutcome delete(String nativeId);
 
 	/**
+	 * Changes a snapshot's attributes and answers it as the upstream shows it afterwards,
+	 * which is what the caller gets, also where the upstream's own reckoning (of an
+	 * expiry, say) is not known beforehand. The changes set values, so repeating them
+	 * leaves the same snapshot. Changes with nothing in them only read the snapshot.
+	 * @throws NotFoundException when the snapshot does not exist
+	 * @throws InvalidRequestException naming the field the provider cannot change so
+	 * @throws ConflictException when the snapshot's state forbids the change (an
+	 * immutable snapshot's expiry brought forward)
+	 */
+	Snapshot update(String nativeId, SnapshotChanges changes);
+
+	/**
 	 * What {@link #create} would do, told from upstream reads alone; it fails as
-	 * {@code create} would. The three previews never write upstream.
+	 * {@code create} would. The previews never write upstream.
 	 */
 	Preview previewCreate(CreateSnapshot command);
 
 	/** What {@link #delete} would do; it fails as {@code delete} would. */
 	Preview previewDelete(String nativeId);
+
+	/** What {@link #update} would do; it fails as {@code update} would. */
+	Preview previewUpdate(String nativeId, SnapshotChanges changes);
 
 	/** What {@link #restore} would do; it fails as {@code restore} would. */
 	Preview previewRestore(RestoreCommand command);

@@ -28,13 +28,13 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every endpoint but the probes, the OpenAPI document and Swagger UI needs a caller with
- * the right scope: {@code snapshots:read} to read, {@code snapshots:write} to create or
- * delete snapshots, {@code restores:write} to restore, {@code policies:read} and
- * {@code policies:write} to read and change policies, {@code actuator:read} for actuator
- * endpoints other than health and info. Each scope may be granted on some providers only
- * (API keys' {@code providers} and {@code grants}, a JWT's grants claim); the application
- * enforces that, through the {@link CallerIdentity} given here. Outside the sandbox,
- * start-up fails when no way to authenticate is configured.
+ * the right scope: {@code snapshots:read} to read, {@code snapshots:write} to create,
+ * change or delete snapshots, {@code restores:write} to restore, {@code policies:read}
+ * and {@code policies:write} to read and change policies, {@code actuator:read} for
+ * actuator endpoints other than health and info. Each scope may be granted on some
+ * providers only (API keys' {@code providers} and {@code grants}, a JWT's grants claim);
+ * the application enforces that, through the {@link CallerIdentity} given here. Outside
+ * the sandbox, start-up fails when no way to authenticate is configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -101,6 +101,8 @@ public class SecurityConfiguration {
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_READ))
 				.requestMatchers(HttpMethod.POST, "/snapshots")
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))
+				.requestMatchers(HttpMethod.PATCH, "/snapshots/**")
+				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))
 				.requestMatchers(HttpMethod.DELETE, "/snapshots/**")
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))
 				.requestMatchers(HttpMethod.POST, "/restores")
@@ -154,7 +156,7 @@ public class SecurityConfiguration {
 	private static UrlBasedCorsConfigurationSource corsSource(List<String> origins) {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(origins);
-		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(
 				List.of("Authorization", "Content-Type", "Idempotency-Key", ApiKeyAuthenticationFilter.HEADER));
 		cors.setExposedHeaders(List.of("Location", "Retry-After"));

@@ -49,6 +49,19 @@ class ProviderControllerTests {
 	}
 
 	@Test
+	void eachProviderShowsHowFinelyItCountsRetentionAndWhatCanChange() {
+		assertThat(this.mvc.get().uri("/providers")).hasStatusOk().bodyJson().satisfies((json) -> {
+			json.assertThat().extractingPath("$[1].snapshots.retentionUnit").isEqualTo("PT1S");
+			json.assertThat().extractingPath("$[1].snapshots.maxRetention").isNull();
+			json.assertThat().extractingPath("$[2].snapshots.retentionUnit").isNull();
+			json.assertThat()
+				.extractingPath("$[1].snapshots.changeable")
+				.isEqualTo(List.of("description", "retention", "neverExpire"));
+			json.assertThat().extractingPath("$[2].snapshots.changeable").isEqualTo(List.of("name", "description"));
+		});
+	}
+
+	@Test
 	void eachProviderShowsWhatItsSchedulerCanExpressOrNullWithoutOne() {
 		assertThat(this.mvc.get().uri("/providers")).hasStatusOk().bodyJson().satisfies((json) -> {
 			json.assertThat().extractingPath("$[0].policies").isNull();

@@ -215,6 +215,7 @@ class AccessControlTests {
 				new String[] { "GET", "/snapshots/none:1/members", "snapshots:read" },
 				new String[] { "GET", "/restores/abc.def", "snapshots:read" },
 				new String[] { "POST", "/snapshots", "snapshots:write" },
+				new String[] { "PATCH", "/snapshots/none:1", "snapshots:write" },
 				new String[] { "DELETE", "/snapshots/none:1", "snapshots:write" },
 				new String[] { "POST", "/restores", "restores:write" },
 				new String[] { "GET", "/policies", "policies:read" },
@@ -297,7 +298,7 @@ class AccessControlTests {
 		if (header != null) {
 			request.header(header[0], header[1]);
 		}
-		if (method.equals("POST") || method.equals("PUT")) {
+		if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
 			request.header("Content-Type", "application/json")
 				.method(method, HttpRequest.BodyPublishers.ofString("{}"));
 		}

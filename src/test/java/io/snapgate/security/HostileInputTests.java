@@ -235,7 +235,7 @@ class HostileInputTests {
 		for (String id : List.of("fuzz-sys", "fuzz-vol")) {
 			fake(id).calls()
 				.stream()
-				.filter(List.of("create", "delete", "restore")::contains)
+				.filter(List.of("create", "update", "delete", "restore")::contains)
 				.forEach((operation) -> writes.add(operation + " on " + id));
 		}
 		return writes;
@@ -249,7 +249,7 @@ class HostileInputTests {
 			case 2 -> inputs.value();
 			default -> "fuzz-sys:12";
 		};
-		return switch (inputs.nextInt(8)) {
+		return switch (inputs.nextInt(9)) {
 			case 0 -> get("/snapshots/" + encodeLoosely(id, inputs));
 			case 1 -> get("/snapshots/" + encodeLoosely(id, inputs) + "/members");
 			case 2 -> MockMvcRequestBuilders.request(HttpMethod.DELETE, uri("/snapshots/" + encodeLoosely(id, inputs)));
@@ -257,6 +257,9 @@ class HostileInputTests {
 			case 4 -> list(inputs);
 			case 5 -> post("/snapshots", createBody(inputs));
 			case 6 -> post("/restores", restoreBody(inputs));
+			case 7 -> MockMvcRequestBuilders.patch(uri("/snapshots/" + encodeLoosely(id, inputs)))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(patchBody(inputs));
 			default -> post(inputs.pick(List.of("/snapshots", "/restores")), inputs.value());
 		};
 	}
@@ -282,6 +285,16 @@ class HostileInputTests {
 		fields.add("\"name\":" + (inputs.chance(30) ? HostileInputs.quoted(inputs.word()) : inputs.jsonValue()));
 		for (String field : List.of("description", "volumeId", "retention", "neverExpire", "immutable", "private",
 				inputs.word())) {
+			if (inputs.chance(40)) {
+				fields.add(HostileInputs.quoted(field) + ":" + inputs.jsonValue());
+			}
+		}
+		return "{" + String.join(",", fields) + "}";
+	}
+
+	private static String patchBody(HostileInputs inputs) {
+		List<String> fields = new ArrayList<>();
+		for (String field : List.of("name", "description", "retention", "neverExpire", inputs.word())) {
 			if (inputs.chance(40)) {
 				fields.add(HostileInputs.quoted(field) + ":" + inputs.jsonValue());
 			}

@@ -39,6 +39,8 @@ final class HostileRequests {
 
 	static final String DELETE = "/snapshots/fuzz-verge:12";
 
+	static final String PATCH = "{\"description\":\"kept for the audit\"}";
+
 	private final String key;
 
 	HostileRequests(String key) {
@@ -51,7 +53,8 @@ final class HostileRequests {
 	List<Case> wellFormedWrites() {
 		return List.of(new Case("create", json("POST", "/snapshots").body(CREATE)),
 				new Case("restore", json("POST", "/restores").body(RESTORE)),
-				new Case("delete", authenticated("DELETE", DELETE).noBody()));
+				new Case("delete", authenticated("DELETE", DELETE).noBody()),
+				new Case("change", json("PATCH", DELETE).body(PATCH)));
 	}
 
 	List<Case> all() {
@@ -81,6 +84,9 @@ final class HostileRequests {
 						authenticated("GET", "/snapshots/fuzz-sys:" + escape + "/members").noBody()),
 				new Case("delete of the native id " + escape,
 						authenticated("DELETE", "/snapshots/fuzz-verge:" + escape).noBody()),
+				new Case("change of the native id " + escape,
+						json("PATCH", "/snapshots/fuzz-verge:" + escape).body(PATCH)),
+				new Case("change with the query " + escape, json("PATCH", DELETE + "?x=" + escape).body(PATCH)),
 				new Case("delete of the path segment " + escape,
 						authenticated("DELETE", "/snapshots/" + escape).noBody()),
 				new Case("restore status of " + escape, authenticated("GET", "/restores/" + escape).noBody()),

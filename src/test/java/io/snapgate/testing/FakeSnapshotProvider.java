@@ -42,6 +42,9 @@ import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
+import io.snapgate.domain.SnapshotFeatures;
+import io.snapgate.domain.SnapshotField;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotStatus;
@@ -284,6 +287,18 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		return this.capabilities;
 	}
 
+	/**
+	 * A system provider changes what VergeOS changes (not the name); a volume provider,
+	 * without retention, its snapshots' names and descriptions.
+	 */
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return this.capabilities.contains(Capability.RETENTION)
+				? new SnapshotFeatures(Duration.ofSeconds(1), null,
+						EnumSet.of(SnapshotField.DESCRIPTION, SnapshotField.RETENTION, SnapshotField.NEVER_EXPIRE))
+				: new SnapshotFeatures(null, null, EnumSet.of(SnapshotField.NAME, SnapshotField.DESCRIPTION));
+	}
+
 	@Override
 	public boolean isValidNativeId(String nativeId) {
 		return nativeId.matches("[A-Za-z0-9-]{1,32}");
@@ -348,6 +363,54 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 					nativeId + " " + command.idempotency().fingerprint());
 		}
 		return snapshot;
+	}
+
+	/**
+	 * Sets what the changes give; a locked snapshot's expiry is never brought forward, as
+	 * VergeOS's adapter refuses it.
+	 */
+	@Override
+	public Snapshot update(String nativeId, SnapshotChanges changes) {
+		enter("update");
+		this.arguments.add(nativeId);
+		Snapshot s = changed(nativeId, changes);
+		this.snapshots.put(nativeId, s);
+		return s;
+	}
+
+	@Override
+	public Preview previewUpdate(String nativeId, SnapshotChanges changes) {
+		enter("previewUpdate");
+		Snapshot s = changed(nativeId, changes);
+		return new PreviewBuilder().passed("FAKE_UPDATE", "would change " + changes.fields())
+			.action(changes.isEmpty() ? Preview.Change.NONE : Preview.Change.UPDATE, "SNAPSHOT", s.ref().toString(),
+					s.name(), null, "the snapshot")
+			.build();
+	}
+
+	private Snapshot changed(String nativeId, SnapshotChanges changes) {
+		Snapshot s = this.snapshots.get(nativeId);
+		if (s == null) {
+			throw new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND, "No snapshot " + nativeId).from(this.id);
+		}
+		Instant expiresAt = s.expiresAt();
+		if (changes.neverExpire()) {
+			expiresAt = null;
+		}
+		else if (changes.retention() != null) {
+			expiresAt = s.createdAt().plus(changes.retention());
+			if (s.locked() && (s.expiresAt() == null || expiresAt.isBefore(s.expiresAt()))) {
+				throw new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "Snapshot " + nativeId + " is locked",
+						s.lockExpiresAt())
+					.from(this.id);
+			}
+		}
+		String description = (changes.description() != null)
+				? (changes.description().isEmpty() ? null : changes.description()) : s.description();
+		return new Snapshot(s.provider(), s.providerType(), s.nativeId(),
+				(changes.name() != null) ? changes.name() : s.name(), description, s.scope(), s.source(), s.status(),
+				s.providerStatus(), s.createdAt(), expiresAt, s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(),
+				s.attributes(), s.policy());
 	}
 
 	@Override

@@ -95,10 +95,16 @@ final class BaiduListing {
 		return this.client.findSnapshot(snapshotId).map(this::toSnapshot);
 	}
 
-	/** How a snapshot just asked for shows while BCC does not show it yet. */
-	Snapshot creating(String snapshotId, String name, @Nullable String description, String diskId) {
-		return this.mapper.creating(snapshotId, name, description, this.disks.sourceOf(diskId),
-				this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+	/**
+	 * How a snapshot just asked for shows while BCC does not show it yet.
+	 * @param retentionDays the days it was asked to be kept; {@code null} for until
+	 * deleted
+	 */
+	Snapshot creating(String snapshotId, String name, @Nullable String description, String diskId,
+			@Nullable Integer retentionDays) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return this.mapper.creating(snapshotId, name, description, this.disks.sourceOf(diskId), now,
+				(retentionDays != null) ? BaiduRetention.expiry(now, retentionDays) : null);
 	}
 
 	/**

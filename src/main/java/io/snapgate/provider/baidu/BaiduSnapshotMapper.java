@@ -47,8 +47,23 @@ final class BaiduSnapshotMapper {
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
 				blankToNull(StepMark.strip(json.desc())), Scope.VOLUME, source, status(status), status, createdAt,
-				parseTime(json.expireTime()), json.sizeInGb(), false, false, null, attributes(json),
-				isAutomatic(json) ? policy : null);
+				expiry(json), json.sizeInGb(), false, false, null, attributes(json), isAutomatic(json) ? policy : null);
+	}
+
+	/**
+	 * When BCC removes the snapshot: its {@code expireTime}, absent or empty for one kept
+	 * until deleted. A value that cannot be read is an error, never taken for "never".
+	 */
+	private static @Nullable Instant expiry(BaiduSnapshotJson json) {
+		if (json.expireTime() == null || json.expireTime().isBlank()) {
+			return null;
+		}
+		Instant expiresAt = parseTime(json.expireTime());
+		if (expiresAt == null) {
+			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "Baidu answered snapshot " + json.id()
+					+ " with an expireTime SnapGate cannot read: it is not BCC's yyyy-MM-ddTHH:mm:ssZ");
+		}
+		return expiresAt;
 	}
 
 	/**
@@ -59,11 +74,14 @@ final class BaiduSnapshotMapper {
 		return "auto".equalsIgnoreCase(json.createMethod());
 	}
 
-	/** A snapshot just asked for that BCC does not show yet. */
-	Snapshot creating(String id, String name, @Nullable String description, @Nullable VolumeSource source,
-			Instant now) {
+	/**
+	 * A snapshot just asked for that BCC does not show yet.
+	 * @param expiresAt when it was asked to expire; {@code null} for never
+	 */
+	Snapshot creating(String id, String name, @Nullable String description, @Nullable VolumeSource source, Instant now,
+			@Nullable Instant expiresAt) {
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, name, blankToNull(description), Scope.VOLUME,
-				source, SnapshotStatus.CREATING, "Creating", now, null, null, false, false, null, Map.of(), null);
+				source, SnapshotStatus.CREATING, "Creating", now, expiresAt, null, false, false, null, Map.of(), null);
 	}
 
 	static SnapshotStatus status(String providerStatus) {

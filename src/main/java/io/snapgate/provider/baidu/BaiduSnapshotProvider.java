@@ -25,6 +25,9 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
+import io.snapgate.domain.SnapshotFeatures;
+import io.snapgate.domain.SnapshotField;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotRef;
@@ -34,14 +37,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each
  * operation is done by the class named for it: {@link BaiduListing} lists and reads,
- * {@link BaiduCreation} takes a snapshot, {@link BaiduRollbacks} rolls a disk back,
- * {@link BaiduPolicies} drives BCC's automatic snapshot policies, and {@link BaiduRules}
- * checks BCC's rules before a request that would break them is sent, so that callers get
- * a specific 409.
+ * {@link BaiduCreation} takes a snapshot, {@link BaiduUpdate} changes one,
+ * {@link BaiduRollbacks} rolls a disk back, {@link BaiduPolicies} drives BCC's automatic
+ * snapshot policies, and {@link BaiduRules} checks BCC's rules before a request that
+ * would break them is sent, so that callers get a specific 409.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("baidu");
+
+	/**
+	 * Whole days, up to 10,000; keeping an existing snapshot for ever is not offered,
+	 * since whether BCC takes that for one is unconfirmed.
+	 */
+	private static final SnapshotFeatures FEATURES = new SnapshotFeatures(BaiduRetention.DAY,
+			BaiduRetention.DAY.multipliedBy(BaiduRetention.MAX_DAYS),
+			EnumSet.of(SnapshotField.NAME, SnapshotField.DESCRIPTION, SnapshotField.RETENTION));
 
 	private final ProviderId id;
 
@@ -52,6 +63,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	private final BaiduRules rules;
 
 	private final BaiduCreation creation;
+
+	private final BaiduUpdate update;
 
 	private final BaiduRollbacks rollbacks;
 
@@ -69,7 +82,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		BaiduDisks disks = new BaiduDisks(client, clock);
 		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
 		this.rules = new BaiduRules(client, disks);
-		this.creation = new BaiduCreation(id, client, this.rules, this.listing);
+		this.creation = new BaiduCreation(id, client, this.rules, this.listing, clock);
+		this.update = new BaiduUpdate(client, this.listing, clock);
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
 				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
@@ -87,7 +101,12 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME);
+		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME, Capability.RETENTION);
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return FEATURES;
 	}
 
 	@Override
@@ -122,6 +141,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public Snapshot update(String nativeId, SnapshotChanges changes) {
+		return this.update.update(nativeId, changes);
+	}
+
+	@Override
 	public DeleteOutcome delete(String nativeId) {
 		this.rules.checkDeletable(nativeId);
 		this.client.deleteSnapshot(nativeId);
@@ -150,6 +174,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 					"The snapshot of disk " + snapshot.volumeId())
 			.warn("Disk " + snapshot.volumeId() + " can no longer be rolled back to snapshot '" + name + "'")
 			.build();
+	}
+
+	@Override
+	public Preview previewUpdate(String nativeId, SnapshotChanges changes) {
+		return this.update.preview(new SnapshotRef(this.id, nativeId), changes);
 	}
 
 	@Override

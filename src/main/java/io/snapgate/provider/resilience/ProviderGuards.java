@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param circuitBreaker opens when the upstream keeps failing
  * @param bulkhead bounds the calls under way
  * @param timeLimiter bounds each attempt
- * @param readRetry retries calls that are safe to repeat (reads, deletes)
+ * @param readRetry retries calls that are safe to repeat (reads, deletes, updates)
  * @param createRetry retries creates where that cannot make a second snapshot
  * @param restoreRetry retries restores that provably never reached the upstream
  * @param openStateWait how long an open breaker refuses, for {@code Retry-After}

@@ -38,6 +38,8 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
+import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotWithMembers;
@@ -101,6 +103,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return this.delegate.snapshotFeatures();
+	}
+
+	@Override
 	public boolean isValidNativeId(String nativeId) {
 		return this.delegate.isValidNativeId(nativeId);
 	}
@@ -144,6 +151,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public Snapshot update(String nativeId, SnapshotChanges changes) {
+		return write(UpstreamOperation.UPDATE, () -> this.delegate.update(nativeId, changes));
+	}
+
+	@Override
 	public DeleteOutcome delete(String nativeId) {
 		return write(UpstreamOperation.DELETE, () -> this.delegate.delete(nativeId));
 	}
@@ -156,6 +168,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Preview previewDelete(String nativeId) {
 		return call(UpstreamOperation.PREVIEW, () -> this.delegate.previewDelete(nativeId));
+	}
+
+	@Override
+	public Preview previewUpdate(String nativeId, SnapshotChanges changes) {
+		return call(UpstreamOperation.PREVIEW, () -> this.delegate.previewUpdate(nativeId, changes));
 	}
 
 	@Override
@@ -233,7 +250,9 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			case CREATE, POLICY_CREATE -> this.guards.createRetry();
 			case RESTORE -> this.guards.restoreRetry();
 			// a repeated delete is harmless: at worst it finds the snapshot gone, which
-			// callers treat as done
+			// callers treat as done; an update sets values (a name, an expiry counted
+			// from
+			// the snapshot's creation), so sending it again leaves the same snapshot
 			default -> this.guards.readRetry();
 		};
 		try {

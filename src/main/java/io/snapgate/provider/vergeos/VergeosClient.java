@@ -139,6 +139,11 @@ final class VergeosClient {
 			.orElseGet(() -> new VergeosCreateReply(null, null, null));
 	}
 
+	/** Sends what the change holds; VergeOS's answer (often empty) is not read. */
+	void updateCloudSnapshot(String key, VergeosCloudSnapshotChange change) {
+		send(HttpMethod.PUT, "/cloud_snapshots/{key}", Map.of("key", key), change, VergeosOperation.UPDATE);
+	}
+
 	/**
 	 * @return the HTTP status of the successful answer
 	 */

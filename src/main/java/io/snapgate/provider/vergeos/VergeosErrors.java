@@ -90,10 +90,13 @@ final class VergeosErrors {
 
 	private static SnapGateException classify(int status, @Nullable Duration retryAfter, @Nullable String message,
 			VergeosOperation operation) {
-		if (operation == VergeosOperation.DELETE && (status == 403 || status == 409 || status == 422 || status == 400)
-				&& message != null && LOCKED.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+		if ((operation == VergeosOperation.DELETE || operation == VergeosOperation.UPDATE)
+				&& (status == 403 || status == 409 || status == 422 || status == 400) && message != null
+				&& LOCKED.matcher(message.toLowerCase(Locale.ROOT)).find()) {
 			return new ConflictException(ErrorCode.SNAPSHOT_LOCKED,
-					"The snapshot is immutable and locked: it cannot be deleted");
+					(operation == VergeosOperation.DELETE)
+							? "The snapshot is immutable and locked: it cannot be deleted"
+							: "The snapshot is immutable and locked: VergeOS refused the change");
 		}
 		// which status VergeOS gives a profile still in use is not known: 409, or a
 		// refusal that says so

@@ -11,6 +11,8 @@ enum VergeosOperation {
 			"VergeOS refused: the snapshot is busy (HTTP 409)"),
 	CREATE("create a snapshot", ErrorCode.NOT_FOUND, "VergeOS has no cloud snapshot table", ErrorCode.NAME_TAKEN,
 			"VergeOS already has one by that name"),
+	UPDATE("change a snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY,
+			"VergeOS refused: the snapshot is busy (HTTP 409)"),
 	DELETE("delete a snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, "No such snapshot", ErrorCode.SNAPSHOT_BUSY,
 			"VergeOS refused: the snapshot is busy (HTTP 409)"),
 	RECOVER("recover a copy", ErrorCode.MEMBER_NOT_FOUND, "The snapshot no longer contains that VM or tenant",

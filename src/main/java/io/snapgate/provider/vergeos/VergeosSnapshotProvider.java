@@ -26,6 +26,9 @@ import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreSettings;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
+import io.snapgate.domain.SnapshotFeatures;
+import io.snapgate.domain.SnapshotField;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotRef;
 import io.snapgate.domain.SnapshotQuery;
@@ -36,8 +39,9 @@ import org.jspecify.annotations.Nullable;
  * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of
  * those as new copies. It says what it offers and which ids are its own, and hands the
  * operations on: reads to {@link VergeosListing}, creates to {@link VergeosCreation}
- * (idempotent), deletes to {@link VergeosDeletion}, restores to {@link VergeosRestores},
- * and its snapshot profiles to {@link VergeosPolicies}.
+ * (idempotent), changes to {@link VergeosUpdate}, deletes to {@link VergeosDeletion},
+ * restores to {@link VergeosRestores}, and its snapshot profiles to
+ * {@link VergeosPolicies}.
  */
 final class VergeosSnapshotProvider implements SnapshotProvider {
 
@@ -46,6 +50,13 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	private static final Set<Capability> CAPABILITIES = Collections
 		.unmodifiableSet(EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.RESTORE_VM, Capability.RESTORE_TENANT,
 				Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE));
+
+	/**
+	 * VergeOS keeps an expiry in epoch seconds, with no bound known; a snapshot's name is
+	 * for good.
+	 */
+	private static final SnapshotFeatures FEATURES = new SnapshotFeatures(Duration.ofSeconds(1), null,
+			EnumSet.of(SnapshotField.DESCRIPTION, SnapshotField.RETENTION, SnapshotField.NEVER_EXPIRE));
 
 	private final ProviderId id;
 
@@ -56,6 +67,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	private final VergeosCreation creation;
 
 	private final VergeosDeletion deletion;
+
+	private final VergeosUpdate update;
 
 	private final VergeosRestores restores;
 
@@ -73,6 +86,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		this.listing = new VergeosListing(client, mapper, clock);
 		this.creation = new VergeosCreation(id, client, this.listing, mapper, clock, minSnapshots, defaultRetention);
 		this.deletion = new VergeosDeletion(client, clock);
+		this.update = new VergeosUpdate(client, this.listing, clock);
 		this.restores = new VergeosRestores(id, client, restores, clock);
 		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone));
 	}
@@ -90,6 +104,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Set<Capability> capabilities() {
 		return CAPABILITIES;
+	}
+
+	@Override
+	public SnapshotFeatures snapshotFeatures() {
+		return FEATURES;
 	}
 
 	@Override
@@ -123,6 +142,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public Snapshot update(String nativeId, SnapshotChanges changes) {
+		return this.update.update(nativeId, changes);
+	}
+
+	@Override
 	public DeleteOutcome delete(String nativeId) {
 		return this.deletion.delete(nativeId);
 	}
@@ -140,6 +164,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Preview previewDelete(String nativeId) {
 		return this.deletion.preview(new SnapshotRef(this.id, nativeId));
+	}
+
+	@Override
+	public Preview previewUpdate(String nativeId, SnapshotChanges changes) {
+		return this.update.preview(new SnapshotRef(this.id, nativeId), changes);
 	}
 
 	@Override

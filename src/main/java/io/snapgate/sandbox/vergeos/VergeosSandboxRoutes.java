@@ -21,10 +21,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The emulated VergeOS REST API v4, as far as SnapGate uses it: table reads with
  * {@code fields}, {@code filter}, {@code sort}, {@code limit} and {@code offset};
- * creating and deleting cloud snapshots; recovering their VMs and tenants; creating and
- * changing snapshot profiles and their periods, and deleting a profile through
- * {@code snapshot_profile_actions}. Errors are {@code {"err": "..."}} with VergeOS's
- * status codes; every request needs HTTP Basic or a Bearer API key.
+ * creating, changing and deleting cloud snapshots; recovering their VMs and tenants;
+ * creating and changing snapshot profiles and their periods, and deleting a profile
+ * through {@code snapshot_profile_actions}. Errors are {@code {"err": "..."}} with
+ * VergeOS's status codes; every request needs HTTP Basic or a Bearer API key.
  * <p>
  * Functional routes rather than a {@code @RestController}, so that the emulator belongs
  * to the sandbox configuration alone and never turns up in the web slices of other tests.
@@ -48,6 +48,10 @@ final class VergeosSandboxRoutes {
 		return RouterFunctions.route()
 			.POST(API + "/cloud_snapshots",
 					authenticated((request) -> created(this.state.createSnapshot(body(request)))))
+			.PUT(API + "/cloud_snapshots/{key}", authenticated((request) -> {
+				this.state.updateSnapshot(key(request.pathVariable("key")), body(request));
+				return ServerResponse.ok().build();
+			}))
 			.DELETE(API + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();

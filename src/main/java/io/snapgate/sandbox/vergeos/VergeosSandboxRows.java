@@ -44,6 +44,17 @@ final class VergeosSandboxRows {
 					immutableStatus, lockExpires, status, minSnapshots, task, readyAt, null, null);
 		}
 
+		/**
+		 * The same snapshot with what a {@code PUT} may change: its description, expiry,
+		 * privacy and lock.
+		 */
+		CloudSnapshot changed(String description, long expires, boolean privateSnapshot, boolean immutable,
+				String immutableStatus, long lockExpires) {
+			return new CloudSnapshot(this.key, this.name, description, this.created, expires, privateSnapshot,
+					immutable, immutableStatus, lockExpires, this.status, this.minSnapshots, this.task, this.readyAt,
+					this.profile, this.period);
+		}
+
 		/** The same snapshot, kept past its expiry by {@code min_snapshots}. */
 		CloudSnapshot held() {
 			return new CloudSnapshot(this.key, this.name, this.description, this.created, this.expires,

@@ -41,6 +41,13 @@ final class VergeosSandboxState {
 	/** How long a snapshot posted without {@code expires} is kept. */
 	private static final Duration DEFAULT_LIFETIME = Duration.ofDays(3);
 
+	/** How long an unlock takes, unless the snapshot expires sooner. */
+	private static final Duration UNLOCK_TIME = Duration.ofDays(7);
+
+	/** The columns of {@code cloud_snapshots} that a PUT may write. */
+	private static final Set<String> WRITABLE = Set.of("description", "expires", "expires_type", "private",
+			"immutable");
+
 	private final Clock clock;
 
 	private final VergeosSandboxSettings settings;
@@ -156,6 +163,74 @@ final class VergeosSandboxState {
 				flag(body, "private", true), immutable, immutable ? "locked" : "unlocked", 0, "normal", minSnapshots,
 				task, readyAt));
 		return created("cloud_snapshots", key);
+	}
+
+	/**
+	 * {@code PUT cloud_snapshots/<key>}: the fields VergeOS documents as writable
+	 * ({@code description}, {@code expires} with {@code expires_type}, {@code private},
+	 * {@code immutable}); the name and the read-only columns are refused, as is any other
+	 * field. An immutable snapshot that is locked, or still being unlocked, keeps its
+	 * data at least as long as it was to: its expiry may be put later, never earlier, nor
+	 * (while unlocking) before the unlock ends. {@code immutable: true} locks it;
+	 * {@code immutable: false} starts the unlock, which ends seven days later or at the
+	 * expiry if that is sooner.
+	 */
+	synchronized void updateSnapshot(long key, JsonNode body) {
+		CloudSnapshot snapshot = this.tables.snapshot(key);
+		if (snapshot == null) {
+			throw VergeosSandboxException.notFound();
+		}
+		for (String field : body.propertyNames()) {
+			if (!WRITABLE.contains(field)) {
+				throw VergeosSandboxException.invalid(field,
+						field.equals("name") ? "cannot be changed" : "is not a writable field");
+			}
+		}
+		Instant now = this.clock.instant();
+		String description = Objects.requireNonNullElse(text(body, "description", 2048), snapshot.description());
+		long expires = newExpiry(snapshot, body);
+		String lock = snapshot.immutableStatus(now);
+		boolean guarded = lock.equals("locked") || lock.equals("unlocking");
+		if (guarded && earlier(expires, snapshot.expires())) {
+			throw VergeosSandboxException.invalid("expires",
+					"the snapshot is immutable and " + lock + ": its expiry cannot be brought forward");
+		}
+		if (lock.equals("unlocking") && earlier(expires, snapshot.lockExpires())) {
+			throw VergeosSandboxException.invalid("expires",
+					"the snapshot is immutable and unlocking: it cannot expire before its lock does");
+		}
+		boolean immutable = flag(body, "immutable", snapshot.immutable());
+		String status = lock;
+		long lockExpires = snapshot.lockExpires();
+		if (immutable && !snapshot.immutable()) {
+			status = "locked";
+			lockExpires = 0;
+		}
+		else if (!immutable && snapshot.immutable()) {
+			status = "unlocking";
+			long unlocked = now.plus(UNLOCK_TIME).getEpochSecond();
+			lockExpires = (expires != 0) ? Math.min(unlocked, expires) : unlocked;
+		}
+		this.tables.replaceSnapshot(snapshot.changed(description, expires,
+				flag(body, "private", snapshot.privateSnapshot()), immutable, status, lockExpires));
+	}
+
+	/** The expiry a PUT asks for: the snapshot's own when it names none. */
+	private static long newExpiry(CloudSnapshot snapshot, JsonNode body) {
+		String expiresType = text(body, "expires_type", 16);
+		if (expiresType == null && body.get("expires") == null) {
+			return snapshot.expires();
+		}
+		return switch (Objects.requireNonNullElse(expiresType, "date")) {
+			case "never" -> VergeosSandboxInput.bounded(body, "expires", 0, 0, 0);
+			case "date" -> positive(body, "expires");
+			default -> throw VergeosSandboxException.invalid("expires_type", "must be date or never");
+		};
+	}
+
+	/** Whether expiry {@code a} comes before {@code b}, where {@code 0} is never. */
+	private static boolean earlier(long a, long b) {
+		return a != 0 && (b == 0 || a < b);
 	}
 
 	/**

@@ -1,14 +1,20 @@
 package io.snapgate.provider.baidu;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
+import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Snapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -185,6 +191,85 @@ class BaiduCreateTests {
 			.satisfies((ex) -> assertThat(ex.fieldErrors()).singleElement()
 				.satisfies((f) -> assertThat(f.field()).isEqualTo("volumeId")));
 		bcc.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aRetentionTravelsAsWholeDaysInTheSignedCreateAndExpireTimeIsAnswered() {
+		bcc.stubFor(
+				get("/v2/snapshot/s-New00001").willReturn(okJson(snapshotReply("s-New00001", "v-Data0001", "Creating")
+					.replace("\"expireTime\":null", "\"expireTime\":\"2026-11-29T09:00:00Z\""))));
+
+		Snapshot created = this.provider.create(retained("nightly", Duration.ofDays(7), false, "key-1"));
+
+		assertThat(created.expiresAt()).isEqualTo("2026-11-29T09:00:00Z");
+		LoggedRequest post = bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot"))).getFirst();
+		assertThat(post.getUrl()).isEqualTo("/v2/snapshot?clientToken=" + token("key-1"));
+		assertThat(post.getBodyAsString())
+			.isEqualTo("{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\",\"retentionInDays\":7}");
+		BaiduUpstream.assertSignedAt(post, BaiduUpstream.NOW);
+	}
+
+	@Test
+	void hoursThatMakeWholeDaysAreWholeDays() {
+		this.provider.create(retained("nightly", Duration.parse("PT48H"), false, "key-1"));
+		this.provider.create(retained("nightly", Duration.ofDays(10_000), false, "key-2"));
+
+		assertThat(bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot"))))
+			.extracting(LoggedRequest::getBodyAsString)
+			.containsExactlyInAnyOrder(
+					"{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\",\"retentionInDays\":2}",
+					"{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\",\"retentionInDays\":10000}");
+	}
+
+	@Test
+	void withoutARetentionOrKeptForeverNoRetentionIsSentAndNothingExpires() {
+		Snapshot kept = this.provider.create(retained("nightly", null, true, "key-1"));
+		this.provider.create(retained("nightly", null, false, "key-2"));
+
+		assertThat(kept.expiresAt()).isNull();
+		assertThat(bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot"))))
+			.extracting(LoggedRequest::getBodyAsString)
+			.containsOnly("{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\"}");
+	}
+
+	@Test
+	void oneKeyWithAnotherRetentionSendsTheSameTokenWithTheOtherRetentionForBccToTellApart() {
+		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("mismatch")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson("{\"snapshotId\":\"s-New00001\"}"))
+			.willSetStateTo("made"));
+		bcc.stubFor(post(urlPathEqualTo("/v2/snapshot")).inScenario("mismatch")
+			.whenScenarioStateIs("made")
+			.willReturn(aResponse().withStatus(409).withBody(error("IdempotentParameterMismatch"))));
+
+		this.provider.create(retained("nightly", Duration.ofDays(7), false, "key-1"));
+		assertThatExceptionOfType(IdempotencyKeyReusedException.class)
+			.isThrownBy(() -> this.provider.create(retained("nightly", Duration.ofDays(8), false, "key-1")));
+
+		assertThat(clientTokens()).containsExactly(token("key-1"), token("key-1"));
+		assertThat(bcc.findAll(postRequestedFor(urlPathEqualTo("/v2/snapshot"))))
+			.extracting(LoggedRequest::getBodyAsString)
+			.containsExactlyInAnyOrder(
+					"{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\",\"retentionInDays\":7}",
+					"{\"volumeId\":\"v-Data0001\",\"snapshotName\":\"nightly\",\"retentionInDays\":8}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PT12H", "PT36H", "P1DT1S", "PT0S", "P10001D" })
+	void aRetentionBccCannotKeepIsRefusedOnTheRetentionFieldNeverRounded(String retention) {
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.provider.create(retained("nightly", Duration.parse(retention), false, "key-1")))
+			.satisfies((ex) -> {
+				assertThat(ex.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD);
+				assertThat(ex.fieldErrors()).singleElement()
+					.satisfies((f) -> assertThat(f.field()).isEqualTo("retention"));
+			});
+		bcc.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	private static CreateSnapshot retained(String name, Duration retention, boolean neverExpire, String key) {
+		return new CreateSnapshot(name, null, "v-Data0001", retention, neverExpire, false, false,
+				new IdempotencyKey(key, "fingerprint"));
 	}
 
 	private static List<String> clientTokens() {

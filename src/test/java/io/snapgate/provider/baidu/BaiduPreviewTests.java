@@ -1,5 +1,6 @@
 package io.snapgate.provider.baidu;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -140,6 +141,28 @@ class BaiduPreviewTests {
 			assertThat(action.name()).isEqualTo("pre_upgrade");
 		});
 		assertThat(preview.checks()).extracting(Preview.Check::outcome).contains(Preview.Outcome.UNKNOWN);
+	}
+
+	@Test
+	void aCreatePreviewTellsHowLongTheSnapshotIsKept() {
+		bcc.stubFor(get("/v2/volume/v-Data0001").willReturn(okJson(volumeReply("v-Data0001", "InUse", false, ""))));
+
+		Preview kept = this.provider.previewCreate(
+				new CreateSnapshot("pre_upgrade", null, "v-Data0001", Duration.ofDays(7), false, false, false, null));
+		Preview forever = this.provider.previewCreate(create("pre_upgrade", "v-Data0001"));
+
+		assertThat(kept.actions()).singleElement()
+			.satisfies((action) -> assertThat(action.description())
+				.contains("kept 7 days, until about " + BaiduUpstream.NOW.plus(Duration.ofDays(7))));
+		assertThat(forever.actions()).singleElement()
+			.satisfies((action) -> assertThat(action.description()).contains("kept until it is deleted"));
+	}
+
+	@Test
+	void aCreatePreviewRefusesARetentionBccCannotKeep() {
+		assertFails(() -> this.provider.previewCreate(
+				new CreateSnapshot("pre_upgrade", null, "v-Data0001", Duration.ofHours(12), false, false, false, null)),
+				"UNSUPPORTED_FIELD");
 	}
 
 	private static void assertFails(ThrowingCallable call, String code) {

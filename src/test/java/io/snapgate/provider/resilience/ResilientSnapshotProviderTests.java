@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.CircuitState;
+import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
@@ -35,6 +36,7 @@ import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.Snapshot;
+import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.UpstreamBudgetExhaustedException;
 import io.snapgate.domain.UpstreamThrottledException;
@@ -185,6 +187,36 @@ class ResilientSnapshotProviderTests {
 		resilient().create(command("key-3"));
 
 		assertThat(this.fake.callsTo("create")).isEqualTo(2);
+	}
+
+	@Test
+	void anUpdateSetsValuesSoItIsRetriedThroughATransientFailure() {
+		this.fake.failTimes(2, FailureKinds::unavailable);
+
+		Snapshot changed = resilient().update("s-1", new SnapshotChanges("renamed", null, null, false));
+
+		assertThat(changed.name()).isEqualTo("renamed");
+		assertThat(this.fake.callsTo("update")).isEqualTo(3);
+	}
+
+	@Test
+	void anUpdateTheUpstreamRefusesIsNotRetried() {
+		this.fake.failWith(() -> new ConflictException(ErrorCode.SNAPSHOT_LOCKED, "locked"));
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> resilient().update("s-1", new SnapshotChanges("renamed", null, null, false)));
+
+		assertThat(this.fake.callsTo("update")).isEqualTo(1);
+	}
+
+	@Test
+	void anUpdateIsReadAfterwardsNotAnswerKeptFromBefore() {
+		SnapshotProvider provider = resilient();
+		assertThat(provider.get("s-1")).hasValueSatisfying((s) -> assertThat(s.name()).isEqualTo("one"));
+
+		provider.update("s-1", new SnapshotChanges("renamed", null, null, false));
+
+		assertThat(provider.get("s-1")).hasValueSatisfying((s) -> assertThat(s.name()).isEqualTo("renamed"));
 	}
 
 	@Test

@@ -205,7 +205,79 @@ class BaiduSandboxJourneyIT {
 			.containsExactly("UP");
 		assertThat(JsonPath.<List<List<String>>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].capabilities"))
 			.singleElement()
-			.satisfies((c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME"));
+			.satisfies(
+					(c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME", "RETENTION"));
+		assertThat(
+				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].snapshots.retentionUnit"))
+			.containsExactly("P1D");
+	}
+
+	@Test
+	void aSnapshotKeptForAWeekExpiresAWeekAfterItIsTaken() throws Exception {
+		String key = "it-" + UUID.randomUUID();
+		String body = "{\"provider\":\"sandbox-baidu\",\"name\":\"it_weekly\",\"volumeId\":\"i-sandbox2\","
+				+ "\"retention\":\"P7D\"}";
+
+		HttpResponse<String> created = send("POST", "/snapshots?wait=true&timeout=PT10S", body, key);
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String id = JsonPath.read(created.body(), "$.id");
+		Instant createdAt = Instant.parse(JsonPath.read(created.body(), "$.createdAt"));
+		assertThat(Instant.parse(JsonPath.<String>read(created.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(7)));
+		HttpResponse<String> otherRetention = send("POST", "/snapshots", body.replace("P7D", "P8D"), key);
+		assertThat(otherRetention.statusCode()).isEqualTo(422);
+		assertThat(JsonPath.<String>read(otherRetention.body(), "$.code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(send("DELETE", "/snapshots/" + id, null, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void aSnapshotIsRenamedRedescribedAndKeptLongerWithAPatch() throws Exception {
+		HttpResponse<String> created = send("POST", "/snapshots?wait=true&timeout=PT10S",
+				"{\"provider\":\"sandbox-baidu\",\"name\":\"it_patch\",\"volumeId\":\"i-sandbox2\"}",
+				"it-" + UUID.randomUUID());
+		String id = JsonPath.read(created.body(), "$.id");
+		Instant createdAt = Instant.parse(JsonPath.read(created.body(), "$.createdAt"));
+		assertThat(JsonPath.<String>read(created.body(), "$.expiresAt")).isNull();
+		String patch = "{\"name\":\"kept_for_audit\",\"description\":\"audit 2026\",\"retention\":\"P30D\"}";
+
+		HttpResponse<String> preview = send("PATCH", "/snapshots/" + id + "?dryRun=true", patch, null);
+		assertThat(JsonPath.<String>read(preview.body(), "$.actions[0].change")).isEqualTo("UPDATE");
+		assertThat(this.state.snapshot(id.substring("sandbox-baidu:".length())).name()).isEqualTo("it_patch");
+
+		HttpResponse<String> changed = send("PATCH", "/snapshots/" + id, patch, null);
+
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(changed.body(), "$.name")).isEqualTo("kept_for_audit");
+		assertThat(JsonPath.<String>read(changed.body(), "$.description")).isEqualTo("audit 2026");
+		assertThat(Instant.parse(JsonPath.read(changed.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(30)));
+
+		HttpResponse<String> forever = send("PATCH", "/snapshots/" + id, "{\"neverExpire\":true}", null);
+		assertThat(forever.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(forever.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+		assertThat(JsonPath.<List<String>>read(forever.body(), "$.errors[*].field")).containsExactly("neverExpire");
+		HttpResponse<String> hours = send("PATCH", "/snapshots/" + id, "{\"retention\":\"PT36H\"}", null);
+		assertThat(hours.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<List<String>>read(hours.body(), "$.errors[*].field")).containsExactly("retention");
+		HttpResponse<String> dashed = send("PATCH", "/snapshots/" + id, "{\"name\":\"kept-for-audit\"}", null);
+		assertThat(dashed.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<List<String>>read(dashed.body(), "$.errors[*].field")).containsExactly("name");
+		assertThat(send("DELETE", "/snapshots/" + id, null, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void aRetentionOfPartDaysIsRefusedNeverRounded() throws Exception {
+		for (String retention : List.of("PT12H", "PT36H", "P10001D")) {
+			HttpResponse<String> refused = send("POST", "/snapshots",
+					"{\"provider\":\"sandbox-baidu\",\"name\":\"it_hours\",\"volumeId\":\"i-sandbox2\","
+							+ "\"retention\":\"" + retention + "\"}",
+					null);
+
+			assertThat(refused.statusCode()).as(retention).isEqualTo(400);
+			assertThat(JsonPath.<String>read(refused.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+			assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).containsExactly("retention");
+		}
 	}
 
 	@Test

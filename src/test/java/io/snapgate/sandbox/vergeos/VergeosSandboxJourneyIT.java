@@ -203,6 +203,61 @@ class VergeosSandboxJourneyIT {
 	}
 
 	@Test
+	void aSnapshotIsRedescribedAndKeptLongerAndItsKeyStillFindsIt() throws Exception {
+		String name = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{"provider":"%s","name":"%s","description":"before upgrade"}""".formatted(PROVIDER, name);
+		String key = "key-" + name;
+		HttpResponse<String> created = send("POST", "/snapshots", body, key);
+		String id = JsonPath.read(created.body(), "$.id");
+		Instant createdAt = Instant.parse(JsonPath.read(created.body(), "$.createdAt"));
+
+		HttpResponse<String> changed = send("PATCH", "/snapshots/" + id,
+				"{\"description\":\"kept for the audit\",\"retention\":\"P30D\"}", null);
+
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(changed.body(), "$.description")).isEqualTo("kept for the audit");
+		assertThat(Instant.parse(JsonPath.read(changed.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(30)));
+		long nativeKey = Long.parseLong(id.substring(PROVIDER.length() + 1));
+		assertThat((String) this.emulator.row("cloud_snapshots", nativeKey).get("description"))
+			.startsWith("kept for the audit [snapgate:");
+		HttpResponse<String> again = send("POST", "/snapshots", body, key);
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).as("the key still finds what it made").isEqualTo(id);
+
+		HttpResponse<String> forever = send("PATCH", "/snapshots/" + id, "{\"neverExpire\":true}", null);
+		assertThat(JsonPath.<String>read(forever.body(), "$.expiresAt")).isNull();
+		HttpResponse<String> renamed = send("PATCH", "/snapshots/" + id, "{\"name\":\"renamed\"}", null);
+		assertThat(renamed.statusCode()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(renamed.body(), "$.code")).isEqualTo("UNSUPPORTED_FIELD");
+		assertThat(JsonPath.<List<String>>read(renamed.body(), "$.errors[*].field")).containsExactly("name");
+	}
+
+	@Test
+	void theLockedSeededSnapshotIsKeptLongerButNeverShorter() throws Exception {
+		String listing = get("/snapshots?provider=" + PROVIDER + "&name=Weekly_immutable").body();
+		String id = JsonPath.<List<String>>read(listing, "$.items[*].id").getFirst();
+		Instant createdAt = Instant.parse(JsonPath.<String>read(listing, "$.items[0].createdAt"));
+		String expiresAt = JsonPath.read(listing, "$.items[0].expiresAt");
+
+		HttpResponse<String> preview = send("PATCH", "/snapshots/" + id + "?dryRun=true", "{\"retention\":\"P7D\"}",
+				null);
+		HttpResponse<String> shorter = send("PATCH", "/snapshots/" + id, "{\"retention\":\"P7D\"}", null);
+
+		assertThat(preview.statusCode()).isEqualTo(409);
+		assertThat(shorter.statusCode()).isEqualTo(409);
+		assertThat(JsonPath.<String>read(shorter.body(), "$.code")).isEqualTo("SNAPSHOT_LOCKED");
+		assertThat(JsonPath.<String>read(shorter.body(), "$.lockExpiresAt")).isNotNull();
+		assertThat(JsonPath.<String>read(get("/snapshots/" + id).body(), "$.expiresAt")).isEqualTo(expiresAt);
+
+		HttpResponse<String> longer = send("PATCH", "/snapshots/" + id, "{\"retention\":\"P60D\"}", null);
+		assertThat(longer.statusCode()).isEqualTo(200);
+		assertThat(Instant.parse(JsonPath.read(longer.body(), "$.expiresAt")))
+			.isEqualTo(createdAt.plus(Duration.ofDays(60)));
+		assertThat(JsonPath.<Boolean>read(longer.body(), "$.locked")).isTrue();
+	}
+
+	@Test
 	void expiredSnapshotsAreListedOnlyOnRequest() throws Exception {
 		String current = get("/snapshots?provider=" + PROVIDER + "&pageSize=500").body();
 		String all = get("/snapshots?provider=" + PROVIDER + "&pageSize=500&includeExpired=true").body();

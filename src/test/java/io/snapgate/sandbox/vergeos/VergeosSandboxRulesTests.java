@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.hamcrest.Matchers.contains;
@@ -159,6 +160,68 @@ class VergeosSandboxRulesTests {
 	}
 
 	@Test
+	void aSnapshotTakesANewDescriptionAndExpiryButKeepsItsName() throws Exception {
+		long later = START.getEpochSecond() + 10 * 86400;
+		put(1, "{\"description\":\"kept for the audit\",\"expires\":" + later + ",\"expires_type\":\"date\"}")
+			.andExpect(status().isOk());
+		call(get(API + "/cloud_snapshots/1").param("fields", "name,description,expires"))
+			.andExpect(jsonPath("$.description").value("kept for the audit"))
+			.andExpect(jsonPath("$.expires").value(later))
+			.andExpect(jsonPath("$.name", containsString("Daily_")));
+
+		put(1, "{\"expires\":0,\"expires_type\":\"never\"}").andExpect(status().isOk());
+		call(get(API + "/cloud_snapshots/1").param("fields", "expires")).andExpect(jsonPath("$.expires").value(0));
+
+		put(1, "{\"name\":\"renamed\"}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.err", containsString("'name'")));
+		put(1, "{\"immutable_status\":\"unlocked\"}").andExpect(status().isUnprocessableContent());
+		put(1, "{\"expires_type\":\"never\",\"expires\":" + later + "}").andExpect(status().isUnprocessableContent());
+		put(1, "{\"expires_type\":\"date\"}").andExpect(status().isUnprocessableContent());
+		put(1, "{\"expires_type\":\"time\",\"expires\":" + later + "}").andExpect(status().isUnprocessableContent());
+		put(77, "{\"description\":\"x\"}").andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aLockedSnapshotsExpiryMayGoLaterButNeverEarlier() throws Exception {
+		long expires = START.getEpochSecond() + 27 * 86400;
+
+		put(2, "{\"expires\":" + (expires - 1) + ",\"expires_type\":\"date\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.err", containsString("immutable and locked")));
+		put(2, "{\"expires\":" + (expires + 86400) + ",\"expires_type\":\"date\"}").andExpect(status().isOk());
+		put(2, "{\"expires\":0,\"expires_type\":\"never\"}").andExpect(status().isOk());
+		put(2, "{\"expires\":" + (expires + 2 * 86400) + ",\"expires_type\":\"date\"}")
+			.andExpect(status().isUnprocessableContent());
+		put(2, "{\"description\":\"still locked\"}").andExpect(status().isOk());
+		call(get(API + "/cloud_snapshots/2").param("fields", "description,expires,immutable_status"))
+			.andExpect(jsonPath("$.description").value("still locked"))
+			.andExpect(jsonPath("$.expires").value(0))
+			.andExpect(jsonPath("$.immutable_status").value("locked"));
+	}
+
+	@Test
+	void anUnlockRunsSevenDaysOrToTheExpiryAndHoldsTheExpiryMeanwhile() throws Exception {
+		long expires = START.getEpochSecond() + 27 * 86400;
+		long unlocked = START.getEpochSecond() + 7 * 86400;
+
+		put(2, "{\"immutable\":false}").andExpect(status().isOk());
+		call(get(API + "/cloud_snapshots/2").param("fields", "immutable,immutable_status,immutable_lock_expires"))
+			.andExpect(jsonPath("$.immutable").value(false))
+			.andExpect(jsonPath("$.immutable_status").value("unlocking"))
+			.andExpect(jsonPath("$.immutable_lock_expires").value(unlocked));
+		put(2, "{\"expires\":" + (expires - 86400) + ",\"expires_type\":\"date\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.err", containsString("unlocking")));
+		call(delete(API + "/cloud_snapshots/2")).andExpect(status().isUnprocessableContent());
+
+		this.clock.advance(Duration.ofDays(7));
+
+		put(2, "{\"expires\":" + (unlocked + 60) + ",\"expires_type\":\"date\"}").andExpect(status().isOk());
+		call(get(API + "/cloud_snapshots/2").param("fields", "immutable_status"))
+			.andExpect(jsonPath("$.immutable_status").value("unlocked"));
+	}
+
+	@Test
 	void aRecoveredVmMovesFromIdleThroughImportingToComplete() throws Exception {
 		long webOne = 100;
 		call(get(API + "/cloud_snapshot_vms/" + webOne).param("fields", "name,status"))
@@ -204,6 +267,12 @@ class VergeosSandboxRulesTests {
 	private ResultActions expectMember(long key, String status) throws Exception {
 		return call(get(API + "/cloud_snapshot_vms/" + key).param("fields", "$key,status,status_info"))
 			.andExpect(jsonPath("$.status").value(status));
+	}
+
+	private ResultActions put(long key, String body) throws Exception {
+		return call(MockMvcRequestBuilders.put(API + "/cloud_snapshots/" + key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
 	}
 
 	private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
