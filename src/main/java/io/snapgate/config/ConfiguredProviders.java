@@ -16,7 +16,7 @@ final class ConfiguredProviders {
 	private final Map<String, ConfiguredProvider> byId;
 
 	/**
-	 * @param byId the providers by id, in the order they are configured
+	 * @param byId the providers by id
 	 */
 	ConfiguredProviders(Map<String, ConfiguredProvider> byId) {
 		this.byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));

@@ -18,24 +18,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ SnapGateProperties.class, SecuritySettings.class })
 class SettingsConfiguration {
 
-	private static final String URI_WITH_PASSWORD = "^[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]*:[^@\\s]*@.*$";
-
 	/**
-	 * Masks secrets wherever actuator shows settings or their sources: what Boot deems a
-	 * likely credential (a key that ends in password, secret, key or token: passwords,
-	 * API keys, secret access keys, the signing key), the access key ids and API key
-	 * hashes that point at a credential without being one, and any URI that carries a
-	 * password. Boot's own rule for URIs would mask every address, the upstreams' too,
-	 * which an operator reads this to check.
+	 * Masks secrets wherever actuator shows settings or their sources.
 	 */
 	@Bean
 	SanitizingFunction secretSettings() {
-		return SanitizingFunction.sanitizeValue()
-			.ifLikelyCredential()
-			.ifLikelySensitiveProperty()
-			.ifVcapServices()
-			.ifKeyEndsWith("access-key-id", "accessKeyId", "sha256")
-			.ifValueStringMatches(URI_WITH_PASSWORD);
+		return SecretSettings.SANITIZING;
 	}
 
 }
