@@ -48,7 +48,7 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 	 * @param scopes what the key may do
 	 * @param revoked a revoked key is refused like an unknown one
 	 * @param providers the providers, by id or glob ({@code baidu-*}), that every scope
-	 * of the key is limited to; {@code null} for all
+	 * of the key is limited to; left out, every provider
 	 * @param grants finer limits for some scopes: a scope named in any of them reaches
 	 * only the providers of the grants that name it
 	 */
