@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,20 +28,34 @@ class ProviderConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(ProviderConfiguration.class);
 
 	@Bean
-	ProviderRegistry providerRegistry(SnapGateProperties properties, Environment environment,
-			List<SnapshotProviderFactory<?>> factories, jakarta.validation.Validator validator,
-			ObjectProvider<DefaultProviderDeclaration> defaults, ResilienceDecorator resilience) {
-		ProviderRegistryFactory registryFactory = new ProviderRegistryFactory(factories,
-				new SpringValidatorAdapter(validator), resilience::decorate);
-		ProviderRegistry registry;
+	ProviderFactories providerFactories(List<SnapshotProviderFactory<?>> factories) {
+		return new ProviderFactories(factories);
+	}
+
+	/**
+	 * Each provider's settings as its type's record, bound and validated here. Published
+	 * as a {@code @ConfigurationProperties} bean so that {@code /actuator/configprops}
+	 * lists them, secrets masked, beside Boot's own; Boot's binder finds nothing to bind
+	 * in it (a record has no setters).
+	 */
+	@Bean
+	@ConfigurationProperties(ProviderSettingsBinder.PREFIX)
+	ConfiguredProviders configuredProviders(SnapGateProperties properties, Environment environment,
+			ProviderFactories factories, jakarta.validation.Validator validator,
+			ObjectProvider<DefaultProviderDeclaration> defaults) {
+		ProviderSettingsBinder binder = new ProviderSettingsBinder(factories, new SpringValidatorAdapter(validator));
 		if (properties.providers().isEmpty()) {
-			registry = registryFactory.createDefaults(defaults.orderedStream().toList());
+			return binder.bindDefaults(defaults.orderedStream().toList());
 		}
-		else {
-			Map<String, String> declared = new LinkedHashMap<>();
-			properties.providers().forEach((id, declaration) -> declared.put(id, declaration.type()));
-			registry = registryFactory.create(declared, Binder.get(environment));
-		}
+		Map<String, String> declared = new LinkedHashMap<>();
+		properties.providers().forEach((id, declaration) -> declared.put(id, declaration.type()));
+		return binder.bind(declared, Binder.get(environment));
+	}
+
+	@Bean
+	ProviderRegistry providerRegistry(ConfiguredProviders configured, ProviderFactories factories,
+			ResilienceDecorator resilience, Environment environment) {
+		ProviderRegistry registry = new ProviderRegistryFactory(factories, resilience::decorate).create(configured);
 		Binder settings = Binder.get(environment);
 		registry.all().forEach((provider) -> ResilienceSurface.check(settings, provider.id()));
 		if (registry.isEmpty()) {

@@ -38,7 +38,7 @@ final class ResilienceSurface {
 				if (binder.bind(property, Bindable.mapOf(String.class, Object.class)).isBound()) {
 					throw new InvalidConfigurationException(property,
 							"the guards of provider '" + provider + "' are configured under "
-									+ ProviderRegistryFactory.PREFIX + "." + provider
+									+ ProviderSettingsBinder.PREFIX + "." + provider
 									+ ".resilience (defaults under resilience4j." + guard + ".configs.default)");
 				}
 			}

@@ -49,8 +49,14 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	}
 
 	/**
-	 * @param type the provider type, such as {@code vergeos} or {@code baidu}
+	 * A provider's type. The rest of its settings are that type's record, and
+	 * {@code resilience}; the prefix names the map entry's pattern for the configuration
+	 * metadata, as this record is bound with its parent, never as a bean.
+	 *
+	 * @param type the provider type, {@code vergeos} or {@code baidu}, which decides what
+	 * the provider's other settings are
 	 */
+	@ConfigurationProperties("snapgate.providers.<id>")
 	public record ProviderDeclaration(@NotBlank String type) {
 	}
 

@@ -19,7 +19,10 @@ public interface SnapshotProviderFactory<S> {
 
 	/**
 	 * The record that {@code snapgate.providers.<id>} binds to; Bean Validation
-	 * annotations apply.
+	 * annotations apply. Annotated with
+	 * {@code @ConfigurationProperties("snapgate.providers.<type-id>")}, its type in place
+	 * of {@code type}, so that the configuration metadata describes its settings; it is
+	 * never a bean of its own.
 	 */
 	Class<S> settingsType();
 

@@ -40,15 +40,19 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 	}
 
 	/**
+	 * One API key; the prefix names the list element's pattern for the configuration
+	 * metadata, as this record is bound with its parent, never as a bean.
+	 *
 	 * @param owner who holds the key; named in the audit log as the caller and its tenant
 	 * @param sha256 the lower-case hex SHA-256 of the key (never the key itself)
 	 * @param scopes what the key may do
 	 * @param revoked a revoked key is refused like an unknown one
 	 * @param providers the providers, by id or glob ({@code baidu-*}), that every scope
-	 * of the key is limited to; {@code null} for all
+	 * of the key is limited to; left out, every provider
 	 * @param grants finer limits for some scopes: a scope named in any of them reaches
 	 * only the providers of the grants that name it
 	 */
+	@ConfigurationProperties("snapgate.security.api-keys[]")
 	public record ApiKey(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String owner,
 			@NotBlank @Pattern(regexp = "[0-9a-f]{64}",
 					message = "must be the 64 lower-case hex digits of a SHA-256") String sha256,
@@ -81,11 +85,13 @@ public record SecuritySettings(@DefaultValue("false") boolean open, @DefaultValu
 	}
 
 	/**
-	 * Some of a key's scopes, limited to some providers.
+	 * Some of a key's scopes, limited to some providers; the prefix names the list
+	 * element's pattern for the configuration metadata.
 	 *
 	 * @param scopes the scopes limited, among the key's own
 	 * @param providers the providers, by id or glob, that they reach
 	 */
+	@ConfigurationProperties("snapgate.security.api-keys[].grants[]")
 	public record Grant(
 			@NotEmpty Set<@Pattern(regexp = PROVIDER_SCOPES,
 					message = "must be a scope that acts on providers: " + PROVIDER_SCOPES) String> scopes,

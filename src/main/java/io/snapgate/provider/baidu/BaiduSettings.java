@@ -13,15 +13,18 @@ import jakarta.validation.constraints.NotNull;
 
 import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import static io.snapgate.provider.SettingsChecks.allPositive;
 import static io.snapgate.provider.SettingsChecks.masked;
 import static io.snapgate.provider.SettingsChecks.require;
 
 /**
- * The settings of one Baidu Cloud BCC provider, bound from
- * {@code snapgate.providers.<id>}.
+ * The settings of one Baidu Cloud BCC provider, bound by its factory from
+ * {@code snapgate.providers.<id>} when its {@code type} is {@code baidu}; the prefix
+ * names that pattern for the configuration metadata, as this record is never a bean.
  *
  * @param endpoint the regional BCC endpoint, such as {@code https://bcc.bj.baidubce.com};
  * the adapter appends {@code /v2/...}. Plain {@code http://} is refused except for
@@ -40,6 +43,8 @@ import static io.snapgate.provider.SettingsChecks.require;
  * snapshot would not fit is then refused before anything is sent. Unset, BCC's own
  * refusal of the safety snapshot stops the rollback
  */
+@Validated
+@ConfigurationProperties("snapgate.providers.<baidu-id>")
 public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable String accessKeyId,
 		@NotBlank @Nullable String secretAccessKey, @NotNull @DefaultValue("PT5S") Duration connectTimeout,
 		@NotNull @DefaultValue("PT30S") Duration readTimeout,

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 
 import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import static io.snapgate.provider.SettingsChecks.allPositive;
 import static io.snapgate.provider.SettingsChecks.hasText;
@@ -21,7 +23,9 @@ import static io.snapgate.provider.SettingsChecks.masked;
 import static io.snapgate.provider.SettingsChecks.require;
 
 /**
- * The settings of one VergeOS provider, bound from {@code snapgate.providers.<id>}.
+ * The settings of one VergeOS provider, bound by its factory from
+ * {@code snapgate.providers.<id>} when its {@code type} is {@code vergeos}; the prefix
+ * names that pattern for the configuration metadata, as this record is never a bean.
  *
  * @param baseUrl the VergeOS UI/API address, such as {@code https://vergeos.example.com};
  * the adapter appends {@code /api/v4}. Plain {@code http://} is refused except for
@@ -45,6 +49,8 @@ import static io.snapgate.provider.SettingsChecks.require;
  * is configured: policies are moved into it, and a caller's zone that does not keep one
  * offset to it all year is refused
  */
+@Validated
+@ConfigurationProperties("snapgate.providers.<vergeos-id>")
 public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String username, @Nullable String password,
 		@Nullable String apiKey, @DefaultValue("true") boolean verifyTls, @Nullable Path caBundle,
 		@NotNull @DefaultValue("PT5S") Duration connectTimeout, @NotNull @DefaultValue("PT30S") Duration readTimeout,
