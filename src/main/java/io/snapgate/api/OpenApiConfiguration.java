@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document's front matter and its two ways to authenticate, which Swagger UI
- * offers under "Authorize". The operations come from the controllers' annotations.
+ * offers under "Authorize". The operations come from the controllers' annotations, the
+ * schemas from the records, declared as they are written by
+ * {@link RecordComponentSchemas}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -20,6 +22,11 @@ class OpenApiConfiguration {
 	static final String API_KEY = "apiKey";
 
 	static final String BEARER = "bearer";
+
+	@Bean
+	RecordComponentSchemas recordComponentSchemas() {
+		return new RecordComponentSchemas();
+	}
 
 	@Bean
 	OpenAPI snapGateOpenApi(ApiSettings settings) {

@@ -182,7 +182,7 @@ class PolicyController {
 	@Operation(summary = "Delete a policy",
 			description = "The snapshots it made stay. With ?dryRun=true, what would be detached and deleted first "
 					+ "(a Baidu policy's disks, a VergeOS profile's periods).")
-	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> delete(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,

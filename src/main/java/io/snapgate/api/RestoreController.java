@@ -56,7 +56,8 @@ class RestoreController {
 					+ "first write is sent, without waiting for the upstream; reading the restore (on any replica) "
 					+ "takes its next due step. The same Idempotency-Key with the same body returns the same restore "
 					+ "and starts one; with another body it is 422 IDEMPOTENCY_KEY_REUSED.")
-	@ApiResponse(responseCode = "202", description = "Started (PENDING or RUNNING); follow Location")
+	@ApiResponse(responseCode = "202", description = "Started (PENDING or RUNNING); follow Location",
+			content = @Content(schema = @Schema(implementation = RestoreResource.class)))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the restore would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> start(@Parameter(

@@ -160,8 +160,10 @@ class SnapshotController {
 	@Operation(summary = "Take a snapshot",
 			description = "Answers 202 with the snapshot as it is being made, or 201 when ?wait=true and it "
 					+ "settled in time. The same Idempotency-Key with the same body never makes a second snapshot.")
-	@ApiResponse(responseCode = "201", description = "Created and settled while waiting")
-	@ApiResponse(responseCode = "202", description = "Accepted; follow Location")
+	@ApiResponse(responseCode = "201", description = "Created and settled while waiting",
+			content = @Content(schema = @Schema(implementation = SnapshotResource.class)))
+	@ApiResponse(responseCode = "202", description = "Accepted; follow Location",
+			content = @Content(schema = @Schema(implementation = SnapshotResource.class)))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> create(@Parameter(
@@ -233,8 +235,8 @@ class SnapshotController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a snapshot",
 			description = "204 when gone, 202 when the upstream deletes asynchronously. A snapshot that is already gone is 404 SNAPSHOT_NOT_FOUND.")
-	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "202", description = "The upstream is deleting it")
+	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
+	@ApiResponse(responseCode = "202", description = "The upstream is deleting it", content = @Content)
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> delete(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
