@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI document's front matter and its two ways to authenticate, which Swagger UI
  * offers under "Authorize". The operations come from the controllers' annotations, the
  * schemas from the records, declared as they are written by
- * {@link RecordComponentSchemas}.
+ * {@link RecordComponentSchemas}, and the problems every operation can answer from
+ * {@link SharedProblemResponses}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -26,6 +27,11 @@ class OpenApiConfiguration {
 	@Bean
 	RecordComponentSchemas recordComponentSchemas() {
 		return new RecordComponentSchemas();
+	}
+
+	@Bean
+	SharedProblemResponses sharedProblemResponses() {
+		return new SharedProblemResponses();
 	}
 
 	@Bean
