@@ -17,7 +17,8 @@ record ProblemSchema(@Schema(example = "urn:snapgate:problem:snapshot-locked") S
 		@Schema(example = "Snapshot locked") String title, @Schema(example = "409") int status,
 		@Schema(example = "Snapshot vergeos-prod:12 is immutable and locked") String detail, @Nullable String instance,
 		@Schema(description = "Stable, UPPER_SNAKE", example = "SNAPSHOT_LOCKED") String code,
-		@Schema(description = "The provider involved", example = "vergeos-prod") @Nullable String provider,
+		@Schema(description = "The provider involved", example = "vergeos-prod",
+				maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) @Nullable String provider,
 		@Schema(description = "The provider's own error code") @Nullable String upstreamCode,
 		@Schema(description = "The provider's request id") @Nullable String upstreamRequestId,
 		@Nullable Instant lockExpiresAt, @Nullable List<FieldErrorSchema> errors) {
