@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * offers under "Authorize". The operations come from the controllers' annotations, the
  * schemas from the records, declared as they are written by
  * {@link RecordComponentSchemas}, and the problems every operation can answer from
- * {@link SharedProblemResponses}.
+ * {@link SharedProblemResponses}, the conditional reads' {@code 304} from
+ * {@link ConditionalReadResponses}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -32,6 +33,11 @@ class OpenApiConfiguration {
 	@Bean
 	SharedProblemResponses sharedProblemResponses() {
 		return new SharedProblemResponses();
+	}
+
+	@Bean
+	ConditionalReadResponses conditionalReadResponses() {
+		return new ConditionalReadResponses();
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.snapgate.shipping;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +23,21 @@ public record DocExchange(String page, int line, String method, String path, Str
 		@Nullable String requestContentType, String requestBody, int status, @Nullable String contentType,
 		String body) {
 
+	private static final Pattern API = Pattern.compile("/(snapshots|restores|policies|providers)(/|$)");
+
 	/**
 	 * Whether this request went to one of the sandbox's emulators rather than to the API.
 	 */
 	public boolean toAnEmulator() {
 		return this.path.startsWith("/sandbox/");
+	}
+
+	/**
+	 * Whether this request went to the API the OpenAPI document describes, rather than to
+	 * an emulator, a probe, the actuator or the document itself.
+	 */
+	public boolean toTheApi() {
+		return API.matcher(this.path).lookingAt();
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.snapgate.testing.OpenApiContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page, in the order they were answered: what the README and {@code docs/} show callers,
  * as the gateway really answered it.
  * <p>
- * {@link #handOver(String, List)} is the one place where a page's exchanges are handed
- * over to be checked against the API's contract.
+ * {@link #handOver(String, List, OpenApiContract)} is the one place where a page's
+ * exchanges are handed over to be checked against the API's contract.
  */
 public final class DocExchanges {
 
@@ -45,16 +47,22 @@ public final class DocExchanges {
 
 	/**
 	 * Hands over the exchanges of a page's examples, once they have run: the one place
-	 * where they are checked against the API's contract. Today it checks that there are
-	 * some and that each is well formed: a method, a path, a status, and a body that is
-	 * what its {@code Content-Type} says (a problem names its status and its code).
+	 * where they are checked against the API's contract. There must be some; each must be
+	 * well formed (a method, a path, a status, and a body that is what its
+	 * {@code Content-Type} says; a problem names its status and its code); and each
+	 * answer of the API must be what the OpenAPI document declares for its status.
 	 * @param page the page, such as {@code docs/api.md}
 	 * @param exchanges what its examples sent and were answered, in order
+	 * @param contract the OpenAPI document the sandbox served
 	 */
-	static void handOver(String page, List<DocExchange> exchanges) {
+	static void handOver(String page, List<DocExchange> exchanges, OpenApiContract contract) {
 		assertThat(exchanges).as("the exchanges of the examples of %s", page).isNotEmpty();
 		List<String> problems = new ArrayList<>();
 		exchanges.forEach((exchange) -> problems.addAll(malformations(exchange)));
+		exchanges.stream()
+			.filter(DocExchange::toTheApi)
+			.forEach((exchange) -> problems.addAll(contract.violations(new OpenApiContract.Exchange(exchange.method(),
+					exchange.path(), exchange.status(), exchange.contentType(), exchange.body()))));
 		assertThat(problems).as("malformed exchanges of %s", page)
 			.withFailMessage(() -> String.join("\n", problems))
 			.isEmpty();

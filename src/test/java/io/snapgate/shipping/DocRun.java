@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.snapgate.SnapGateApplication;
+import io.snapgate.testing.GatewayHttp;
+import io.snapgate.testing.OpenApiContract;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +29,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * @param output what the script printed, standard error included
  * @param exchanges what the examples sent and were answered, in order
  * @param unmet each answer that is not the one its comment states
+ * @param apiDocs the OpenAPI document the sandbox served, which its answers must meet
  */
-record DocRun(DocPage page, int exitCode, String output, List<DocExchange> exchanges, List<String> unmet) {
+record DocRun(DocPage page, int exitCode, String output, List<DocExchange> exchanges, List<String> unmet,
+		String apiDocs) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,8 +66,9 @@ record DocRun(DocPage page, int exitCode, String output, List<DocExchange> excha
 			String output = Files.readString(log, StandardCharsets.UTF_8);
 			Files.delete(log);
 			List<DocExchange> exchanges = sandbox.getBean(DocExchangeRecorder.class).exchanges();
+			String apiDocs = new GatewayHttp(port).get("/v3/api-docs").body();
 			return new DocRun(page, ended ? process.exitValue() : -1, ended ? output : output + "\n(timed out)",
-					exchanges, unmet(page, script, exchanges));
+					exchanges, unmet(page, script, exchanges), apiDocs);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not run the examples of " + page, ex);
@@ -72,6 +77,11 @@ record DocRun(DocPage page, int exitCode, String output, List<DocExchange> excha
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while running the examples of " + page, ex);
 		}
+	}
+
+	/** Hands this run's exchanges over to be checked against the API's contract. */
+	void handOver() {
+		DocExchanges.handOver(this.page.name(), this.exchanges, OpenApiContract.load(this.apiDocs));
 	}
 
 	/**

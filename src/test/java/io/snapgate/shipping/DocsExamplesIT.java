@@ -39,7 +39,7 @@ class DocsExamplesIT {
 		DocRun run = DocRun.of(page);
 
 		run.assertRanAsWritten();
-		DocExchanges.handOver(page.name(), run.exchanges());
+		run.handOver();
 	}
 
 }

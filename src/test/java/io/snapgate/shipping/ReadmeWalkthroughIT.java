@@ -36,7 +36,7 @@ class ReadmeWalkthroughIT {
 
 	@Test
 	void itsExchangesAreHandedOverToTheContractCheck() {
-		DocExchanges.handOver(run.page().name(), run.exchanges());
+		run.handOver();
 	}
 
 }
