@@ -79,6 +79,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduMachineCreation machineCreation;
 
+	private final BaiduMachineRollbacks machineRollbacks;
+
 	/**
 	 * @param policyTimeZone the zone BCC reads the hours of its policies in
 	 * @param snapshotQuotaPerDisk how many manual snapshots BCC lets a disk hold, when
@@ -97,8 +99,9 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing, clock);
 		this.update = new BaiduUpdate(client, this.listing, clock);
-		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
-				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
+		BaiduSafetySnapshots safety = new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores);
+		this.rollbacks = new BaiduRollbacks(id, client, this.rules, safety, restores, clock);
+		this.machineRollbacks = new BaiduMachineRollbacks(client, this.rules, this.groups, safety, restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 	}
 
@@ -115,7 +118,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Set<Capability> capabilities() {
 		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME, Capability.MACHINE_SNAPSHOT,
-				Capability.RETENTION);
+				Capability.REVERT_MACHINE, Capability.RETENTION);
 	}
 
 	@Override
@@ -178,7 +181,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restore(RestoreCommand command) {
-		return this.rollbacks.start(command);
+		return isMachine(command.snapshotNativeId()) ? this.machineRollbacks.start(command)
+				: this.rollbacks.start(command);
 	}
 
 	@Override
@@ -218,12 +222,14 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Preview previewRestore(RestoreCommand command) {
-		return this.rollbacks.preview(command);
+		return isMachine(command.snapshotNativeId()) ? this.machineRollbacks.preview(command)
+				: this.rollbacks.preview(command);
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		return this.rollbacks.status(handle);
+		return BaiduMachineRestoreHandle.isOne(handle) ? this.machineRollbacks.status(handle)
+				: this.rollbacks.status(handle);
 	}
 
 	@Override
