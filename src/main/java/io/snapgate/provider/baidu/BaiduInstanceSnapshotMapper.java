@@ -171,8 +171,9 @@ final class BaiduInstanceSnapshotMapper {
 		if (disks.isEmpty()) {
 			reason.append(" it holds no disk snapshot;");
 		}
-		return reason.append(
-				" delete it to free what its disks' snapshots hold: BCC deletes them with it, those that did succeed too")
+		return reason
+			.append(" SnapGate cleaned up nothing: the group and these disk snapshots stay, counted against "
+					+ "each disk's quota, until it is deleted, which deletes them with it, those that succeeded too")
 			.toString();
 	}
 

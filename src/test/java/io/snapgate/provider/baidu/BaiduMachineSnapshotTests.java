@@ -265,7 +265,8 @@ class BaiduMachineSnapshotTests {
 		assertThat(failed.status()).isEqualTo(SnapshotStatus.FAILED);
 		assertThat(failed.attributes().get("failureReason")).contains("s-Disk0001 of disk v-Sys00001 is CreatedFailed")
 			.contains("s-Disk0002 of disk v-Data0001 is Available")
-			.contains("delete it");
+			.contains("SnapGate cleaned up nothing")
+			.contains("until it is deleted");
 		assertThat(deleted).isEqualTo(DeleteOutcome.ACCEPTED);
 		LoggedRequest delete = bcc.findAll(postRequestedFor(urlEqualTo(DELETE))).getFirst();
 		assertThat(delete.getBodyAsString()).isEqualToIgnoringWhitespace("{\"deleteInsnapIds\":[\"insnap-New00001\"]}");
@@ -369,6 +370,11 @@ class BaiduMachineSnapshotTests {
 		bcc.stubFor(post(urlEqualTo(LIST)).willReturn(okJson("{\"instanceSnapshots\":\"none\"}")));
 		assertThatExceptionOfType(UpstreamErrorException.class).isThrownBy(() -> this.provider.get("insnap-New00001"))
 			.withMessageContaining("instanceSnapshots");
+
+		bcc.stubFor(post(urlEqualTo(LIST)).willReturn(aResponse().withStatus(404).withBody(error("NoSuchKey"))));
+		assertThatExceptionOfType(UpstreamErrorException.class).as("an unconfirmed path fails loudly")
+			.isThrownBy(() -> this.provider.get("insnap-New00001"))
+			.withMessageContaining("/v2/snapshot/insnap/list");
 
 		bcc.stubFor(post(urlEqualTo(LIST)).willReturn(okJson("{\"instanceSnapshots\":[")));
 		assertThatExceptionOfType(UpstreamErrorException.class).isThrownBy(() -> this.provider.get("insnap-New00001"));
