@@ -41,11 +41,12 @@ import org.jspecify.annotations.Nullable;
  * for it: {@link BaiduListing} lists and reads, {@link BaiduCreation} takes a snapshot of
  * a disk and {@link BaiduMachineCreation} one of an instance,
  * {@link BaiduInstanceSnapshots} reads and deletes those, {@link BaiduUpdate} changes a
- * disk snapshot, {@link BaiduRollbacks} rolls a disk back, {@link BaiduPolicies} drives
- * BCC's automatic snapshot policies, and {@link BaiduRules} checks BCC's rules before a
- * request that would break them is sent, so that callers get a specific 409. A native id
- * is routed by its shape: {@code s-...} is a disk snapshot, any other
- * {@linkplain BaiduIds#isInstanceSnapshotId instance snapshot id} a machine's.
+ * disk snapshot, {@link BaiduRollbacks} rolls a disk back and
+ * {@link BaiduMachineRollbacks} every disk of an instance snapshot in turn,
+ * {@link BaiduPolicies} drives BCC's automatic snapshot policies, and {@link BaiduRules}
+ * checks BCC's rules before a request that would break them is sent, so that callers get
+ * a specific 409. A native id is routed by its shape: {@code s-...} is a disk snapshot,
+ * any other {@linkplain BaiduIds#isInstanceSnapshotId instance snapshot id} a machine's.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
