@@ -222,7 +222,7 @@ final class PolicyRequests {
 				errors.add(new FieldError(at, "must not be null"));
 			}
 			else if (target.type() == null) {
-				errors.add(new FieldError(at + ".type", "required: VOLUME or SYSTEM"));
+				errors.add(new FieldError(at + ".type", "required: VOLUME, MACHINE or SYSTEM"));
 			}
 			else if (target.type().equals("VOLUME")) {
 				if (target.id() == null) {
@@ -230,6 +230,14 @@ final class PolicyRequests {
 				}
 				else {
 					targets.add(PolicyTarget.volume(target.id()));
+				}
+			}
+			else if (target.type().equals("MACHINE")) {
+				if (target.id() == null) {
+					errors.add(new FieldError(at + ".id", "required: the machine's id"));
+				}
+				else {
+					targets.add(PolicyTarget.machine(target.id()));
 				}
 			}
 			else if (target.id() != null) {
