@@ -122,10 +122,13 @@ final class VergeosClient {
 
 	/**
 	 * The VMs or tenants (as the table says) of this name: at most two, enough to tell.
+	 * Snapshots of VMs and tenants are rows of the same tables, and one may carry the
+	 * name, so only rows that are no snapshot count.
 	 */
 	List<VergeosMachineRow> copiesNamed(VergeosMemberTable<?> table, String name) {
-		return VergeosJson.rows(
-				list("/" + table.copyTable(), VergeosMachineRow.FIELDS, null, VergeosFilter.eq("name", name), 2, 0),
+		VergeosFilter named = VergeosFilter
+			.allOf(List.of(VergeosFilter.eq("name", name), VergeosFilter.eq("is_snapshot", false)));
+		return VergeosJson.rows(list("/" + table.copyTable(), VergeosMachineRow.FIELDS, null, named, 2, 0),
 				VergeosMachineRow.class);
 	}
 
