@@ -27,6 +27,7 @@ import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreSettings;
+import io.snapgate.domain.RestoreTarget;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
@@ -40,21 +41,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The VergeOS adapter: cloud (system) snapshots, their VMs and tenants, and restores of
- * those as new copies; snapshots of one VM. It says what it offers and which ids are its
- * own (a cloud snapshot's key, a VM snapshot's {@code m<key>}), and hands the operations
- * on, a VM snapshot's by its id: reads to {@link VergeosListing} (which merges both
- * kinds) and {@link VergeosMachineSnapshots}, creates to {@link VergeosCreation} and
- * {@link VergeosMachineCreation} (both idempotent), changes to {@link VergeosUpdate},
- * deletes to {@link VergeosDeletion} and {@link VergeosMachineSnapshots}, restores to
- * {@link VergeosRestores}, and its snapshot profiles to {@link VergeosPolicies}.
+ * those as new copies; snapshots of one VM, restored as a new VM or reverted in place. It
+ * says what it offers and which ids are its own (a cloud snapshot's key, a VM snapshot's
+ * {@code m<key>}), and hands the operations on, a VM snapshot's by its id: reads to
+ * {@link VergeosListing} (which merges both kinds) and {@link VergeosMachineSnapshots},
+ * creates to {@link VergeosCreation} and {@link VergeosMachineCreation} (both
+ * idempotent), changes to {@link VergeosUpdate}, deletes to {@link VergeosDeletion} and
+ * {@link VergeosMachineSnapshots}, restores to {@link VergeosRestores} and
+ * {@link VergeosMachineRestores}, and its snapshot profiles to {@link VergeosPolicies}.
  */
 final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	static final ProviderType TYPE = new ProviderType("vergeos");
 
-	private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.of(
-			Capability.SYSTEM_SNAPSHOT, Capability.MACHINE_SNAPSHOT, Capability.QUIESCE, Capability.RESTORE_VM,
-			Capability.RESTORE_TENANT, Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE));
+	private static final Set<Capability> CAPABILITIES = Collections
+		.unmodifiableSet(EnumSet.of(Capability.SYSTEM_SNAPSHOT, Capability.MACHINE_SNAPSHOT, Capability.QUIESCE,
+				Capability.RESTORE_MACHINE, Capability.REVERT_MACHINE, Capability.RESTORE_VM, Capability.RESTORE_TENANT,
+				Capability.IMMUTABLE, Capability.RETENTION, Capability.PRIVATE));
 
 	/**
 	 * VergeOS keeps an expiry in epoch seconds, with no bound known; a snapshot's name is
@@ -81,6 +84,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	private final VergeosMachineCreation machineCreation;
 
+	private final VergeosMachineRestores machineRestores;
+
 	private final Optional<PolicyProvider> policies;
 
 	/**
@@ -104,7 +109,9 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		this.deletion = new VergeosDeletion(client, clock);
 		this.update = new VergeosUpdate(client, this.listing, clock);
 		this.restores = new VergeosRestores(id, client, restores, clock);
-		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone));
+		this.machineRestores = new VergeosMachineRestores(id, client, vms, machines, this.machineSnapshots, restores,
+				clock);
+		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone, vms, machines));
 	}
 
 	@Override
@@ -178,6 +185,9 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restore(RestoreCommand command) {
+		if (command.target() instanceof RestoreTarget.MachineTarget machine) {
+			return this.machineRestores.restore(command, machine);
+		}
 		return this.restores.restore(command);
 	}
 
@@ -208,12 +218,16 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Preview previewRestore(RestoreCommand command) {
+		if (command.target() instanceof RestoreTarget.MachineTarget machine) {
+			return this.machineRestores.preview(command, machine);
+		}
 		return this.restores.preview(command);
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		return this.restores.status(handle);
+		return VergeosMachineRestoreHandle.isMachine(handle) ? this.machineRestores.status(handle)
+				: this.restores.status(handle);
 	}
 
 	@Override

@@ -61,6 +61,11 @@ final class VergeosVmClient {
 				VergeosVmRow.class);
 	}
 
+	/** The VMs, snapshots aside, of this name; at most two. */
+	List<VergeosVmRow> vmsNamed(String name) {
+		return vms(VergeosFilter.both(VergeosFilter.eq("name", name), VergeosFilter.eq("is_snapshot", false)), 2);
+	}
+
 	/** Every VM that matches, by key, page after page. */
 	List<VergeosVmRow> allVms(VergeosFilter filter) {
 		List<VergeosVmRow> all = new ArrayList<>();

@@ -153,20 +153,31 @@ final class VergeosSandboxMachines {
 	}
 
 	/**
-	 * The VM a snapshot's VM was taken of goes back to the snapshot: refused while it
-	 * runs. Only the form acted on the snapshot's VM without params is known to work.
+	 * A VM goes back to one of its snapshots, refused while it runs. Both forms the
+	 * design notes list are taken: on the VM with {@code params.snapshot} (the key of one
+	 * of its VM snapshots), or on the snapshot's own VM without params.
 	 */
-	private void revert(Machine snapshotVm, @Nullable JsonNode params) {
-		if (params != null && !params.isEmpty()) {
-			throw VergeosSandboxException.invalid("params", "not taken by this restore");
+	private void revert(Machine vm, @Nullable JsonNode params) {
+		MachineSnapshot snapshot;
+		if (vm.snapshot()) {
+			if (params != null && !params.isEmpty()) {
+				throw VergeosSandboxException.invalid("params", "not taken by a restore of a snapshot's VM");
+			}
+			snapshot = this.tables.machineSnapshots()
+				.stream()
+				.filter((candidate) -> candidate.snapMachine() == vm.machineKey())
+				.findFirst()
+				.orElseThrow(() -> VergeosSandboxException.invalid("vm", "not the VM of a VM snapshot"));
 		}
-		MachineSnapshot snapshot = snapshotVm.snapshot() ? this.tables.machineSnapshots()
-			.stream()
-			.filter((candidate) -> candidate.snapMachine() == snapshotVm.machineKey())
-			.findFirst()
-			.orElse(null) : null;
-		if (snapshot == null) {
-			throw VergeosSandboxException.invalid("vm", "not the VM of a VM snapshot");
+		else {
+			JsonNode key = (params != null) ? params.get("snapshot") : null;
+			if (key == null || !key.isIntegralNumber()) {
+				throw VergeosSandboxException.invalid("params.snapshot", "required: the VM snapshot to restore");
+			}
+			snapshot = this.tables.machineSnapshot(key.asLong());
+			if (snapshot == null || snapshot.machine() != vm.machineKey()) {
+				throw VergeosSandboxException.invalid("params.snapshot", "no such snapshot of this VM");
+			}
 		}
 		Machine original = this.tables.vmOfMachine(snapshot.machine());
 		if (original == null) {

@@ -60,6 +60,11 @@ final class VergeosSandboxTables {
 		return this.keys.merge(table, 1L, Long::sum);
 	}
 
+	/** The last key given in {@code table}. */
+	long lastKey(String table) {
+		return this.keys.getOrDefault(table, 0L);
+	}
+
 	/** Lets the keys of {@code table} go on from {@code lastKey}. */
 	void keysAfter(String table, long lastKey) {
 		this.keys.put(table, lastKey);
