@@ -245,9 +245,10 @@ final class VergeosMachineRestores {
 		}
 		String status = vm.get().status();
 		if (status != null && REVERTING.contains(status)) {
-			return restore(handle, RestoreStatus.RUNNING, "VergeOS is reverting the VM", safetyKey, null);
+			return restore(handle, RestoreStatus.RUNNING, "VergeOS is reverting the VM", safetyKey, null,
+					vm.get().label());
 		}
-		return restore(handle, RestoreStatus.SUCCEEDED, "The VM is reverted", safetyKey, null);
+		return restore(handle, RestoreStatus.SUCCEEDED, "The VM is reverted", safetyKey, null, vm.get().label());
 	}
 
 	private Restore unkeyedCloneStatus(VergeosMachineRestoreHandle handle) {
@@ -407,11 +408,18 @@ final class VergeosMachineRestores {
 
 	private static Restore restore(VergeosMachineRestoreHandle handle, RestoreStatus status, String detail,
 			@Nullable String safetyKey, @Nullable String failure) {
+		return restore(handle, status, detail, safetyKey, failure, handle.revert() ? null : handle.newName());
+	}
+
+	/**
+	 * @param restoredName the new VM's name, or the name of the VM reverted
+	 */
+	private static Restore restore(VergeosMachineRestoreHandle handle, RestoreStatus status, String detail,
+			@Nullable String safetyKey, @Nullable String failure, @Nullable String restoredName) {
 		RestoreTarget target = new RestoreTarget.MachineTarget(
 				handle.revert() ? RestoreMode.IN_PLACE : RestoreMode.NEW_COPY);
 		return new Restore(handle.encode(), handle.nativeSnapshotId(), target, status, detail, handle.startedAt(), null,
-				handle.revert() ? null : handle.newName(),
-				(safetyKey != null) ? VergeosMachineSnapshotIds.of(safetyKey) : null, null, failure);
+				restoredName, (safetyKey != null) ? VergeosMachineSnapshotIds.of(safetyKey) : null, null, failure);
 	}
 
 	/**

@@ -62,7 +62,8 @@ final class VergeosPolicies implements PolicyProvider {
 			VergeosMachines machines) {
 		this.id = id;
 		this.features = new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), zone,
-				Duration.ofSeconds(1), false, true, true, Set.of(), VergeosPolicyPlanner.MAX_RULES);
+				Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE),
+				VergeosPolicyPlanner.MAX_RULES);
 		VergeosPolicyPlanner planner = new VergeosPolicyPlanner(zone, clock);
 		VergeosPeriods periods = new VergeosPeriods(client);
 		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone), vms);
