@@ -176,6 +176,38 @@ class VergeosSandboxMachinesTests {
 	}
 
 	@Test
+	void aRevertOnTheVmNamesTheSnapshotAndIsRefusedWhileItRunsOrForAnotherVmsSnapshot() throws Exception {
+		call(post(API + "/machine_snapshots").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"machine\":" + WEB_MACHINE + ",\"name\":\"web\",\"created_manually\":true}"));
+
+		call(post(API + "/vm_actions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"vm\":1,\"action\":\"restore\",\"params\":{\"snapshot\":1}}")).andExpect(status().isConflict());
+		call(post(API + "/vm_actions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"vm\":3,\"action\":\"restore\",\"params\":{\"snapshot\":1}}"))
+			.andExpect(status().isUnprocessableContent());
+		assertThat(this.state.revertsOf("web-01")).isEmpty();
+
+		call(post(API + "/vm_actions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"vm\":1,\"action\":\"poweroff\"}")).andExpect(status().isOk());
+		call(post(API + "/vm_actions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"vm\":1,\"action\":\"restore\",\"params\":{\"snapshot\":1}}")).andExpect(status().isOk());
+
+		assertThat(this.state.revertsOf("web-01")).containsExactly(1L);
+	}
+
+	@Test
+	void theStoppedDbHasTwoSeededVmSnapshotsWithVmsOfTheirOwn() throws Exception {
+		call(get(API + "/machine_snapshots").param("fields", SNAPSHOT_FIELDS)
+			.param("filter", "machine eq " + DB_MACHINE)
+			.param("sort", "-created")).andExpect(jsonPath("$", hasSize(2)))
+			.andExpect(jsonPath("$[0].name").value("db-01-nightly"))
+			.andExpect(jsonPath("$[1].name").value("db-01-before-upgrade"))
+			.andExpect(jsonPath("$[1].expires").value(0));
+		call(get(API + "/vms").param("fields", "$key").param("filter", "is_snapshot eq true"))
+			.andExpect(jsonPath("$", hasSize(2)));
+	}
+
+	@Test
 	void aVmIsGivenAProfileWhichThenTakesItsSnapshotsAndCannotBeDeletedWhileInUse() throws Exception {
 		call(post(API + "/snapshot_profiles").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"vm-daily\"}"));
