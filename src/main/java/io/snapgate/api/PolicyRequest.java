@@ -100,7 +100,7 @@ public record PolicyRequest(@Schema(
 			@Schema(allowableValues = { "VOLUME", "MACHINE", "SYSTEM" },
 					requiredMode = Schema.RequiredMode.REQUIRED) @Pattern(regexp = "VOLUME|MACHINE|SYSTEM",
 							message = "must be VOLUME, MACHINE or SYSTEM") @Nullable String type,
-			@Schema(description = "VOLUME: the disk's id; MACHINE: the machine's id", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(
+			@Schema(description = "VOLUME: the disk's id; MACHINE: the machine's id (or, where the provider takes it, its name)", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(
 					regexp = Patterns.UPSTREAM_ID,
 					message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String id) {
 	// @formatter:on

@@ -224,12 +224,14 @@ final class PolicyRequests {
 			else if (target.type() == null) {
 				errors.add(new FieldError(at + ".type", "required: VOLUME, MACHINE or SYSTEM"));
 			}
-			else if (target.type().equals("VOLUME")) {
+			else if (target.type().equals("VOLUME") || target.type().equals("MACHINE")) {
+				boolean volume = target.type().equals("VOLUME");
 				if (target.id() == null) {
-					errors.add(new FieldError(at + ".id", "required: the disk's id"));
+					errors.add(new FieldError(at + ".id",
+							volume ? "required: the disk's id" : "required: the machine's id"));
 				}
 				else {
-					targets.add(PolicyTarget.volume(target.id()));
+					targets.add(volume ? PolicyTarget.volume(target.id()) : PolicyTarget.machine(target.id()));
 				}
 			}
 			else if (target.type().equals("MACHINE")) {
