@@ -234,14 +234,6 @@ final class PolicyRequests {
 					targets.add(volume ? PolicyTarget.volume(target.id()) : PolicyTarget.machine(target.id()));
 				}
 			}
-			else if (target.type().equals("MACHINE")) {
-				if (target.id() == null) {
-					errors.add(new FieldError(at + ".id", "required: the machine's id"));
-				}
-				else {
-					targets.add(PolicyTarget.machine(target.id()));
-				}
-			}
 			else if (target.id() != null) {
 				errors.add(new FieldError(at + ".id", "a SYSTEM target has no id"));
 			}

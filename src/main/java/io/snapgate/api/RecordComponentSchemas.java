@@ -113,19 +113,6 @@ class RecordComponentSchemas implements ModelConverter {
 	}
 
 	/**
-	 * An enumeration of a nullable property holds {@code null} too, or null is invalid.
-	 */
-	@SuppressWarnings("unchecked")
-	private static void allowNullIn(Schema<?> property) {
-		List<Object> values = (List<Object>) property.getEnum();
-		if (values != null && !values.contains(null)) {
-			List<Object> withNull = new ArrayList<>(values);
-			withNull.add(null);
-			((Schema<Object>) property).setEnum(withNull);
-		}
-	}
-
-	/**
 	 * The property with {@code "null"} among its types; one without a type of its own (a
 	 * reference, which takes no sibling type, or a composition) or with an enum becomes
 	 * one of a {@code oneOf} with {@code null}.
@@ -142,7 +129,6 @@ class RecordComponentSchemas implements ModelConverter {
 		if (!types.isEmpty() && property.getEnum() == null) {
 			types.add(NULL);
 			property.setTypes(types);
-			allowNullIn(property);
 			return property;
 		}
 		Schema<Object> either = new JsonSchema();
