@@ -100,15 +100,7 @@ class RestoresAcrossReplicasIT {
 	void sixteenIdenticalRollbacksOnTwoReplicasTakeOneSafetySnapshotAndRollBackOnce() throws Exception {
 		List<Integer> replicas = List.of(start(), start());
 
-		List<HttpResponse<String>> answers = concurrently(16,
-				(i) -> send(replicas.get(i % 2), "POST", "/restores", ROLLBACK_BODY, "rollback-16"));
-
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
-		Set<String> ids = answers.stream()
-			.map((a) -> JsonPath.<String>read(a.body(), "$.id"))
-			.collect(Collectors.toSet());
-		assertThat(ids).hasSize(1);
-		String id = ids.iterator().next();
+		String id = sixteenAlike(replicas, ROLLBACK_BODY, "rollback-16");
 		awaitOnBoth(replicas, id, "SUCCEEDED");
 		assertThat(journal.answered("POST", BAIDU + "/v2/snapshot", 200)
 			.stream()
@@ -123,15 +115,8 @@ class RestoresAcrossReplicasIT {
 		String body = """
 				{"snapshotId": "verge:1", "target": {"type": "VM", "member": "web-01"}, "newName": "web-01-once"}""";
 
-		List<HttpResponse<String>> answers = concurrently(16,
-				(i) -> send(replicas.get(i % 2), "POST", "/restores", body, "recover-16"));
-
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
-		Set<String> ids = answers.stream()
-			.map((a) -> JsonPath.<String>read(a.body(), "$.id"))
-			.collect(Collectors.toSet());
-		assertThat(ids).hasSize(1);
-		awaitOnBoth(replicas, ids.iterator().next(), "SUCCEEDED");
+		String id = sixteenAlike(replicas, body, "recover-16");
+		awaitOnBoth(replicas, id, "SUCCEEDED");
 		assertThat(journal.answered("POST", RECOVER, 200, 201)).hasSize(1);
 	}
 
@@ -236,15 +221,8 @@ class RestoresAcrossReplicasIT {
 	void sixteenIdenticalRevertsOfAVmOnTwoReplicasTakeOneSafetySnapshotAndRevertOnce() throws Exception {
 		List<Integer> replicas = List.of(start(), start());
 
-		List<HttpResponse<String>> answers = concurrently(16,
-				(i) -> send(replicas.get(i % 2), "POST", "/restores", REVERT_BODY, "revert-16"));
-
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
-		Set<String> ids = answers.stream()
-			.map((a) -> JsonPath.<String>read(a.body(), "$.id"))
-			.collect(Collectors.toSet());
-		assertThat(ids).hasSize(1);
-		awaitOnBoth(replicas, ids.iterator().next(), "SUCCEEDED");
+		String id = sixteenAlike(replicas, REVERT_BODY, "revert-16");
+		awaitOnBoth(replicas, id, "SUCCEEDED");
 		assertThat(journal.answered("POST", MACHINE_SNAPSHOTS, 201)).as("one safety snapshot").hasSize(1);
 		assertThat(journal.answered("POST", VM_ACTIONS, 200)).as("one revert").hasSize(1);
 	}
@@ -295,6 +273,22 @@ class RestoresAcrossReplicasIT {
 				assertThat(JsonPath.<String>read(read.body(), "$.status")).as(read.body()).isEqualTo(status);
 			}
 		});
+	}
+
+	/**
+	 * Sends the same keyed restore sixteen times at once, alternating between the
+	 * replicas, and answers the one restore id every answer must name.
+	 */
+	private String sixteenAlike(List<Integer> replicas, String body, String key) throws Exception {
+		List<HttpResponse<String>> answers = concurrently(16,
+				(i) -> send(replicas.get(i % 2), "POST", "/restores", body, key));
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
+		Set<String> ids = answers.stream()
+			.map((a) -> JsonPath.<String>read(a.body(), "$.id"))
+			.collect(Collectors.toSet());
+		assertThat(ids).hasSize(1);
+		return ids.iterator().next();
 	}
 
 	private static <T> List<T> concurrently(int count, Task<T> task) throws Exception {
