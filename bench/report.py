@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads the raw figures a bench/run left in its work folder, prints the tables, draws the latency chart
-with gnuplot and writes BENCHMARKS.md. Medians of the rounds, with min-max beside them."""
+with gnuplot and writes docs/benchmarks.md. Medians of the rounds, with min-max beside them."""
 import json
 import os
 import re
@@ -272,7 +272,7 @@ the same run, alternating, {meta['rounds']} rounds of {meta['duration']} s each.
 through two references on the same Spring Boot and JDK: the peer, Spring Cloud Gateway (Server Web MVC)
 passing the same request through to the same stub, and the floor, a Spring Boot web app that answers the
 stub's document from memory. Figures are the median of the rounds with min-max in brackets. Reproduce
-with `bench/run` (see the README).
+them with `bench/run` (see [Running it](#running-it)).
 
 Machine: {machine}. Authentication on (API key), metrics on, as in production. JVM options of the
 gateway, the peer and the floor: `{meta.get('java_opts', '')}`.
@@ -294,10 +294,50 @@ peak under the 64-connection load, and start to ready.
 
 {results_table}
 
-![latency percentiles](bench/results/latency.png)
+![latency percentiles](../bench/results/latency.png)
 
 {calls}
 {polling}
+## Running it
+
+<!-- not run: it takes about half an hour, and installs wrk, nginx and gnuplot -->
+```bash
+bench/run                      # about 30 minutes: 3 rounds of 30 s per scenario and way
+BENCH_DURATION=10 bench/run    # shorter rounds
+BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xmx128m" bench/run   # other JVM options than the chart's
+```
+
+`bench/run` builds the jar if needed, installs `wrk`, `nginx` and `gnuplot` from Debian when missing,
+and starts on loopback a static Baidu-shaped stub and the reference proxy (two nginx instances of one
+worker each) and a delayed stub (WireMock standalone). It starts the gateway against them with
+authentication and metrics on, and measures every scenario three ways, alternating: direct to the stub,
+through nginx as a reverse proxy, and through SnapGate.
+
+- Scenario 1 also runs through two references that the script builds from Maven Central (`bench/peer`,
+  `bench/floor`) on the same Spring Boot, JDK and JVM options: the **peer**, Spring Cloud Gateway
+  (Server Web MVC) with one pass-through route to the stub, and the **floor**, a bare Spring Boot app
+  that answers the stub's document from memory.
+- Each request asks for an id of its own (`bench/distinct-ids.lua`), so that SnapGate's shared and kept
+  reads do not stand in for the upstream call.
+- For every way it reports throughput, latency, CPU time per request (from `/proc`, the way's own
+  processes only), RSS at idle and under load, and start to ready (SnapGate also as the image starts:
+  the extracted jar with a trained AOT cache), with the ratios to the peer and the floor.
+- The gateway, the peer and the floor run with the chart's `javaToolOptions`, in a JVM that sees the
+  chart's memory limit as its memory (`-XX:MaxRAM`), unless `BENCH_JAVA_OPTS` says otherwise.
+- `BENCH_SCENARIOS="1 4"` runs only some scenarios (`1 2 3 4 calls polling`), and `BENCH_WARMUP`,
+  `BENCH_ROUNDS` and `BENCH_DURATION` shorten a run.
+- It prints the tables and writes this page (`docs/benchmarks.md`, from `bench/report.py` and
+  `bench/findings.md`) and `bench/results/latency.png`.
+
+Two parts run on their own too, against the sandbox (about a minute each; they need `curl` and `jq`),
+and write their tables between their markers on this page:
+
+<!-- not run: each starts a sandbox of its own and measures it for a minute -->
+```bash
+bench/calls      # upstream requests per public operation and provider, beside bench/upstream-calls-before.tsv
+bench/polling    # upstream requests per second: 50 clients polling one restore, 20 callers waiting on one create
+```
+
 ## How it is measured
 
 - **Upstream stub**: nginx serving a static Baidu-shaped JSON document on loopback (scenario 1 and the
@@ -342,7 +382,7 @@ peak under the 64-connection load, and start to ready.
 
 {findings}
 """
-    open(os.path.join(root, "BENCHMARKS.md"), "w").write(md)
+    open(os.path.join(root, "docs", "benchmarks.md"), "w").write(md)
     open(os.path.join(out, "summary.md"), "w").write(
         results_table + "\n\n" + side_by_side + "\n\n" + costs + "\n\n" + target_table + "\n")
 

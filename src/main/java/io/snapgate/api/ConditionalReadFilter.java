@@ -1,6 +1,7 @@
 package io.snapgate.api;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,6 +22,17 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 final class ConditionalReadFilter extends ShallowEtagHeaderFilter {
 
 	static final String CACHE_CONTROL = "private, no-cache";
+
+	/** The reads that answer conditionally, as servlet URL patterns. */
+	static final List<String> URL_PATTERNS = List.of("/snapshots", "/snapshots/*", "/restores/*", "/policies",
+			"/policies/*");
+
+	/** Whether a read of this path (a template will do) answers conditionally. */
+	static boolean covers(String path) {
+		return URL_PATTERNS.stream()
+			.anyMatch((pattern) -> pattern.endsWith("/*") ? path.startsWith(pattern.substring(0, pattern.length() - 1))
+					: path.equals(pattern));
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

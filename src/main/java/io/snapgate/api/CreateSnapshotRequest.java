@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "CreateSnapshotRequest")
 public record CreateSnapshotRequest(
-		@Schema(example = "vergeos-prod", requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(
-				regexp = Patterns.PROVIDER_ID, message = "must be a configured provider id") @Nullable String provider,
+		@Schema(example = "vergeos-prod", requiredMode = Schema.RequiredMode.REQUIRED,
+				maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) @NotBlank @Pattern(regexp = Patterns.PROVIDER_ID,
+						message = "must be a configured provider id") @Nullable String provider,
 		@Schema(example = "pre_upgrade", requiredMode = Schema.RequiredMode.REQUIRED,
 				description = "1-128 printable characters; some providers are stricter (Baidu: 1-65 letters, digits, underscores)") @NotBlank @Size(
 						max = 128) @Pattern(regexp = Patterns.PRINTABLE,
@@ -23,7 +24,7 @@ public record CreateSnapshotRequest(
 		@Schema(example = "before upgrade") @Size(max = 1024) @Pattern(regexp = Patterns.PRINTABLE_MULTILINE,
 				message = "must not contain control characters") @Nullable String description,
 		@Schema(description = "VOLUME providers: the disk to snapshot (an instance id i-... for a system disk)",
-				example = "v-x1") @Pattern(regexp = Patterns.UPSTREAM_ID,
+				example = "v-x1", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(regexp = Patterns.UPSTREAM_ID,
 						message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String volumeId,
 		@Schema(description = "Providers with the RETENTION capability: how long to keep the snapshot (ISO-8601), "
 				+ "a whole number of the provider's snapshots.retentionUnit in /providers (Baidu: 1-10000 whole days; "

@@ -12,7 +12,11 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document's front matter and its two ways to authenticate, which Swagger UI
- * offers under "Authorize". The operations come from the controllers' annotations.
+ * offers under "Authorize". The operations come from the controllers' annotations, the
+ * schemas from the records, declared as they are written by
+ * {@link RecordComponentSchemas}, and the problems every operation can answer from
+ * {@link SharedProblemResponses}, the conditional reads' {@code 304} from
+ * {@link ConditionalReadResponses}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -20,6 +24,21 @@ class OpenApiConfiguration {
 	static final String API_KEY = "apiKey";
 
 	static final String BEARER = "bearer";
+
+	@Bean
+	RecordComponentSchemas recordComponentSchemas() {
+		return new RecordComponentSchemas();
+	}
+
+	@Bean
+	SharedProblemResponses sharedProblemResponses() {
+		return new SharedProblemResponses();
+	}
+
+	@Bean
+	ConditionalReadResponses conditionalReadResponses() {
+		return new ConditionalReadResponses();
+	}
 
 	@Bean
 	OpenAPI snapGateOpenApi(ApiSettings settings) {

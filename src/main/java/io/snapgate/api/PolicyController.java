@@ -82,7 +82,7 @@ class PolicyController {
 	PolicyPageResource list(
 			@Parameter(description = "Only these providers (repeatable)") @RequestParam(name = "provider",
 					required = false) @Nullable List<@Pattern(regexp = Patterns.PROVIDER_ID) String> providers,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int pageSize,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(Patterns.MAX_PAGE_SIZE) int pageSize,
 			@RequestParam(required = false) @Nullable @Size(max = PageTokenCodec.MAX_TOKEN_LENGTH) String pageToken) {
 		Set<ProviderId> named = new TreeSet<>();
 		if (providers != null) {
@@ -105,7 +105,8 @@ class PolicyController {
 					@ExampleObject(name = "Baidu", summary = PolicyExamples.BAIDU, value = PolicyExamples.BAIDU_POLICY),
 					@ExampleObject(name = "VergeOS", summary = PolicyExamples.VERGEOS,
 							value = PolicyExamples.VERGEOS_POLICY) }))
-	PolicyResource get(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id) {
+	PolicyResource get(@Parameter(example = "baidu-bj:asp-oG6prjrl",
+			schema = @Schema(maxLength = Patterns.POLICY_ID_MAX_LENGTH)) @PathVariable String id) {
 		return PolicyResource.of(this.policies.get(PolicyRef.parse(id, "id")));
 	}
 
@@ -129,9 +130,9 @@ class PolicyController {
 							value = PolicyExamples.VERGEOS_CREATED) }))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
-	ResponseEntity<?> create(
-			@Parameter(description = "Makes retries safe: the same key and body return the same policy") @RequestHeader(
-					name = "Idempotency-Key",
+	ResponseEntity<?> create(@Parameter(
+			description = "Makes retries safe: the same key and body return the same policy",
+			schema = @Schema(maxLength = Patterns.IDEMPOTENCY_KEY_MAX_LENGTH)) @RequestHeader(name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody PolicyRequest body) {
@@ -164,7 +165,9 @@ class PolicyController {
 	@ApiResponse(responseCode = "200", description = "Replaced; with ?dryRun=true, what the replace would do",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
-	ResponseEntity<?> replace(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+	ResponseEntity<?> replace(
+			@Parameter(example = "baidu-bj:asp-oG6prjrl",
+					schema = @Schema(maxLength = Patterns.POLICY_ID_MAX_LENGTH)) @PathVariable String id,
 			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody PolicyRequest body) {
 		PolicyRef ref = PolicyRef.parse(id, "id");
@@ -182,10 +185,12 @@ class PolicyController {
 	@Operation(summary = "Delete a policy",
 			description = "The snapshots it made stay. With ?dryRun=true, what would be detached and deleted first "
 					+ "(a Baidu policy's disks, a VergeOS profile's periods).")
-	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
-	ResponseEntity<?> delete(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+	ResponseEntity<?> delete(
+			@Parameter(example = "baidu-bj:asp-oG6prjrl",
+					schema = @Schema(maxLength = Patterns.POLICY_ID_MAX_LENGTH)) @PathVariable String id,
 			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun) {
 		PolicyRef ref = PolicyRef.parse(id, "id");
 		if (dryRun) {
@@ -208,7 +213,9 @@ class PolicyController {
 			description = "The policy with its targets; with ?dryRun=true, what the attach would do",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
-	ResponseEntity<?> attach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
+	ResponseEntity<?> attach(
+			@Parameter(example = "baidu-bj:asp-oG6prjrl",
+					schema = @Schema(maxLength = Patterns.POLICY_ID_MAX_LENGTH)) @PathVariable String id,
 			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody TargetsRequest body) {
 		PolicyRef ref = PolicyRef.parse(id, "id");
@@ -225,9 +232,13 @@ class PolicyController {
 			description = "The policy with its remaining targets; with ?dryRun=true, what the detach would do",
 			content = @Content(mediaType = "application/json",
 					schema = @Schema(oneOf = { PolicyResource.class, PreviewResource.class })))
-	ResponseEntity<?> detach(@Parameter(example = "baidu-bj:asp-oG6prjrl") @PathVariable String id,
-			@Parameter(example = "v-Cds00001") @PathVariable @Pattern(regexp = Patterns.UPSTREAM_ID,
-					message = "must be 1-64 letters, digits, '-' or '_'") String targetId,
+	ResponseEntity<?> detach(
+			@Parameter(example = "baidu-bj:asp-oG6prjrl",
+					schema = @Schema(maxLength = Patterns.POLICY_ID_MAX_LENGTH)) @PathVariable String id,
+			@Parameter(example = "v-Cds00001",
+					schema = @Schema(maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH)) @PathVariable @Pattern(
+							regexp = Patterns.UPSTREAM_ID,
+							message = "must be 1-64 letters, digits, '-' or '_'") String targetId,
 			@Parameter(description = DRY_RUN) @RequestParam(defaultValue = "false") boolean dryRun) {
 		PolicyRef ref = PolicyRef.parse(id, "id");
 		if (dryRun) {

@@ -3,13 +3,13 @@ package io.snapgate.api;
 /**
  * The OpenAPI document's examples of policies, one per kind of backend and each within
  * what that backend's scheduler can express: a Baidu policy takes whole hours on chosen
- * days, one retention in days, and disks; a VergeOS profile takes any minute, monthly
- * rules, a minimum kept and immutability, and is made without targets: it protects the
- * whole system once it is chosen in VergeOS.
+ * days, one retention in days or forever, and disks; a VergeOS profile takes any minute,
+ * monthly rules, a retention with a minimum kept (never forever) and immutability, and is
+ * made without targets: it protects the whole system once it is chosen in VergeOS.
  */
 final class PolicyExamples {
 
-	static final String BAIDU = "Baidu BCC: whole hours on chosen weekdays, whole days kept, disks";
+	static final String BAIDU = "Baidu BCC: whole hours on chosen weekdays, whole days kept or forever, disks";
 
 	static final String VERGEOS = "VergeOS: any minute, monthly rules, a minimum kept, immutable; no targets";
 
@@ -49,7 +49,7 @@ final class PolicyExamples {
 			    "timeZone": "Asia/Shanghai",
 			    "rules": [{"every": "DAY", "at": "02:00"}]
 			  },
-			  "retention": {"keepFor": "P14D", "minKept": null},
+			  "retention": {"forever": true},
 			  "immutable": false
 			}""";
 
@@ -63,7 +63,7 @@ final class PolicyExamples {
 			      {"every": "WEEK", "on": ["SUNDAY"], "at": "01:00"}
 			    ]
 			  },
-			  "retention": {"forever": true},
+			  "retention": {"keepFor": "P14D", "minKept": 3},
 			  "immutable": true
 			}""";
 

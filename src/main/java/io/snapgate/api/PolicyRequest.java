@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "PolicyRequest")
 public record PolicyRequest(@Schema(
-		description = "POST: the provider to run the policy (required). PUT: omitted, or the policy's own provider") @Pattern(
-				regexp = Patterns.PROVIDER_ID, message = "must be a configured provider id") @Nullable String provider,
+		description = "POST: the provider to run the policy (required). PUT: omitted, or the policy's own provider",
+		maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) @Pattern(regexp = Patterns.PROVIDER_ID,
+				message = "must be a configured provider id") @Nullable String provider,
 		@Schema(description = "1-128 printable characters; providers may be stricter",
 				requiredMode = Schema.RequiredMode.REQUIRED) @Size(max = 128) @Pattern(regexp = Patterns.PRINTABLE,
 						message = "must not contain control characters") @Nullable String name,
@@ -99,7 +100,8 @@ public record PolicyRequest(@Schema(
 			@Schema(allowableValues = { "VOLUME", "SYSTEM" },
 					requiredMode = Schema.RequiredMode.REQUIRED) @Pattern(regexp = "VOLUME|SYSTEM",
 							message = "must be VOLUME or SYSTEM") @Nullable String type,
-			@Schema(description = "VOLUME: the disk's id") @Pattern(regexp = Patterns.UPSTREAM_ID,
+			@Schema(description = "VOLUME: the disk's id", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(
+					regexp = Patterns.UPSTREAM_ID,
 					message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String id) {
 	// @formatter:on
 	}

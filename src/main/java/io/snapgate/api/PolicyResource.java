@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.snapgate.application.PolicyRef;
 import io.snapgate.application.PolicyView;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyRetention;
@@ -20,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * A protection policy as the API shows it, whatever provider runs it.
  */
 @Schema(name = "Policy", description = "A protection policy run by a provider's own scheduler")
-public record PolicyResource(@Schema(description = "<provider>:<nativeId>") String id, String provider,
-		String providerType, String nativeId, String name, ScheduleResource schedule, RetentionResource retention,
-		boolean immutable,
+public record PolicyResource(
+		@Schema(description = "<provider>:<nativeId>", maxLength = Patterns.POLICY_ID_MAX_LENGTH) String id,
+		@Schema(maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String provider, String providerType,
+		@Schema(maxLength = PolicyRef.MAX_NATIVE_ID_LENGTH) String nativeId, String name, ScheduleResource schedule,
+		RetentionResource retention, boolean immutable,
 		@Schema(description = "What it protects, as the provider knows it; empty when nothing is assigned to it "
 				+ "or the provider does not say") List<TargetResource> targets,
 		@Schema(description = "ACTIVE: assigned to something that runs it; NOT_ASSIGNED: it exists and takes no "

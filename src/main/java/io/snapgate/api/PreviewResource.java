@@ -16,7 +16,7 @@ public record PreviewResource(@Schema(example = "true") boolean dryRun,
 		@Schema(allowableValues = { "CREATE_SNAPSHOT", "UPDATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE",
 				"CREATE_POLICY", "REPLACE_POLICY", "DELETE_POLICY", "ATTACH_TARGETS",
 				"DETACH_TARGET" }) String operation,
-		@Schema(example = "baidu-bj") String provider, List<ActionResource> actions, List<CheckResource> checks,
+		@Schema(example = "baidu-bj", maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String provider, List<ActionResource> actions, List<CheckResource> checks,
 		List<String> warnings) {
 // @formatter:on
 

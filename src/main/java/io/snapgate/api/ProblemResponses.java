@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
- * Documents the problem-detail answers every endpoint can give.
+ * Documents the problem-detail answers of the caller's own making; those of the upstreams
+ * and of the HTTP edge are added to every operation by {@link SharedProblemResponses}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,12 +32,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemSchema.class)))
 @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemSchema.class)))
-@ApiResponse(responseCode = "502", description = "The upstream failed or refused SnapGate's credentials",
-		content = @Content(mediaType = "application/problem+json",
-				schema = @Schema(implementation = ProblemSchema.class)))
-@ApiResponse(responseCode = "503", description = "The upstream is unavailable; see Retry-After",
 		content = @Content(mediaType = "application/problem+json",
 				schema = @Schema(implementation = ProblemSchema.class)))
 @interface ProblemResponses {

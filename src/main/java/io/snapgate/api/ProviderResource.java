@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * A configured provider.
  */
 @Schema(name = "Provider")
-public record ProviderResource(@Schema(example = "vergeos-prod") String id, @Schema(example = "vergeos") String type,
-		List<Capability> capabilities, ProviderHealth health,
+public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String id,
+		@Schema(example = "vergeos") String type, List<Capability> capabilities, ProviderHealth health,
 		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
 		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies,
 		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots) {

@@ -56,12 +56,13 @@ class RestoreController {
 					+ "first write is sent, without waiting for the upstream; reading the restore (on any replica) "
 					+ "takes its next due step. The same Idempotency-Key with the same body returns the same restore "
 					+ "and starts one; with another body it is 422 IDEMPOTENCY_KEY_REUSED.")
-	@ApiResponse(responseCode = "202", description = "Started (PENDING or RUNNING); follow Location")
+	@ApiResponse(responseCode = "202", description = "Started (PENDING or RUNNING); follow Location",
+			content = @Content(schema = @Schema(implementation = RestoreResource.class)))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the restore would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> start(@Parameter(
-			description = "Makes retries safe: the same key and body return the same restore and start one") @RequestHeader(
-					name = "Idempotency-Key",
+			description = "Makes retries safe: the same key and body return the same restore and start one",
+			schema = @Schema(maxLength = Patterns.IDEMPOTENCY_KEY_MAX_LENGTH)) @RequestHeader(name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
 					defaultValue = "false") boolean dryRun,
@@ -97,7 +98,8 @@ class RestoreController {
 					+ "rollback's safety snapshot deleted, a VergeOS member no longer in its snapshot)",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(implementation = ProblemSchema.class)))
-	RestoreResource status(@PathVariable String id) {
+	RestoreResource status(
+			@Parameter(schema = @Schema(maxLength = RestoreIdCodec.MAX_ID_LENGTH)) @PathVariable String id) {
 		RestoreIdCodec.Decoded decoded = this.restoreIds.decode(id);
 		Restore restore = this.restores.status(decoded.provider(), decoded.handle());
 		return RestoreResource.of(id, decoded.provider(), restore);

@@ -30,8 +30,9 @@ public record RestoreRequest(
 	 */
 	@Schema(name = "RestoreTarget")
 	public record Target(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Nullable RestoreTargetType type,
-			@Schema(description = "VM or TENANT: the member name or member id", example = "web-01") @Pattern(
-					regexp = Patterns.MEMBER, message = "must be 1-256 printable characters") @Nullable String member) {
+			@Schema(description = "VM or TENANT: the member name or member id", example = "web-01",
+					maxLength = Patterns.MEMBER_MAX_LENGTH) @Pattern(regexp = Patterns.MEMBER,
+							message = "must be 1-256 printable characters") @Nullable String member) {
 	}
 
 }

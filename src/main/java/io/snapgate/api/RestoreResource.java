@@ -3,6 +3,7 @@ package io.snapgate.api;
 import java.time.Instant;
 
 import io.snapgate.application.MemberIds;
+import io.snapgate.domain.FailureReasons;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreMode;
@@ -16,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * A restore and its progress.
  */
 @Schema(name = "Restore")
-public record RestoreResource(@Schema(description = "Opaque, URL-safe") String id,
-		@Schema(example = "vergeos-prod:12") String snapshotId, TargetResource target, RestoreMode mode,
+public record RestoreResource(
+		@Schema(description = "Opaque, URL-safe", maxLength = RestoreIdCodec.MAX_ID_LENGTH) String id,
+		@Schema(example = "vergeos-prod:12", maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) String snapshotId,
+		TargetResource target, RestoreMode mode,
 		@Schema(description = "PENDING: asked for, its data-changing write not yet under way; RUNNING: that write was "
 				+ "sent and the upstream is at it; SUCCEEDED: the upstream shows it done (a rollback: sent, and the disk "
 				+ "settled after it); FAILED: ended without doing what was asked, failureReason says what was and "
@@ -27,9 +30,11 @@ public record RestoreResource(@Schema(description = "Opaque, URL-safe") String i
 				+ "restore made under an Idempotency-Key)") @Nullable Instant startedAt,
 		@Schema(description = "Once it has ended: when the answering gateway saw it end") @Nullable Instant finishedAt,
 		@Schema(description = "Percent done, where the upstream tells") @Nullable Integer progress,
-		@Schema(description = "Why it failed, in the upstream's words") @Nullable String failureReason,
+		@Schema(description = "Why it failed, in the upstream's words, printable",
+				maxLength = FailureReasons.MAX_LENGTH) @Nullable String failureReason,
 		@Schema(description = "The snapshot of the disk taken before an in-place rollback: restoring it undoes "
-				+ "the rollback", example = "baidu-bj:s-Safe0001") @Nullable String safetySnapshotId,
+				+ "the rollback", example = "baidu-bj:s-Safe0001",
+				maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) @Nullable String safetySnapshotId,
 		ResultResource result) {
 
 	static RestoreResource of(String id, ProviderId provider, Restore restore) {

@@ -46,7 +46,7 @@ class ServletGuardConfiguration {
 	FilterRegistrationBean<ConditionalReadFilter> conditionalReadFilter() {
 		FilterRegistrationBean<ConditionalReadFilter> registration = new FilterRegistrationBean<>(
 				new ConditionalReadFilter());
-		registration.addUrlPatterns("/snapshots", "/snapshots/*", "/restores/*", "/policies", "/policies/*");
+		registration.setUrlPatterns(ConditionalReadFilter.URL_PATTERNS);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}

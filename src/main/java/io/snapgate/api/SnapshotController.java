@@ -97,7 +97,8 @@ class SnapshotController {
 			@Parameter(description = "Only these statuses (repeatable)") @RequestParam(name = "status",
 					required = false) @Nullable List<SnapshotStatus> statuses,
 			@RequestParam(required = false) @Nullable Scope scope,
-			@RequestParam(required = false) @Nullable @Pattern(regexp = Patterns.UPSTREAM_ID) String volumeId,
+			@Parameter(schema = @Schema(maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH)) @RequestParam(
+					required = false) @Nullable @Pattern(regexp = Patterns.UPSTREAM_ID) String volumeId,
 			@Parameter(description = "Exact name") @RequestParam(required = false) @Nullable @Size(max = 128) @Pattern(
 					regexp = Patterns.PRINTABLE) String name,
 			@RequestParam(required = false) @DateTimeFormat(
@@ -112,7 +113,7 @@ class SnapshotController {
 							required = false) @Nullable @Size(max = 200) String policy,
 			@Parameter(description = "members: load each system snapshot's VMs and tenants") @RequestParam(
 					required = false) @Nullable @Pattern(regexp = "members") String include,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int pageSize,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(Patterns.MAX_PAGE_SIZE) int pageSize,
 			@RequestParam(required = false) @Nullable @Size(max = PageTokenCodec.MAX_TOKEN_LENGTH) String pageToken) {
 		Set<ProviderId> named = new TreeSet<>();
 		if (providers != null) {
@@ -144,14 +145,16 @@ class SnapshotController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one snapshot with its members")
 	@ApiResponse(responseCode = "200", description = "OK")
-	SnapshotResource get(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+	SnapshotResource get(@Parameter(example = "vergeos-prod:12",
+			schema = @Schema(maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH)) @PathVariable String id) {
 		return SnapshotResource.of(this.snapshots.get(SnapshotRef.parse(id)));
 	}
 
 	@GetMapping("/{id}/members")
 	@Operation(summary = "The VMs and tenants captured in a system snapshot")
 	@ApiResponse(responseCode = "200", description = "OK")
-	List<SnapshotResource.MemberResource> members(@Parameter(example = "vergeos-prod:12") @PathVariable String id) {
+	List<SnapshotResource.MemberResource> members(@Parameter(example = "vergeos-prod:12",
+			schema = @Schema(maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH)) @PathVariable String id) {
 		SnapshotRef ref = SnapshotRef.parse(id);
 		return this.snapshots.members(ref).stream().map((m) -> SnapshotResource.MemberResource.of(ref, m)).toList();
 	}
@@ -160,13 +163,15 @@ class SnapshotController {
 	@Operation(summary = "Take a snapshot",
 			description = "Answers 202 with the snapshot as it is being made, or 201 when ?wait=true and it "
 					+ "settled in time. The same Idempotency-Key with the same body never makes a second snapshot.")
-	@ApiResponse(responseCode = "201", description = "Created and settled while waiting")
-	@ApiResponse(responseCode = "202", description = "Accepted; follow Location")
+	@ApiResponse(responseCode = "201", description = "Created and settled while waiting",
+			content = @Content(schema = @Schema(implementation = SnapshotResource.class)))
+	@ApiResponse(responseCode = "202", description = "Accepted; follow Location",
+			content = @Content(schema = @Schema(implementation = SnapshotResource.class)))
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the create would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
 	ResponseEntity<?> create(@Parameter(
-			description = "Makes retries safe: the same key and body return the same snapshot") @RequestHeader(
-					name = "Idempotency-Key",
+			description = "Makes retries safe: the same key and body return the same snapshot",
+			schema = @Schema(maxLength = Patterns.IDEMPOTENCY_KEY_MAX_LENGTH)) @RequestHeader(name = "Idempotency-Key",
 					required = false) @Nullable @Pattern(regexp = Patterns.IDEMPOTENCY_KEY) String idempotencyKey,
 			@Parameter(description = "Wait for the snapshot to become AVAILABLE or FAILED") @RequestParam(
 					defaultValue = "false") boolean wait,
@@ -211,7 +216,9 @@ class SnapshotController {
 			description = "Changed: the snapshot as read back; with ?dryRun=true, what the change would do "
 					+ "(nothing is done)",
 			content = @Content(schema = @Schema(oneOf = { SnapshotResource.class, PreviewResource.class })))
-	ResponseEntity<?> update(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
+	ResponseEntity<?> update(
+			@Parameter(example = "vergeos-prod:12",
+					schema = @Schema(maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH)) @PathVariable String id,
 			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
 					defaultValue = "false") boolean dryRun,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_MATCH,
@@ -233,11 +240,13 @@ class SnapshotController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Delete a snapshot",
 			description = "204 when gone, 202 when the upstream deletes asynchronously. A snapshot that is already gone is 404 SNAPSHOT_NOT_FOUND.")
-	@ApiResponse(responseCode = "204", description = "Deleted")
-	@ApiResponse(responseCode = "202", description = "The upstream is deleting it")
+	@ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
+	@ApiResponse(responseCode = "202", description = "The upstream is deleting it", content = @Content)
 	@ApiResponse(responseCode = "200", description = "With ?dryRun=true: what the delete would do; nothing is done",
 			content = @Content(schema = @Schema(implementation = PreviewResource.class)))
-	ResponseEntity<?> delete(@Parameter(example = "vergeos-prod:12") @PathVariable String id,
+	ResponseEntity<?> delete(
+			@Parameter(example = "vergeos-prod:12",
+					schema = @Schema(maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH)) @PathVariable String id,
 			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
 					defaultValue = "false") boolean dryRun) {
 		if (dryRun) {

@@ -36,9 +36,9 @@ final class SnapshotPatches {
 	/** The start of the marks SnapGate keeps in descriptions for itself. */
 	private static final Pattern MARK = Pattern.compile("\\[snapgate(-step)?:");
 
-	private static final int MAX_NAME = 128;
+	static final int MAX_NAME = 128;
 
-	private static final int MAX_DESCRIPTION = 1024;
+	static final int MAX_DESCRIPTION = 1024;
 
 	private SnapshotPatches() {
 	}

@@ -20,10 +20,13 @@ import org.jspecify.annotations.Nullable;
  * A snapshot as the API shows it.
  */
 @Schema(name = "Snapshot", description = "A snapshot on any provider")
-public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
-		@Schema(example = "vergeos-prod") String provider, @Schema(example = "vergeos") String providerType,
-		@Schema(example = "12") String nativeId, @Schema(example = "Daily_20261122") String name,
-		@Nullable String description, Scope scope, @Nullable SourceResource source, SnapshotStatus status,
+public record SnapshotResource(
+		@Schema(example = "vergeos-prod:12", maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) String id,
+		@Schema(example = "vergeos-prod", maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String provider,
+		@Schema(example = "vergeos") String providerType,
+		@Schema(example = "12", maxLength = SnapshotRef.MAX_NATIVE_ID_LENGTH) String nativeId,
+		@Schema(example = "Daily_20261122") String name, @Nullable String description, Scope scope,
+		@Nullable SourceResource source, SnapshotStatus status,
 		@Schema(description = "The upstream's own status word", example = "normal") String providerStatus,
 		Instant createdAt, @Schema(description = "null: never expires") @Nullable Instant expiresAt,
 		@Nullable Integer sizeGb, boolean immutable,
@@ -31,8 +34,8 @@ public record SnapshotResource(@Schema(example = "vergeos-prod:12") String id,
 		@Nullable Instant lockExpiresAt,
 		@Schema(description = "On GET by id, or with include=members") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<MemberResource> members,
 		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes,
-		@Schema(description = "The policy that made it, where the upstream records it",
-				example = "vergeos-prod:3") @Nullable String policy) {
+		@Schema(description = "The policy that made it, where the upstream records it", example = "vergeos-prod:3",
+				maxLength = Patterns.POLICY_ID_MAX_LENGTH) @Nullable String policy) {
 
 	static SnapshotResource of(SnapshotView view) {
 		Snapshot s = view.snapshot();

@@ -71,6 +71,16 @@ final class ConfigurationMetadata {
 	}
 
 	/**
+	 * Whether a name is a property, or a group of them such as
+	 * {@code snapgate.providers.<id>.resilience}.
+	 */
+	boolean names(String name) {
+		return this.properties.containsKey(name) || this.properties.keySet()
+			.stream()
+			.anyMatch((property) -> property.startsWith(name + ".") || property.startsWith(name + "[]"));
+	}
+
+	/**
 	 * One property as the metadata describes it.
 	 *
 	 * @param name its name, with {@code <id>} for a map key and {@code []} for a list

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.snapgate.config.ConfigurationMetadata.Property;
 import org.junit.jupiter.api.Test;
@@ -18,21 +18,28 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration reference, {@code docs/configuration.md}, and the README's tables of
- * properties say what the configuration metadata says: every property of the metadata is
- * documented, every documented property is in the metadata, with its type, default and
- * description.
+ * The configuration reference, {@code docs/configuration.md}, says what the configuration
+ * metadata says: every property of the metadata is documented there, once, and every
+ * documented property is in the metadata, with its type, default and description. The
+ * other pages link to it rather than repeat it; a setting they name in passing is one the
+ * metadata has.
  */
 class ConfigurationReferenceTests {
 
 	private static final Path REFERENCE = Path.of("docs/configuration.md");
 
-	private static final Path README = Path.of("README.md");
+	/**
+	 * The names in code spans that are not settings: the audit logger, the upstream
+	 * metric and the dashboard's file.
+	 */
+	private static final Set<String> NOT_SETTINGS = Set.of("snapgate.audit", "snapgate.upstream.requests",
+			"snapgate.json");
+
+	/** A setting named in a code span, such as {@code `snapgate.providers.<id>.type`}. */
+	private static final Pattern SETTING = Pattern.compile("`(snapgate\\.[a-z0-9.<>\\[\\]_-]+)");
 
 	/** A table cell boundary: a pipe that Markdown does not escape. */
 	private static final Pattern CELL = Pattern.compile("(?<!\\\\)\\|");
-
-	private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
 	private final ConfigurationMetadata metadata = ConfigurationMetadata.load();
 
@@ -74,57 +81,28 @@ class ConfigurationReferenceTests {
 	}
 
 	@Test
-	void theReadmesTablesNameOnlyPropertiesOfTheMetadataWithTheirDefaults() throws IOException {
-		List<String> problems = new ArrayList<>();
-		for (Row row : readmeRows()) {
-			this.metadata.find(row.name())
-				.ifPresentOrElse((property) -> compareReadmeDefault(problems, row, property),
-						() -> problems.add(README + ":" + row.line() + " names " + row.name()
-								+ ", which the metadata does not have (no settings record declares it)"));
-		}
-		assertThat(problems).withFailMessage(() -> String.join("\n", problems)).isEmpty();
-	}
-
-	@Test
-	void everyPropertyOfTheMetadataIsInOneOfTheReadmesTables() throws IOException {
-		Set<String> named = new TreeSet<>();
-		readmeRows().forEach((row) -> named.add(row.name()));
-		List<String> missing = new ArrayList<>();
-		this.metadata.properties().values().forEach((property) -> {
-			if (!named.contains(property.name())) {
-				missing.add(property.name() + " (from " + property.sourceType() + ") is in no table of " + README
-						+ "; add it to the table of its section");
+	void everySettingThePagesNameIsOneOfTheMetadata() throws IOException {
+		List<String> unknown = new ArrayList<>();
+		for (Path page : pages()) {
+			List<String> lines = Files.readAllLines(page);
+			for (int i = 0; i < lines.size(); i++) {
+				Matcher setting = SETTING.matcher(lines.get(i));
+				while (setting.find()) {
+					String name = setting.group(1).replaceAll("(\\[]|\\.)$", "");
+					if (!NOT_SETTINGS.contains(name) && !this.metadata.names(name)) {
+						unknown.add(page + ":" + (i + 1) + " names " + setting.group(1)
+								+ ", which no settings record declares; the settings are in " + REFERENCE);
+					}
+				}
 			}
-		});
-		assertThat(missing).withFailMessage(() -> String.join("\n", missing)).isEmpty();
+		}
+		assertThat(unknown).withFailMessage(() -> String.join("\n", unknown)).isEmpty();
 	}
 
 	private static void compare(List<String> different, String what, String documented, String expected) {
 		if (!documented.equals(expected)) {
 			different.add(what + " is\n    " + documented + "\n  where the metadata says\n    " + expected);
 		}
-	}
-
-	/**
-	 * A README default is either the metadata's in a code span, or words ("(required)",
-	 * "random per instance", "`5s` (`resilience4j...`)") for a property the metadata
-	 * gives no default.
-	 */
-	private static void compareReadmeDefault(List<String> problems, Row row, Property property) {
-		String documented = row.cells().get(1);
-		boolean literal = documented.matches("`[^`]+`");
-		if (property.defaultValue() != null && !documented.equals(code(property.defaultValue()))) {
-			problems.add(README + ":" + row.line() + " " + row.name() + ": the default is " + blankAsNone(documented)
-					+ " where the metadata says " + code(property.defaultValue()));
-		}
-		else if (property.defaultValue() == null && literal) {
-			problems.add(README + ":" + row.line() + " " + row.name() + ": the default is " + documented
-					+ " where the metadata has none; say where the value comes from");
-		}
-	}
-
-	private static String blankAsNone(String cell) {
-		return cell.isEmpty() ? "(none)" : cell;
 	}
 
 	private static String code(String value) {
@@ -154,36 +132,15 @@ class ConfigurationReferenceTests {
 		return rows;
 	}
 
-	/**
-	 * The rows of the README's tables of properties: a table whose header starts with
-	 * {@code property} or {@code setting}, its second column the default. A header may
-	 * give the prefix of the names below it
-	 * ({@code property (`snapgate.sandbox.baidu.`)}); a row may name several properties
-	 * ({@code `username` + `password`}); a list is named with or without {@code []}.
-	 */
-	private static List<Row> readmeRows() throws IOException {
-		List<Row> rows = new ArrayList<>();
-		List<String> lines = Files.readAllLines(README);
-		String prefix = null;
-		for (int i = 0; i < lines.size(); i++) {
-			List<String> cells = cells(lines.get(i));
-			if (cells.isEmpty()) {
-				prefix = null;
-			}
-			else if (cells.size() >= 2 && cells.get(0).matches("(property|setting)\\b.*")
-					&& cells.get(1).equals("default")) {
-				Matcher header = CODE.matcher(cells.get(0));
-				prefix = header.find() ? header.group(1) : "";
-			}
-			else if (prefix != null && !cells.get(0).startsWith("---")) {
-				Matcher names = CODE.matcher(cells.get(0));
-				while (names.find()) {
-					String name = names.group(1).startsWith("snapgate.") ? names.group(1) : prefix + names.group(1);
-					rows.add(new Row(name.endsWith("[]") ? name.substring(0, name.length() - 2) : name, cells, i + 1));
-				}
-			}
+	/** Every page but the reference: the README, the files beside it, and docs/. */
+	private static List<Path> pages() throws IOException {
+		List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("CONTRIBUTING.md")));
+		try (Stream<Path> docs = Files.walk(Path.of("docs"))) {
+			docs.filter((path) -> path.toString().endsWith(".md") && !path.equals(REFERENCE))
+				.sorted()
+				.forEach(pages::add);
 		}
-		return rows;
+		return pages;
 	}
 
 	private static List<String> cells(String line) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How an API key's {@code providers} and {@code grants} limit its scopes, with the two
- * keys the README shows.
+ * keys docs/security.md shows.
  */
 class ApiKeyGrantsTests {
 

@@ -401,7 +401,7 @@ class ProviderGrantsTests {
 	}
 
 	@Test
-	void theReadmesTwoTeamsDoWhatItSays() {
+	void theTwoTeamsOfTheSecurityPageDoWhatItSays() {
 		String restore = """
 				{"snapshotId":"{s}","target":{"type":"VOLUME"},"confirmInPlace":true,"safetySnapshot":false}""";
 		String vmRestore = "{\"snapshotId\":\"vergeos-prod:s-1\",\"target\":{\"type\":\"VM\",\"member\":\"web-01\"}}";

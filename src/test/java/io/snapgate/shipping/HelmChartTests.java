@@ -208,16 +208,28 @@ class HelmChartTests {
 	/**
 	 * Starts the gateway over in-memory providers, makes one upstream call and reads one
 	 * policy, so that every metric family it can export exists, and compares the scrape
-	 * with every metric name that the dashboard's and the alerts' PromQL reads.
+	 * with every metric name that the dashboard's and the alerts' PromQL reads, and the
+	 * PromQL the documentation shows.
 	 */
 	@Test
-	void everyMetricTheDashboardAndTheAlertsReadIsOneTheGatewayExports() throws Exception {
+	void everyMetricTheDashboardTheAlertsAndTheDocumentationReadIsOneTheGatewayExports() throws Exception {
 		Set<String> read = new TreeSet<>();
 		JsonNode dashboard = JSON.readTree(MONITORED.dashboardConfigMap().getData().get("snapgate.json"));
 		dashboard.findValues("expr").forEach((expr) -> read.addAll(PromQlMetricNames.of(expr.asString())));
 		dashboard.findValues("definition").forEach((query) -> read.addAll(PromQlMetricNames.of(query.asString())));
 		alerts(MONITORED.prometheusRule()).values()
 			.forEach((alert) -> read.addAll(PromQlMetricNames.of((String) alert.get("expr"))));
+		Set<String> documented = new TreeSet<>();
+		DocPage.all()
+			.stream()
+			.flatMap((page) -> page.blocks().stream())
+			.filter((block) -> block.language().equals("promql"))
+			.flatMap((block) -> block.lines().stream())
+			.filter((line) -> !line.startsWith("#"))
+			.forEach((line) -> documented.addAll(PromQlMetricNames.of(line)));
+		assertThat(documented).as("the PromQL of docs/observability.md was read")
+			.contains("snapgate_upstream_requests_seconds_count", "snapgate_policy_overdue");
+		read.addAll(documented);
 		assertThat(read).as("the PromQL was read")
 			.contains("snapgate_upstream_requests_seconds_bucket", "snapgate_upstream_requests_seconds_count",
 					"resilience4j_circuitbreaker_state", "snapgate_policy_last_snapshot_age_seconds",
@@ -573,7 +585,7 @@ class HelmChartTests {
 	}
 
 	@Test
-	void theApiKeysDocumentTheReadmeShowsBindsToTheAppsSecuritySettings() throws IOException {
+	void theApiKeysDocumentTheKubernetesPageShowsBindsToTheAppsSecuritySettings() throws IOException {
 		Binder binder = binder(Map.of(), new ClassPathResource("shipping/api-keys.yaml"));
 		SecuritySettings security = binder.bind("snapgate.security", SecuritySettings.class).get();
 		Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
