@@ -3,6 +3,7 @@ package io.snapgate.api;
 import java.util.List;
 
 import io.snapgate.application.ProviderSummary;
+import io.snapgate.domain.CopyTarget;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.PolicyFeatures;
@@ -21,13 +22,30 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 		@Schema(example = "vergeos") String type, List<Capability> capabilities, ProviderHealth health,
 		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
 		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies,
-		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots) {
+		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots,
+		@Schema(description = "The providers it copies its snapshots to (POST /snapshots/{id}/copies); empty when "
+				+ "none is configured") List<CopyTargetResource> copyTargets) {
 
 	static ProviderResource of(ProviderSummary summary) {
 		return new ProviderResource(summary.id().value(), summary.type().value(),
 				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState(),
 				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null,
-				SnapshotFeaturesResource.of(summary.snapshots()));
+				SnapshotFeaturesResource.of(summary.snapshots()),
+				summary.copyTargets().stream().map(CopyTargetResource::of).toList());
+	}
+
+	/**
+	 * A provider that snapshots can be copied to, and how they travel.
+	 */
+	@Schema(name = "CopyTarget")
+	public record CopyTargetResource(@Schema(example = "baidu-gz") String provider,
+			@Schema(description = "How a copy travels, in the backend's words: a region, a site sync",
+					example = "region gz") String via) {
+
+		static CopyTargetResource of(CopyTarget target) {
+			return new CopyTargetResource(target.provider().value(), target.via());
+		}
+
 	}
 
 	/**

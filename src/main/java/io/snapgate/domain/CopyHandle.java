@@ -1,9 +1,8 @@
 package io.snapgate.domain;
 
 /**
- * What a provider needs to find a copy again: written by the adapter, opaque to
- * everybody else, carried inside the public copy id so that any replica can answer for
- * it.
+ * What a provider needs to find a copy again: written by the adapter, opaque to everybody
+ * else, carried inside the public copy id so that any replica can answer for it.
  */
 public record CopyHandle(String value) {
 
