@@ -45,6 +45,12 @@ public final class FakeCopyProvider implements CopyProvider {
 		this.target = target;
 	}
 
+	public void reset() {
+		this.copies.clear();
+		this.keys.clear();
+		this.sent.clear();
+	}
+
 	/** Every copy sent to the backend. */
 	public List<CopyCommand> sent() {
 		return List.copyOf(this.sent);
