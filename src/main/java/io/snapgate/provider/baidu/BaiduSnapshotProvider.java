@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
@@ -70,13 +72,15 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduPolicies policies;
 
+	private final Optional<CopyProvider> copies;
+
 	/**
 	 * @param policyTimeZone the zone BCC reads the hours of its policies in
 	 * @param snapshotQuotaPerDisk how many manual snapshots BCC lets a disk hold, when
 	 * known
 	 */
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone,
-			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores) {
+			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores, Map<String, String> copyRegions) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
@@ -87,6 +91,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
 				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
+		this.copies = copyRegions.isEmpty() ? Optional.empty()
+				: Optional.of(new BaiduCopies(id, client, this.listing, copyRegions, clock));
 	}
 
 	@Override
@@ -189,6 +195,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
 		return this.rollbacks.status(handle);
+	}
+
+	@Override
+	public Optional<CopyProvider> copies() {
+		return this.copies;
 	}
 
 	@Override
