@@ -23,7 +23,7 @@ public record CreateSnapshotRequest(
 								message = "must not contain control characters") @Nullable String name,
 		@Schema(example = "before upgrade") @Size(max = 1024) @Pattern(regexp = Patterns.PRINTABLE_MULTILINE,
 				message = "must not contain control characters") @Nullable String description,
-		@Schema(description = "VOLUME providers: the disk to snapshot (an instance id i-... for a system disk)",
+		@Schema(description = "A snapshot of one disk: the disk (an instance id i-... for a system disk)",
 				example = "v-x1", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(regexp = Patterns.UPSTREAM_ID,
 						message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String volumeId,
 		@Schema(description = "Providers with the RETENTION capability: how long to keep the snapshot (ISO-8601), "
@@ -35,5 +35,9 @@ public record CreateSnapshotRequest(
 				+ "snapshot without retention gets anyway)") @Nullable Boolean neverExpire,
 		@Schema(description = "SYSTEM providers: lock against deletion") @Nullable Boolean immutable,
 		@JsonProperty("private") @Schema(
-				description = "SYSTEM providers: hide from tenants") @Nullable Boolean privateSnapshot) {
+				description = "SYSTEM providers: hide from tenants") @Nullable Boolean privateSnapshot,
+		@Schema(description = "A snapshot of one machine with all its disks: the VM's name or key, or the instance id",
+				example = "web-01") @Size(max = 128) @Pattern(regexp = Patterns.PRINTABLE,
+						message = "must not contain control characters") @Nullable String machine,
+		@Schema(description = "A machine snapshot: ask the guest agent to flush its disks first") @Nullable Boolean quiesce) {
 }

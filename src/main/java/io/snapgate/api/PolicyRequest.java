@@ -90,17 +90,17 @@ public record PolicyRequest(@Schema(
 	/**
 	 * What a policy protects.
 	 *
-	 * @param type a disk ({@code VOLUME}, with its id) or the whole system
-	 * ({@code SYSTEM}, without)
-	 * @param id the disk's id
+	 * @param type a disk ({@code VOLUME}, with its id), a machine ({@code MACHINE}, with
+	 * its id) or the whole system ({@code SYSTEM}, without)
+	 * @param id the disk's or the machine's id
 	 */
 	@Schema(name = "TargetRequest")
 	// @formatter:off (it would drop the space before the body: a component annotation has an array)
 	public record TargetRequest(
-			@Schema(allowableValues = { "VOLUME", "SYSTEM" },
-					requiredMode = Schema.RequiredMode.REQUIRED) @Pattern(regexp = "VOLUME|SYSTEM",
-							message = "must be VOLUME or SYSTEM") @Nullable String type,
-			@Schema(description = "VOLUME: the disk's id", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(
+			@Schema(allowableValues = { "VOLUME", "MACHINE", "SYSTEM" },
+					requiredMode = Schema.RequiredMode.REQUIRED) @Pattern(regexp = "VOLUME|MACHINE|SYSTEM",
+							message = "must be VOLUME, MACHINE or SYSTEM") @Nullable String type,
+			@Schema(description = "VOLUME: the disk's id; MACHINE: the machine's id (or, where the provider takes it, its name)", maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH) @Pattern(
 					regexp = Patterns.UPSTREAM_ID,
 					message = "must be 1-64 letters, digits, '-' or '_'") @Nullable String id) {
 	// @formatter:on

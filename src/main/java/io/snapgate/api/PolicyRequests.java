@@ -222,14 +222,16 @@ final class PolicyRequests {
 				errors.add(new FieldError(at, "must not be null"));
 			}
 			else if (target.type() == null) {
-				errors.add(new FieldError(at + ".type", "required: VOLUME or SYSTEM"));
+				errors.add(new FieldError(at + ".type", "required: VOLUME, MACHINE or SYSTEM"));
 			}
-			else if (target.type().equals("VOLUME")) {
+			else if (target.type().equals("VOLUME") || target.type().equals("MACHINE")) {
+				boolean volume = target.type().equals("VOLUME");
 				if (target.id() == null) {
-					errors.add(new FieldError(at + ".id", "required: the disk's id"));
+					errors.add(new FieldError(at + ".id",
+							volume ? "required: the disk's id" : "required: the machine's id"));
 				}
 				else {
-					targets.add(PolicyTarget.volume(target.id()));
+					targets.add(volume ? PolicyTarget.volume(target.id()) : PolicyTarget.machine(target.id()));
 				}
 			}
 			else if (target.id() != null) {

@@ -33,7 +33,7 @@ public record PreviewResource(@Schema(example = "true") boolean dryRun,
 	@Schema(name = "PreviewAction")
 	// @formatter:off (as above)
 	public record ActionResource(Preview.Change change,
-			@Schema(allowableValues = { "SNAPSHOT", "VM", "TENANT", "VOLUME", "POLICY", "PERIOD" }) String kind,
+			@Schema(allowableValues = { "SNAPSHOT", "VM", "TENANT", "VOLUME", "MACHINE", "POLICY", "PERIOD" }) String kind,
 			@Nullable String id, @Nullable String name, @Nullable Long sizeGb, String description) {
 	// @formatter:on
 

@@ -9,6 +9,8 @@ import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.PolicyFeatures;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderHealth;
+import io.snapgate.domain.Scope;
+import io.snapgate.domain.ScopeSupport;
 import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotField;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,6 +25,7 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
 		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies,
 		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots,
+		@Schema(description = "Which scopes it can snapshot, restore and protect by policy") ScopesResource scopes,
 		@Schema(description = "The providers it copies its snapshots to (POST /snapshots/{id}/copies); empty when "
 				+ "none is configured") List<CopyTargetResource> copyTargets) {
 
@@ -31,7 +34,26 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState(),
 				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null,
 				SnapshotFeaturesResource.of(summary.snapshots()),
+				ScopesResource.of(ScopeSupport.of(summary.capabilities(), summary.policies())),
 				summary.copyTargets().stream().map(CopyTargetResource::of).toList());
+	}
+
+	/**
+	 * Which scopes a provider can snapshot, restore and protect by policy.
+	 */
+	@Schema(name = "Scopes")
+	public record ScopesResource(
+			@Schema(description = "What POST /snapshots takes: SYSTEM (no volumeId nor machine), VOLUME (volumeId), "
+					+ "MACHINE (machine)") List<Scope> snapshot,
+			@Schema(description = "What POST /restores brings back: SYSTEM (a VM or tenant of a system snapshot), "
+					+ "VOLUME (a disk in place), MACHINE (as a new machine or in place)") List<Scope> restore,
+			@Schema(description = "What a policy's targets can be") List<Scope> protect) {
+
+		static ScopesResource of(ScopeSupport support) {
+			return new ScopesResource(support.snapshot().stream().sorted().toList(),
+					support.restore().stream().sorted().toList(), support.protect().stream().sorted().toList());
+		}
+
 	}
 
 	/**

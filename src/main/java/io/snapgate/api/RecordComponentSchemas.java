@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Declares each component of the API's records as it is written, in OpenAPI 3.1's terms
  * (JSON Schema 2020-12): one that is never null is {@code required}; one marked
- * {@code @Nullable} is {@code "null"}-typed where it is written as {@code null}, and left
- * optional where {@code @JsonInclude} omits it instead. A component that a request must
- * carry (its schema lists it as required) is never declared nullable: the request is
- * refused without it.
+ * {@code @Nullable} is {@code "null"}-typed (one of it and {@code null}, if it has an
+ * enum) where it is written as {@code null}, and left optional where {@code @JsonInclude}
+ * omits it instead. A component that a request must carry (its schema lists it as
+ * required) is never declared nullable: the request is refused without it.
  * <p>
  * Request records mark every component {@code @Nullable}, since validation sees them
  * before they are refused; so only answers get {@code required} from this.
@@ -114,8 +114,8 @@ class RecordComponentSchemas implements ModelConverter {
 
 	/**
 	 * The property with {@code "null"} among its types; one without a type of its own (a
-	 * reference, which takes no sibling type, or a composition) becomes one of a
-	 * {@code oneOf} with {@code null}.
+	 * reference, which takes no sibling type, or a composition) or with an enum becomes
+	 * one of a {@code oneOf} with {@code null}.
 	 */
 	private static Schema<?> nullable(Schema<?> property) {
 		Set<String> types = new LinkedHashSet<>();
@@ -125,7 +125,8 @@ class RecordComponentSchemas implements ModelConverter {
 		else if (property.getType() != null) {
 			types.add(property.getType());
 		}
-		if (!types.isEmpty()) {
+		// an enum lists every value allowed, so one that may be null is one of the two
+		if (!types.isEmpty() && property.getEnum() == null) {
 			types.add(NULL);
 			property.setTypes(types);
 			return property;

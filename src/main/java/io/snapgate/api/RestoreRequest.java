@@ -18,10 +18,12 @@ public record RestoreRequest(
 		@Schema(example = "vergeos-prod:12",
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Size(max = 200) @Nullable String snapshotId,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid @Nullable Target target,
-		@Schema(description = "For a VM or tenant copy: the name to give it", example = "web-01-restored") @Size(
-				min = 1, max = 128) @Pattern(regexp = Patterns.PRINTABLE,
+		@Schema(description = "For a copy (a VM or tenant of a system snapshot, or a MACHINE restored beside the "
+				+ "original): the name to give it",
+				example = "web-01-restored") @Size(min = 1, max = 128) @Pattern(regexp = Patterns.PRINTABLE,
 						message = "must not contain control characters") @Nullable String newName,
-		@Schema(description = "Must be true for an in-place rollback, which destroys the disk's current data") @Nullable Boolean confirmInPlace,
+		@Schema(description = "Must be true for an in-place restore (a VOLUME rolled back, a MACHINE reverted), which "
+				+ "destroys the current data") @Nullable Boolean confirmInPlace,
 		@Schema(description = "For an in-place rollback: snapshot the disk's current state first, so that the "
 				+ "rollback can be undone (default true); false rolls back without a way back") @Nullable Boolean safetySnapshot) {
 

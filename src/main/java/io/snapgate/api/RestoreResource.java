@@ -32,8 +32,8 @@ public record RestoreResource(
 		@Schema(description = "Percent done, where the upstream tells") @Nullable Integer progress,
 		@Schema(description = "Why it failed, in the upstream's words, printable",
 				maxLength = FailureReasons.MAX_LENGTH) @Nullable String failureReason,
-		@Schema(description = "The snapshot of the disk taken before an in-place rollback: restoring it undoes "
-				+ "the rollback", example = "baidu-bj:s-Safe0001",
+		@Schema(description = "The snapshot of the disk or machine taken before an in-place restore: restoring it "
+				+ "undoes the restore", example = "baidu-bj:s-Safe0001",
 				maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) @Nullable String safetySnapshotId,
 		ResultResource result) {
 
@@ -43,6 +43,7 @@ public record RestoreResource(
 			case RestoreTarget.MemberTarget member ->
 				new TargetResource(member.type().name(), MemberIds.of(snapshot, member.type(), member.member()));
 			case RestoreTarget.VolumeTarget volume -> new TargetResource("VOLUME", null);
+			case RestoreTarget.MachineTarget machine -> new TargetResource("MACHINE", null);
 		};
 		String safety = (restore.safetySnapshotId() != null)
 				? new SnapshotRef(provider, restore.safetySnapshotId()).toString() : null;
@@ -56,7 +57,7 @@ public record RestoreResource(
 	 */
 	@Schema(name = "RestoreTargetState")
 	// @formatter:off (it would drop the space before the body: a component annotation has an array)
-	public record TargetResource(@Schema(allowableValues = { "VM", "TENANT", "VOLUME" }) String type,
+	public record TargetResource(@Schema(allowableValues = { "VM", "TENANT", "VOLUME", "MACHINE" }) String type,
 			@Schema(description = "The member id, for a VM or tenant") @Nullable String member) {
 	// @formatter:on
 	}

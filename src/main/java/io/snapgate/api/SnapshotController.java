@@ -99,6 +99,9 @@ class SnapshotController {
 			@RequestParam(required = false) @Nullable Scope scope,
 			@Parameter(schema = @Schema(maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH)) @RequestParam(
 					required = false) @Nullable @Pattern(regexp = Patterns.UPSTREAM_ID) String volumeId,
+			@Parameter(description = "Only snapshots of this machine (its id, as source.machine shows it)",
+					schema = @Schema(maxLength = Patterns.UPSTREAM_ID_MAX_LENGTH)) @RequestParam(
+							required = false) @Nullable @Pattern(regexp = Patterns.UPSTREAM_ID) String machine,
 			@Parameter(description = "Exact name") @RequestParam(required = false) @Nullable @Size(max = 128) @Pattern(
 					regexp = Patterns.PRINTABLE) String name,
 			@RequestParam(required = false) @DateTimeFormat(
@@ -123,11 +126,12 @@ class SnapshotController {
 		Set<ProviderId> selected = (madeBy != null) ? Set.of(madeBy.provider()) : named;
 		SnapshotQuery query = new SnapshotQuery((statuses != null) ? new LinkedHashSet<>(statuses) : Set.of(), scope,
 				volumeId, name, createdAfter, createdBefore, includeExpired,
-				(madeBy != null) ? madeBy.nativeId() : null);
+				(madeBy != null) ? madeBy.nativeId() : null, machine);
 		String fingerprint = IdempotencyKey
 			.sha256Hex(String.join("\n", selected.toString(), new TreeSet<>(query.statuses()).toString(),
 					String.valueOf(scope), String.valueOf(volumeId), String.valueOf(name), String.valueOf(createdAfter),
-					String.valueOf(createdBefore), String.valueOf(includeExpired), String.valueOf(madeBy)))
+					String.valueOf(createdBefore), String.valueOf(includeExpired), String.valueOf(madeBy))
+					+ ((machine != null) ? "\nmachine " + machine : ""))
 			.substring(0, 16);
 		ListPosition position = null;
 		if (pageToken != null) {
@@ -187,7 +191,8 @@ class SnapshotController {
 		String provider = Objects.requireNonNull(body.provider(), "provider");
 		String name = Objects.requireNonNull(body.name(), "name");
 		NewSnapshot request = new NewSnapshot(new ProviderId(provider), name, body.description(), body.volumeId(),
-				retention, body.neverExpire(), body.immutable(), body.privateSnapshot(), idempotencyKey);
+				retention, body.neverExpire(), body.immutable(), body.privateSnapshot(), idempotencyKey, body.machine(),
+				body.quiesce());
 		if (dryRun) {
 			return ResponseEntity.ok(PreviewResource.of("CREATE_SNAPSHOT", this.snapshots.previewCreate(request)));
 		}

@@ -7,10 +7,12 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.snapgate.application.MemberIds;
 import io.snapgate.application.SnapshotView;
+import io.snapgate.domain.MachineSource;
 import io.snapgate.domain.Member;
 import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotRef;
+import io.snapgate.domain.SnapshotSource;
 import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.VolumeSource;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,18 +50,45 @@ public record SnapshotResource(
 	}
 
 	/**
-	 * The disk a volume snapshot was taken of.
+	 * What a snapshot was taken of: the disk of a volume snapshot, or the machine of a
+	 * machine snapshot; none for a system snapshot.
 	 */
-	@Schema(name = "VolumeSource")
+	@Schema(name = "SnapshotSource")
 	// @formatter:off (it would drop the space before the body: a component annotation has an array)
-	public record SourceResource(@Schema(example = "v-x1") String volumeId,
-			@Schema(allowableValues = { "SYSTEM", "CDS" }) String diskType,
-			@Schema(example = "i-9") @Nullable String instanceId) {
+	public record SourceResource(
+			@Schema(description = "VOLUME: the disk", example = "v-x1") @Nullable String volumeId,
+			@Schema(description = "VOLUME: the kind of disk", allowableValues = { "SYSTEM", "CDS" }) @Nullable String diskType,
+			@Schema(description = "VOLUME: the instance the disk belongs to, when known", example = "i-9") @Nullable String instanceId,
+			@Schema(description = "MACHINE: the machine's id (a VM's key, an instance's id)", example = "i-9") @Nullable String machine,
+			@Schema(description = "MACHINE: the machine's name, when known", example = "web-01") @Nullable String machineName,
+			@Schema(description = "MACHINE: the disks the snapshot holds, where the provider keeps them apart") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<DiskResource> disks) {
 	// @formatter:on
 
-		static @Nullable SourceResource of(@Nullable VolumeSource source) {
-			return (source != null)
-					? new SourceResource(source.volumeId(), source.diskType().name(), source.instanceId()) : null;
+		static @Nullable SourceResource of(@Nullable SnapshotSource source) {
+			return switch (source) {
+				case null -> null;
+				case VolumeSource volume -> new SourceResource(volume.volumeId(), volume.diskType().name(),
+						volume.instanceId(), null, null, null);
+				case MachineSource machine -> new SourceResource(null, null, null, machine.machine(), machine.name(),
+						machine.disks().stream().map(DiskResource::of).toList());
+			};
+		}
+
+	}
+
+	/**
+	 * One disk of a machine snapshot.
+	 */
+	@Schema(name = "MachineDisk")
+	// @formatter:off (it would drop the space before the body: a component annotation has an array)
+	public record DiskResource(@Schema(example = "v-x1") String volumeId,
+			@Schema(allowableValues = { "SYSTEM", "CDS" }) String diskType,
+			@Schema(description = "The disk's own snapshot, where it has one", example = "s-d1") @Nullable String snapshotId,
+			@Nullable SnapshotStatus status) {
+	// @formatter:on
+
+		static DiskResource of(MachineSource.MachineDisk disk) {
+			return new DiskResource(disk.volumeId(), disk.diskType().name(), disk.snapshotId(), disk.status());
 		}
 
 	}

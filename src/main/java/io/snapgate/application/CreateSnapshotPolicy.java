@@ -19,17 +19,49 @@ final class CreateSnapshotPolicy {
 	private CreateSnapshotPolicy() {
 	}
 
+	/** What a provider can snapshot, in words: whole systems, single disks, machines. */
+	private static String whatItSnapshots(Set<Capability> capabilities) {
+		List<String> kinds = new ArrayList<>();
+		if (capabilities.contains(Capability.SYSTEM_SNAPSHOT)) {
+			kinds.add("whole systems");
+		}
+		if (capabilities.contains(Capability.MACHINE_SNAPSHOT)) {
+			kinds.add("machines (machine)");
+		}
+		if (capabilities.contains(Capability.VOLUME_SNAPSHOT)) {
+			kinds.add("single disks (volumeId)");
+		}
+		return kinds.isEmpty() ? "nothing" : String.join(" and ", kinds);
+	}
+
 	static void check(NewSnapshot request, SnapshotProvider provider) {
 		Set<Capability> capabilities = provider.capabilities();
 		List<FieldError> missing = new ArrayList<>();
 		List<FieldError> errors = new ArrayList<>();
 		String provides = " (provider " + provider.id() + " is of type " + provider.type() + ")";
-		if (capabilities.contains(Capability.VOLUME_SNAPSHOT) && !capabilities.contains(Capability.SYSTEM_SNAPSHOT)
-				&& request.volumeId() == null) {
-			missing.add(new FieldError("volumeId", "required: this provider snapshots one disk at a time" + provides));
+		if (!capabilities.contains(Capability.SYSTEM_SNAPSHOT) && request.volumeId() == null
+				&& request.machine() == null) {
+			missing.add(new FieldError(capabilities.contains(Capability.VOLUME_SNAPSHOT) ? "volumeId" : "machine",
+					"required: this provider snapshots " + whatItSnapshots(capabilities) + provides));
+		}
+		if (request.volumeId() != null && request.machine() != null) {
+			missing.add(new FieldError("machine", "give either volumeId or machine, not both"));
 		}
 		if (request.volumeId() != null && !capabilities.contains(Capability.VOLUME_SNAPSHOT)) {
-			errors.add(new FieldError("volumeId", "not supported: this provider snapshots whole systems" + provides));
+			errors.add(new FieldError("volumeId",
+					"not supported: this provider snapshots " + whatItSnapshots(capabilities) + provides));
+		}
+		if (request.machine() != null && !capabilities.contains(Capability.MACHINE_SNAPSHOT)) {
+			errors.add(new FieldError("machine",
+					"not supported: this provider snapshots " + whatItSnapshots(capabilities) + provides));
+		}
+		if (NewSnapshot.isTrue(request.quiesce())) {
+			if (request.machine() == null) {
+				missing.add(new FieldError("quiesce", "only a machine snapshot quiesces: give machine"));
+			}
+			else if (!capabilities.contains(Capability.QUIESCE)) {
+				errors.add(new FieldError("quiesce", "not supported by this provider" + provides));
+			}
 		}
 		if (!capabilities.contains(Capability.RETENTION)) {
 			if (request.retention() != null) {

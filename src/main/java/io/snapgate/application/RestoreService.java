@@ -102,7 +102,8 @@ public class RestoreService {
 		}
 		if (target.mode() == RestoreMode.IN_PLACE) {
 			if (request.newName() != null) {
-				throw InvalidRequestException.unsupported("newName", "an in-place restore keeps the disk's name");
+				throw InvalidRequestException.unsupported("newName",
+						"an in-place restore keeps the disk's or the machine's name");
 			}
 			if (!request.confirmInPlace()) {
 				throw new InvalidRequestException(ErrorCode.CONFIRMATION_REQUIRED,
@@ -125,9 +126,11 @@ public class RestoreService {
 		MemberType memberType = request.targetType().memberType();
 		if (memberType == null) {
 			if (request.member() != null) {
-				throw InvalidRequestException.unsupported("target.member", "a volume restore names no member");
+				throw InvalidRequestException.unsupported("target.member",
+						"a " + request.targetType() + " restore names no member");
 			}
-			return new RestoreTarget.VolumeTarget();
+			return (request.targetType() == RestoreTargetType.MACHINE) ? machineTarget(request)
+					: new RestoreTarget.VolumeTarget();
 		}
 		if (request.member() == null) {
 			throw InvalidRequestException.field("target.member", "name the " + memberType + " to restore");
@@ -138,6 +141,23 @@ public class RestoreService {
 		Member member = findMember(provider.members(request.snapshot().nativeId(), Set.of(memberType)), memberType,
 				request);
 		return new RestoreTarget.MemberTarget(memberType, member.nativeId());
+	}
+
+	/**
+	 * A machine comes back beside the original under {@code newName}, or in place with
+	 * {@code confirmInPlace}: the request must say which.
+	 */
+	private static RestoreTarget machineTarget(NewRestore request) {
+		if (request.confirmInPlace()) {
+			return new RestoreTarget.MachineTarget(RestoreMode.IN_PLACE);
+		}
+		if (request.newName() == null) {
+			throw new InvalidRequestException(ErrorCode.VALIDATION_FAILED,
+					"Say how the machine comes back: as a new machine beside the original, or in place",
+					FieldError.of("newName", "give newName to restore the machine as a new one, or send "
+							+ "\"confirmInPlace\": true to revert it in place"));
+		}
+		return new RestoreTarget.MachineTarget(RestoreMode.NEW_COPY);
 	}
 
 	private static Member findMember(List<Member> members, MemberType type, NewRestore request) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  */
 public enum RestoreTargetType {
 
-	VM(MemberType.VM), TENANT(MemberType.TENANT), VOLUME(null);
+	VM(MemberType.VM), TENANT(MemberType.TENANT), VOLUME(null), MACHINE(null);
 
 	private final @Nullable MemberType memberType;
 

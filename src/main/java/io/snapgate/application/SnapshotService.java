@@ -171,7 +171,8 @@ public class SnapshotService {
 				? new IdempotencyKey(key, IdempotencyKey.sha256Hex(request.canonicalForm())) : null;
 		return new CreateSnapshot(request.name(), request.description(), request.volumeId(), request.retention(),
 				NewSnapshot.isTrue(request.neverExpire()), NewSnapshot.isTrue(request.immutable()),
-				NewSnapshot.isTrue(request.privateSnapshot()), idempotency);
+				NewSnapshot.isTrue(request.privateSnapshot()), idempotency, request.machine(),
+				NewSnapshot.isTrue(request.quiesce()));
 	}
 
 	static NotFoundException notFound(SnapshotRef ref) {

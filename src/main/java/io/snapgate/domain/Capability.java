@@ -10,12 +10,23 @@ public enum Capability {
 	SYSTEM_SNAPSHOT,
 	/** Snapshots of one disk, named by {@code volumeId} on create. */
 	VOLUME_SNAPSHOT,
+	/**
+	 * Snapshots of one machine (a VM, an instance with all its disks), named by
+	 * {@code machine} on create.
+	 */
+	MACHINE_SNAPSHOT,
+	/** Snapshots of a machine can quiesce it first (a guest agent flushes its disks). */
+	QUIESCE,
 	/** Restore a VM from a system snapshot as a new copy. */
 	RESTORE_VM,
 	/** Restore a tenant from a system snapshot as a new copy. */
 	RESTORE_TENANT,
 	/** Roll a disk back to one of its snapshots, in place. */
 	ROLLBACK_VOLUME,
+	/** Restore a machine snapshot as a new machine beside the original. */
+	RESTORE_MACHINE,
+	/** Revert a machine to one of its snapshots, in place. */
+	REVERT_MACHINE,
 	/** Snapshots can be made immutable (locked against deletion). */
 	IMMUTABLE,
 	/**

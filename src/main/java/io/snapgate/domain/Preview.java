@@ -34,7 +34,7 @@ public record Preview(List<Action> actions, List<Check> checks, List<String> war
 	 *
 	 * @param change what would happen to it
 	 * @param kind what it is: {@code SNAPSHOT}, {@code VM}, {@code TENANT},
-	 * {@code VOLUME}, {@code POLICY}, {@code PERIOD}
+	 * {@code VOLUME}, {@code MACHINE}, {@code POLICY}, {@code PERIOD}
 	 * @param id its id, where it has one already (a snapshot's as the API shows it)
 	 * @param name its name, where known
 	 * @param sizeGb its size, where known

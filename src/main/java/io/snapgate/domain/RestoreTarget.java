@@ -3,7 +3,8 @@ package io.snapgate.domain;
 /**
  * What a restore brings back.
  */
-public sealed interface RestoreTarget permits RestoreTarget.MemberTarget, RestoreTarget.VolumeTarget {
+public sealed interface RestoreTarget
+		permits RestoreTarget.MemberTarget, RestoreTarget.VolumeTarget, RestoreTarget.MachineTarget {
 
 	RestoreMode mode();
 
@@ -23,6 +24,19 @@ public sealed interface RestoreTarget permits RestoreTarget.MemberTarget, Restor
 		@Override
 		public Capability requiredCapability() {
 			return this.type.restoreCapability();
+		}
+
+	}
+
+	/**
+	 * The machine a machine snapshot was taken of: restored beside it as a new machine,
+	 * or reverted in place (every disk of the snapshot).
+	 */
+	record MachineTarget(RestoreMode mode) implements RestoreTarget {
+
+		@Override
+		public Capability requiredCapability() {
+			return (this.mode == RestoreMode.IN_PLACE) ? Capability.REVERT_MACHINE : Capability.RESTORE_MACHINE;
 		}
 
 	}

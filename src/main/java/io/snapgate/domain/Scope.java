@@ -8,10 +8,16 @@ public enum Scope {
 	/** A whole system with its VMs and tenants. */
 	SYSTEM,
 	/** One disk. */
-	VOLUME;
+	VOLUME,
+	/** One machine (a VM, an instance) with all its disks. */
+	MACHINE;
 
 	public Capability capability() {
-		return (this == SYSTEM) ? Capability.SYSTEM_SNAPSHOT : Capability.VOLUME_SNAPSHOT;
+		return switch (this) {
+			case SYSTEM -> Capability.SYSTEM_SNAPSHOT;
+			case VOLUME -> Capability.VOLUME_SNAPSHOT;
+			case MACHINE -> Capability.MACHINE_SNAPSHOT;
+		};
 	}
 
 }

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param nativeId the provider's own id of the snapshot
  * @param name its name
  * @param description its description, if any
- * @param scope system or volume
- * @param source for a volume snapshot, the disk it was taken of
+ * @param scope system, volume or machine
+ * @param source what it was taken of: the disk of a volume snapshot, the machine of a
+ * machine snapshot
  * @param status the neutral status
  * @param providerStatus the upstream's own status word, unchanged
  * @param createdAt when it was taken
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param policy the native id of the policy that made it, where the upstream records it
  */
 public record Snapshot(ProviderId provider, ProviderType providerType, String nativeId, String name,
-		@Nullable String description, Scope scope, @Nullable VolumeSource source, SnapshotStatus status,
+		@Nullable String description, Scope scope, @Nullable SnapshotSource source, SnapshotStatus status,
 		String providerStatus, Instant createdAt, @Nullable Instant expiresAt, @Nullable Integer sizeGb,
 		boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes,
 		@Nullable String policy) {

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param diskType system or data disk
  * @param instanceId the instance the disk belongs to, when known
  */
-public record VolumeSource(String volumeId, DiskType diskType, @Nullable String instanceId) {
+public record VolumeSource(String volumeId, DiskType diskType, @Nullable String instanceId) implements SnapshotSource {
 }

@@ -166,6 +166,22 @@ class RestoreControllerTests {
 	}
 
 	@Test
+	void aMachineComesBackAsANewOneOrInPlaceAndTheRequestMustSayWhich() {
+		MvcTestResult unsaid = start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"MACHINE\"}}");
+		assertProblem(unsaid, 400, "VALIDATION_FAILED");
+		assertThat(unsaid).bodyJson().extractingPath("$.errors[0].field").isEqualTo("newName");
+		MvcTestResult copy = start(
+				"{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"MACHINE\"},\"newName\":\"web-01-copy\"}");
+		assertProblem(copy, 400, "UNSUPPORTED_FIELD");
+		assertThat(copy).bodyJson().extractingPath("$.errors[0].field").isEqualTo("target.type");
+		assertProblem(start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"MACHINE\"},\"confirmInPlace\":true,"
+				+ "\"newName\":\"x\"}"), 400, "UNSUPPORTED_FIELD");
+		assertProblem(start("{\"snapshotId\":\"vol:s-1\",\"target\":{\"type\":\"MACHINE\",\"member\":\"web\"},"
+				+ "\"newName\":\"x\"}"), 400, "UNSUPPORTED_FIELD");
+		assertThat(VOLUME.callsTo("restore")).isZero();
+	}
+
+	@Test
 	void badRestoreRequestsAreProblems() {
 		assertProblem(start("{\"snapshotId\":\"sys:12\"}"), 400, "VALIDATION_FAILED");
 		assertProblem(start("{\"snapshotId\":\"sys:12\",\"target\":{\"type\":\"DISK\"}}"), 400, "MALFORMED_REQUEST");

@@ -279,6 +279,30 @@ class SnapshotControllerTests {
 	}
 
 	@Test
+	void aMachineSnapshotIsRefusedByNameWhereTheProviderTakesNone() {
+		MvcTestResult machine = this.mvc.post()
+			.uri("/snapshots")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"provider\":\"sys\",\"name\":\"a\",\"machine\":\"web-01\",\"quiesce\":true}")
+			.exchange();
+		assertProblem(machine, 400, "UNSUPPORTED_FIELD");
+		assertThat(machine).bodyJson().extractingPath("$.errors[*].field").isEqualTo(List.of("machine", "quiesce"));
+		MvcTestResult both = this.mvc.post()
+			.uri("/snapshots")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"provider\":\"vol\",\"name\":\"a\",\"volumeId\":\"v-x1\",\"machine\":\"i-1\"}")
+			.exchange();
+		assertProblem(both, 400, "UNSUPPORTED_FIELD");
+		assertThat(both).bodyJson().extractingPath("$.errors[*].field").asArray().contains("machine");
+		assertProblem(this.mvc.post()
+			.uri("/snapshots")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"provider\":\"vol\",\"name\":\"a\",\"volumeId\":\"v-x1\",\"quiesce\":true}")
+			.exchange(), 400, "VALIDATION_FAILED");
+		assertThat(SYSTEM.callsTo("create") + VOLUME.callsTo("create")).isZero();
+	}
+
+	@Test
 	void malformedAndHostileBodiesAreProblems() {
 		assertProblem(post("{\"provider\":\"sys\",\"name\":"), 400, "MALFORMED_REQUEST");
 		MvcTestResult unknown = post("{\"provider\":\"sys\",\"name\":\"a\",\"owner\":\"me\"}");

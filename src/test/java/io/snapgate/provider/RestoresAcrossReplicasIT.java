@@ -52,6 +52,13 @@ class RestoresAcrossReplicasIT {
 
 	private static final String RECOVER = VERGEOS + "/api/v4/cloud_snapshot_vm_actions";
 
+	private static final String MACHINE_SNAPSHOTS = VERGEOS + "/api/v4/machine_snapshots";
+
+	private static final String VM_ACTIONS = VERGEOS + "/api/v4/vm_actions";
+
+	private static final String REVERT_BODY = """
+			{"snapshotId": "verge:m9001", "target": {"type": "MACHINE"}, "confirmInPlace": true}""";
+
 	private static final String ROLLBACK_BODY = """
 			{"snapshotId": "bcc:s-seed0005", "target": {"type": "VOLUME"}, "confirmInPlace": true}""";
 
@@ -223,6 +230,40 @@ class RestoresAcrossReplicasIT {
 		assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(202);
 		awaitOnBoth(List.of(second), JsonPath.read(repeated.body(), "$.id"), "SUCCEEDED");
 		assertThat(journal.answered("POST", RECOVER, 200, 201)).hasSize(1);
+	}
+
+	@Test
+	void sixteenIdenticalRevertsOfAVmOnTwoReplicasTakeOneSafetySnapshotAndRevertOnce() throws Exception {
+		List<Integer> replicas = List.of(start(), start());
+
+		List<HttpResponse<String>> answers = concurrently(16,
+				(i) -> send(replicas.get(i % 2), "POST", "/restores", REVERT_BODY, "revert-16"));
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202));
+		Set<String> ids = answers.stream()
+			.map((a) -> JsonPath.<String>read(a.body(), "$.id"))
+			.collect(Collectors.toSet());
+		assertThat(ids).hasSize(1);
+		awaitOnBoth(replicas, ids.iterator().next(), "SUCCEEDED");
+		assertThat(journal.answered("POST", MACHINE_SNAPSHOTS, 201)).as("one safety snapshot").hasSize(1);
+		assertThat(journal.answered("POST", VM_ACTIONS, 200)).as("one revert").hasSize(1);
+	}
+
+	@Test
+	void aRevertLostOnItsWayIsSentByTheNextReadElsewhereAfterTheSafetySnapshotTakenAlready() throws Exception {
+		journal.lose("POST", VM_ACTIONS, 1);
+		int first = start();
+		int second = start();
+
+		HttpResponse<String> lost = send(first, "POST", "/restores", REVERT_BODY, "lost-revert");
+		this.replicas.getFirst().close();
+		HttpResponse<String> repeated = send(second, "POST", "/restores", REVERT_BODY, "lost-revert");
+
+		assertThat(lost.statusCode()).as("refused, or recorded to be finished later: " + lost.body()).isIn(202, 503);
+		assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(202);
+		awaitOnBoth(List.of(second), JsonPath.read(repeated.body(), "$.id"), "SUCCEEDED");
+		assertThat(journal.answered("POST", MACHINE_SNAPSHOTS, 201)).as("the safety snapshot, taken once").hasSize(1);
+		assertThat(journal.answered("POST", VM_ACTIONS, 200)).as("the revert, sent once it was lost").hasSize(1);
 	}
 
 	private static int emulatorsPort() {

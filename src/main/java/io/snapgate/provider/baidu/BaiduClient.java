@@ -16,10 +16,14 @@ import io.snapgate.provider.UpstreamReply;
 import io.snapgate.provider.baidu.BaiduReplies.AspReply;
 import io.snapgate.provider.baidu.BaiduReplies.AspVolumesBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreateAspBody;
+import io.snapgate.provider.baidu.BaiduReplies.CreateInstanceSnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreateSnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedAsp;
+import io.snapgate.provider.baidu.BaiduReplies.CreatedInstanceSnapshot;
+import io.snapgate.provider.baidu.BaiduReplies.DeleteInstanceSnapshotsBody;
 import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
+import io.snapgate.provider.baidu.BaiduReplies.ListInstanceSnapshotsBody;
 import io.snapgate.provider.baidu.BaiduReplies.ModifySnapshotBody;
 import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyBody;
 import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyReply;
@@ -149,6 +153,41 @@ final class BaiduClient {
 		UpstreamReply reply = send(operation, HttpMethod.PUT, "/v2/volume/{volumeId}?rollback",
 				Map.of("volumeId", volumeId), new RollbackBody(snapshotId));
 		succeed(operation, reply);
+	}
+
+	/**
+	 * @return the group's id and its disks' snapshots' ids, for a repeated client token
+	 * the first request's
+	 */
+	CreatedInstanceSnapshot createInstanceSnapshot(String clientToken, CreateInstanceSnapshotBody body) {
+		UpstreamReply reply = send(BaiduOperation.SNAPSHOT_INSTANCE, HttpMethod.POST,
+				"/v2/snapshot/insnap/create?clientToken={clientToken}", Map.of("clientToken", clientToken), body);
+		return expectFields(BaiduOperation.SNAPSHOT_INSTANCE, reply, CreatedInstanceSnapshot.class, Function.identity(),
+				"");
+	}
+
+	BaiduInstanceSnapshotListJson listInstanceSnapshots(ListInstanceSnapshotsBody body) {
+		UpstreamReply reply = send(BaiduOperation.LIST_INSTANCE_SNAPSHOTS, HttpMethod.POST, "/v2/snapshot/insnap/list",
+				Map.of(), body);
+		return expectFields(BaiduOperation.LIST_INSTANCE_SNAPSHOTS, reply, BaiduInstanceSnapshotListJson.class,
+				Function.identity(), "");
+	}
+
+	/** Deletes the groups with their disks' snapshots; BCC finishes on its own. */
+	void deleteInstanceSnapshots(List<String> instanceSnapshotIds) {
+		UpstreamReply reply = send(BaiduOperation.DELETE_INSTANCE_SNAPSHOT, HttpMethod.POST,
+				"/v2/snapshot/insnap/delete", Map.of(), new DeleteInstanceSnapshotsBody(instanceSnapshotIds));
+		succeed(BaiduOperation.DELETE_INSTANCE_SNAPSHOT, reply);
+	}
+
+	/** One page of the disks attached to an instance, its system disk among them. */
+	BaiduVolumeListJson listVolumesOf(String instanceId, @Nullable String marker, int maxKeys) {
+		Map<String, Object> variables = pageVariables(marker, maxKeys);
+		variables.put("instanceId", instanceId);
+		UpstreamReply reply = send(BaiduOperation.LIST_INSTANCE_DISKS, HttpMethod.GET,
+				pageTemplate("/v2/volume", marker) + "&instanceId={instanceId}", variables, null);
+		return expectFields(BaiduOperation.LIST_INSTANCE_DISKS, reply, BaiduVolumeListJson.class, Function.identity(),
+				"");
 	}
 
 	/** One page of every disk of the account, system disks included. */

@@ -161,8 +161,7 @@ final class BaiduCopies implements CopyProvider {
 		Snapshot snapshot = this.listing.get(command.snapshotNativeId())
 			.orElseThrow(() -> new NotFoundException(ErrorCode.SNAPSHOT_NOT_FOUND,
 					"No snapshot " + this.id + ":" + command.snapshotNativeId()));
-		VolumeSource source = snapshot.source();
-		if (source != null && source.diskType() == DiskType.SYSTEM) {
+		if (snapshot.source() instanceof VolumeSource source && source.diskType() == DiskType.SYSTEM) {
 			throw InvalidRequestException.unsupported("snapshotId",
 					"BCC copies snapshots of CDS disks only; " + snapshot.nativeId() + " is of a system disk");
 		}

@@ -77,6 +77,13 @@ final class BaiduErrors {
 			return new ConflictException(ErrorCode.QUOTA_EXCEEDED,
 					"Baidu refused to " + operation.description() + ": a quota is reached (" + said + ")");
 		}
+		if (status == 404 && operation == BaiduOperation.LIST_INSTANCE_SNAPSHOTS) {
+			// a filtered listing finds nothing with an empty page, never a 404: the path,
+			// taken from Baidu's SDK and unconfirmed, is not BCC's
+			return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+					"Baidu answered 404 to POST /v2/snapshot/insnap/list, the listing of instance snapshots, whose path "
+							+ "SnapGate has not seen confirmed (" + said + ")");
+		}
 		if (status == 404 || code.startsWith("NoSuch")) {
 			return new NotFoundException(operation.notFound(),
 					"Baidu found nothing to " + operation.description() + " (" + said + ")");

@@ -32,6 +32,14 @@ enum BaiduOperation {
 
 	ROLL_BACK_SYSTEM_DISK("roll back a system disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.INSTANCE_BUSY),
 
+	SNAPSHOT_INSTANCE("snapshot an instance", ErrorCode.INSTANCE_NOT_FOUND, ErrorCode.INSTANCE_BUSY),
+
+	LIST_INSTANCE_SNAPSHOTS("list instance snapshots", ErrorCode.NOT_FOUND, null),
+
+	DELETE_INSTANCE_SNAPSHOT("delete instance snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
+
+	LIST_INSTANCE_DISKS("list an instance's disks", ErrorCode.INSTANCE_NOT_FOUND, null),
+
 	GET_VOLUME("read volume", ErrorCode.VOLUME_NOT_FOUND, null),
 
 	GET_INSTANCE("read instance", ErrorCode.INSTANCE_NOT_FOUND, null),

@@ -46,8 +46,6 @@ final class BaiduPolicies implements PolicyProvider {
 
 	private final BaiduClient client;
 
-	private final BaiduRules rules;
-
 	private final BaiduDisks disks;
 
 	private final BaiduPolicyTargets targets;
@@ -60,6 +58,8 @@ final class BaiduPolicies implements PolicyProvider {
 
 	private final Clock clock;
 
+	private final BaiduPolicyDisks policyDisks;
+
 	/**
 	 * @param zone the zone BCC reads the policies' hours in
 	 */
@@ -67,11 +67,11 @@ final class BaiduPolicies implements PolicyProvider {
 			Clock clock) {
 		this.provider = provider;
 		this.client = client;
-		this.rules = rules;
 		this.disks = disks;
 		this.targets = new BaiduPolicyTargets(client, disks);
+		this.policyDisks = new BaiduPolicyDisks(rules, new BaiduMachines(client, disks));
 		this.mapper = new BaiduPolicyMapper(provider, zone);
-		this.previews = new BaiduPolicyPreviews(provider, client, rules, this.targets, zone, clock);
+		this.previews = new BaiduPolicyPreviews(provider, client, this.policyDisks, this.targets, zone, clock);
 		this.zone = zone;
 		this.clock = clock;
 	}
@@ -84,7 +84,7 @@ final class BaiduPolicies implements PolicyProvider {
 	@Override
 	public PolicyFeatures features() {
 		return new PolicyFeatures(EnumSet.of(RuleKind.HOUR, RuleKind.DAY, RuleKind.WEEK), Set.of(0), this.zone,
-				Duration.ofDays(1), true, false, false, EnumSet.of(PolicyTarget.Type.VOLUME),
+				Duration.ofDays(1), true, false, false, EnumSet.of(PolicyTarget.Type.VOLUME, PolicyTarget.Type.MACHINE),
 				BaiduPolicySpecs.MAX_RULES);
 	}
 
@@ -149,10 +149,7 @@ final class BaiduPolicies implements PolicyProvider {
 	@Override
 	public Policy create(PolicySpec spec, IdempotencyKey idempotency) {
 		BaiduAsp asp = BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());
-		List<BaiduVolumeJson> volumes = BaiduPolicySpecs.volumeIds(spec.targets())
-			.stream()
-			.map(this.rules::requireAttachable)
-			.toList();
+		List<BaiduVolumeJson> volumes = this.policyDisks.attachable(spec.targets());
 		String aspId = this.client.createPolicy(idempotency.token(this.provider), asp.createBody());
 		if (!BaiduIds.isPolicyId(aspId)) {
 			throw new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
@@ -221,9 +218,9 @@ final class BaiduPolicies implements PolicyProvider {
 		if (targets.isEmpty()) {
 			throw InvalidRequestException.field("targets", "name at least one disk to attach");
 		}
-		List<String> volumeIds = BaiduPolicySpecs.volumeIds(targets);
+		BaiduPolicyDisks.checkShapes(targets);
 		requirePolicy(nativeId);
-		attachDisks(nativeId, notYetIn(nativeId, volumeIds.stream().map(this.rules::requireAttachable).toList()));
+		attachDisks(nativeId, notYetIn(nativeId, this.policyDisks.attachable(targets)));
 		return toPolicy(requirePolicy(nativeId));
 	}
 
@@ -234,16 +231,16 @@ final class BaiduPolicies implements PolicyProvider {
 
 	@Override
 	public Policy detach(String nativeId, String targetId) {
-		if (!BaiduIds.isVolumeId(targetId)) {
+		if (!BaiduIds.isVolumeId(targetId) && !BaiduIds.isInstanceId(targetId)) {
 			throw noSuchTarget(nativeId, targetId);
 		}
 		requirePolicy(nativeId);
-		BaiduVolumeJson volume = this.rules.requireVolume(targetId);
-		if (!nativeId.equals(volume.policyId())) {
-			throw notATarget(nativeId, targetId);
-		}
-		this.client.detachPolicy(nativeId, List.of(targetId));
-		this.disks.forgetPolicies(List.of(targetId));
+		List<String> volumeIds = this.policyDisks.inPolicy(nativeId, targetId)
+			.stream()
+			.map((volume) -> String.valueOf(volume.id()))
+			.toList();
+		this.client.detachPolicy(nativeId, volumeIds);
+		this.disks.forgetPolicies(volumeIds);
 		return toPolicy(requirePolicy(nativeId));
 	}
 
@@ -253,8 +250,8 @@ final class BaiduPolicies implements PolicyProvider {
 	}
 
 	static NotFoundException noSuchTarget(String nativeId, String targetId) {
-		return new NotFoundException(ErrorCode.NOT_FOUND,
-				"Policy " + nativeId + " has no target '" + targetId + "': its targets are disks (v-...)");
+		return new NotFoundException(ErrorCode.NOT_FOUND, "Policy " + nativeId + " has no target '" + targetId
+				+ "': its targets are disks (v-...) and " + "instances (i-...)");
 	}
 
 	static NotFoundException notATarget(String nativeId, String targetId) {

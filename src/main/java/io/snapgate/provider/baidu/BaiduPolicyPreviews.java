@@ -27,7 +27,7 @@ final class BaiduPolicyPreviews {
 
 	private final BaiduClient client;
 
-	private final BaiduRules rules;
+	private final BaiduPolicyDisks policyDisks;
 
 	private final BaiduPolicyTargets targets;
 
@@ -35,11 +35,11 @@ final class BaiduPolicyPreviews {
 
 	private final Clock clock;
 
-	BaiduPolicyPreviews(ProviderId provider, BaiduClient client, BaiduRules rules, BaiduPolicyTargets targets,
-			ZoneId zone, Clock clock) {
+	BaiduPolicyPreviews(ProviderId provider, BaiduClient client, BaiduPolicyDisks policyDisks,
+			BaiduPolicyTargets targets, ZoneId zone, Clock clock) {
 		this.provider = provider;
 		this.client = client;
-		this.rules = rules;
+		this.policyDisks = policyDisks;
 		this.targets = targets;
 		this.zone = zone;
 		this.clock = clock;
@@ -47,10 +47,7 @@ final class BaiduPolicyPreviews {
 
 	Preview create(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
 		BaiduPolicySpecs.toAsp(spec, this.zone, this.clock.instant());
-		List<BaiduVolumeJson> volumes = BaiduPolicySpecs.volumeIds(spec.targets())
-			.stream()
-			.map(this.rules::requireAttachable)
-			.toList();
+		List<BaiduVolumeJson> volumes = this.policyDisks.attachable(spec.targets());
 		PreviewBuilder preview = new PreviewBuilder()
 			.passed("SPEC_SUPPORTED", "BCC runs every rule and the retention as given, in " + this.zone)
 			.passed("DISKS_IN_USE", "Every disk named is attached to an instance");
@@ -116,9 +113,9 @@ final class BaiduPolicyPreviews {
 		if (requested.isEmpty()) {
 			throw InvalidRequestException.field("targets", "name at least one disk to attach");
 		}
-		List<String> volumeIds = BaiduPolicySpecs.volumeIds(requested);
+		BaiduPolicyDisks.checkShapes(requested);
 		requirePolicy(nativeId);
-		List<BaiduVolumeJson> volumes = volumeIds.stream().map(this.rules::requireAttachable).toList();
+		List<BaiduVolumeJson> volumes = this.policyDisks.attachable(requested);
 		List<String> toAttach = BaiduPolicies.notYetIn(nativeId, volumes);
 		PreviewBuilder preview = new PreviewBuilder().passed("POLICY_EXISTS", "BCC has policy " + nativeId)
 			.passed("DISKS_IN_USE", "Every disk named is attached to an instance")
@@ -132,18 +129,18 @@ final class BaiduPolicyPreviews {
 	}
 
 	Preview detach(String nativeId, String targetId) {
-		if (!BaiduIds.isVolumeId(targetId)) {
+		if (!BaiduIds.isVolumeId(targetId) && !BaiduIds.isInstanceId(targetId)) {
 			throw BaiduPolicies.noSuchTarget(nativeId, targetId);
 		}
 		BaiduAspJson policy = requirePolicy(nativeId);
-		BaiduVolumeJson volume = this.rules.requireVolume(targetId);
-		if (!nativeId.equals(volume.policyId())) {
-			throw BaiduPolicies.notATarget(nativeId, targetId);
-		}
+		List<BaiduVolumeJson> volumes = this.policyDisks.inPolicy(nativeId, targetId);
 		PreviewBuilder preview = new PreviewBuilder().passed("DISK_IN_POLICY",
-				"Disk " + targetId + " is in policy " + nativeId);
-		disk(preview, Preview.Change.DETACH, volume, "BCC takes no more automatic snapshots of the disk");
-		if (Objects.equals(policy.volumeCount(), 1)) {
+				(BaiduIds.isInstanceId(targetId) ? volumes.size() + " disk(s) of instance " + targetId + " are"
+						: "Disk " + targetId + " is") + " in policy " + nativeId);
+		for (BaiduVolumeJson volume : volumes) {
+			disk(preview, Preview.Change.DETACH, volume, "BCC takes no more automatic snapshots of the disk");
+		}
+		if (Objects.equals(policy.volumeCount(), volumes.size())) {
 			preview.warn("It is the policy's last disk: the policy is left NOT_ASSIGNED and takes no snapshot");
 		}
 		return preview.build();

@@ -75,29 +75,6 @@ final class BaiduPolicySpecs {
 		return new BaiduAsp(spec.name(), List.copyOf(hours), List.copyOf(weekdays), retentionDays);
 	}
 
-	/**
-	 * The disks a policy is to protect, each once, in the order given.
-	 * @throws InvalidRequestException naming {@code targets[i]} for a target BCC cannot
-	 * attach
-	 */
-	static List<String> volumeIds(List<PolicyTarget> targets) {
-		Set<String> volumeIds = new LinkedHashSet<>();
-		for (int i = 0; i < targets.size(); i++) {
-			PolicyTarget target = targets.get(i);
-			if (target.type() != PolicyTarget.Type.VOLUME) {
-				throw InvalidRequestException.unsupported("targets[" + i + "].type",
-						"Baidu attaches disks to a policy, not a whole system: name each disk as a VOLUME target");
-			}
-			String volumeId = target.id();
-			if (!BaiduIds.isVolumeId(volumeId)) {
-				throw InvalidRequestException.field("targets[" + i + "].id",
-						"name a Baidu disk by its volume id (v-...)");
-			}
-			volumeIds.add(volumeId);
-		}
-		return List.copyOf(volumeIds);
-	}
-
 	/** BCC's weekday number of a day: 0 = Sunday, 1..6 = Monday..Saturday. */
 	static int weekday(DayOfWeek day) {
 		return day.getValue() % 7;

@@ -58,6 +58,34 @@ final class BaiduReplies {
 	record RollbackBody(String snapshotId) {
 	}
 
+	/** {@code POST /v2/snapshot/insnap/create}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreatedInstanceSnapshot(@Nullable String inSnapshotId, @Nullable List<String> snapshotIds) {
+	}
+
+	/**
+	 * The body of {@code POST /v2/snapshot/insnap/create}. {@code volumes} is never sent:
+	 * BCC then takes the system disk and every attached CDS disk, which is what a
+	 * snapshot of the machine is.
+	 *
+	 * @param retentionInDays how many days BCC keeps it; {@code -1} until it is deleted
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CreateInstanceSnapshotBody(String instanceId, String name, @Nullable String desc, int retentionInDays) {
+	}
+
+	/**
+	 * The body of {@code POST /v2/snapshot/insnap/list}: only the fields given are sent.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ListInstanceSnapshotsBody(@Nullable String marker, int maxKeys, @Nullable List<String> instanceIds,
+			@Nullable List<String> instanceSnapshotIds) {
+	}
+
+	/** The body of {@code POST /v2/snapshot/insnap/delete}. */
+	record DeleteInstanceSnapshotsBody(List<String> deleteInsnapIds) {
+	}
+
 	/** {@code GET /v2/asp/{aspId}}. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AspReply(@Nullable BaiduAspJson autoSnapshotPolicy) {

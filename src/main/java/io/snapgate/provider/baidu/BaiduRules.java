@@ -149,12 +149,18 @@ final class BaiduRules {
 	 */
 	BaiduVolumeJson requireAttachable(String volumeId) {
 		BaiduVolumeJson volume = requireVolume(volumeId);
+		checkAttachable(volume);
+		return volume;
+	}
+
+	/** A disk already read may join an automatic snapshot policy. */
+	void checkAttachable(BaiduVolumeJson volume) {
+		String volumeId = volume.id();
 		boolean mounted = volume.systemVolume() || volume.instanceId() != null;
 		if (!mounted || !is(volume.status(), IN_USE_VOLUME)) {
 			throw new ConflictException(ErrorCode.VOLUME_BUSY, "Disk " + volumeId + " is " + volume.status()
 					+ "; Baidu attaches a disk to a policy only while it is in use (attached to an instance)");
 		}
-		return volume;
 	}
 
 	BaiduVolumeJson requireVolume(String volumeId) {

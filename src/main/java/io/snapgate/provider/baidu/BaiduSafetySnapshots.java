@@ -68,6 +68,19 @@ final class BaiduSafetySnapshots {
 	}
 
 	/**
+	 * The name and token of the safety snapshot of one disk of a machine's rollback: one
+	 * per disk, since BCC takes a client token for one create only.
+	 */
+	Identity identity(@Nullable IdempotencyKey key, String volumeId) {
+		if (key == null) {
+			return identity(null);
+		}
+		String token = IdempotencyKey.sha256Hex("safety\n" + key.token(this.provider) + "\n" + volumeId)
+			.substring(0, 32);
+		return new Identity(NAME_PREFIX + token, token, key.fingerprint().substring(0, 16));
+	}
+
+	/**
 	 * What the disk holds: this restore's safety snapshot, if an earlier call took it,
 	 * and how many manual snapshots count against its quota.
 	 * @throws IdempotencyKeyReusedException when the key's safety snapshot was taken for

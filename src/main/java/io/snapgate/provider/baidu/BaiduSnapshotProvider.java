@@ -26,6 +26,7 @@ import io.snapgate.domain.Restore;
 import io.snapgate.domain.RestoreCommand;
 import io.snapgate.domain.RestoreHandle;
 import io.snapgate.domain.RestoreSettings;
+import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
 import io.snapgate.domain.SnapshotFeatures;
@@ -37,12 +38,17 @@ import io.snapgate.provider.UpstreamHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place. Each
- * operation is done by the class named for it: {@link BaiduListing} lists and reads,
- * {@link BaiduCreation} takes a snapshot, {@link BaiduUpdate} changes one,
- * {@link BaiduRollbacks} rolls a disk back, {@link BaiduPolicies} drives BCC's automatic
- * snapshot policies, and {@link BaiduRules} checks BCC's rules before a request that
- * would break them is sent, so that callers get a specific 409.
+ * Baidu Cloud BCC behind the port: per-disk snapshots, rolled back in place, and instance
+ * snapshots, a machine's disks taken together. Each operation is done by the class named
+ * for it: {@link BaiduListing} lists and reads, {@link BaiduCreation} takes a snapshot of
+ * a disk and {@link BaiduMachineCreation} one of an instance,
+ * {@link BaiduInstanceSnapshots} reads and deletes those, {@link BaiduUpdate} changes a
+ * disk snapshot, {@link BaiduRollbacks} rolls a disk back and
+ * {@link BaiduMachineRollbacks} every disk of an instance snapshot in turn,
+ * {@link BaiduPolicies} drives BCC's automatic snapshot policies, and {@link BaiduRules}
+ * checks BCC's rules before a request that would break them is sent, so that callers get
+ * a specific 409. A native id is routed by its shape: {@code s-...} is a disk snapshot,
+ * any other {@linkplain BaiduIds#isInstanceSnapshotId instance snapshot id} a machine's.
  */
 final class BaiduSnapshotProvider implements SnapshotProvider {
 
@@ -72,6 +78,12 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduPolicies policies;
 
+	private final BaiduInstanceSnapshots groups;
+
+	private final BaiduMachineCreation machineCreation;
+
+	private final BaiduMachineRollbacks machineRollbacks;
+
 	private final Optional<CopyProvider> copies;
 
 	/**
@@ -84,12 +96,17 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
-		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), clock);
+		this.groups = new BaiduInstanceSnapshots(id, client, disks);
+		this.listing = new BaiduListing(client, disks, new BaiduSnapshotMapper(id), this.groups, clock);
+		BaiduMachines machines = new BaiduMachines(client, disks);
+		BaiduDiskQuota quota = new BaiduDiskQuota(client, snapshotQuotaPerDisk);
+		this.machineCreation = new BaiduMachineCreation(id, client, machines, quota, this.groups, clock);
 		this.rules = new BaiduRules(client, disks);
 		this.creation = new BaiduCreation(id, client, this.rules, this.listing, clock);
 		this.update = new BaiduUpdate(client, this.listing, clock);
-		this.rollbacks = new BaiduRollbacks(id, client, this.rules,
-				new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores), restores, clock);
+		BaiduSafetySnapshots safety = new BaiduSafetySnapshots(id, client, snapshotQuotaPerDisk, restores);
+		this.rollbacks = new BaiduRollbacks(id, client, this.rules, safety, restores, clock);
+		this.machineRollbacks = new BaiduMachineRollbacks(client, this.rules, this.groups, safety, restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
 		this.copies = copyRegions.isEmpty() ? Optional.empty()
 				: Optional.of(new BaiduCopies(id, client, this.listing, copyRegions, clock));
@@ -107,7 +124,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME, Capability.RETENTION);
+		return EnumSet.of(Capability.VOLUME_SNAPSHOT, Capability.ROLLBACK_VOLUME, Capability.MACHINE_SNAPSHOT,
+				Capability.REVERT_MACHINE, Capability.RETENTION);
 	}
 
 	@Override
@@ -117,7 +135,7 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public boolean isValidNativeId(String nativeId) {
-		return BaiduIds.isSnapshotId(nativeId);
+		return BaiduIds.isSnapshotId(nativeId) || BaiduIds.isInstanceSnapshotId(nativeId);
 	}
 
 	@Override
@@ -132,27 +150,37 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return this.listing.get(nativeId);
+		return isMachine(nativeId) ? this.groups.get(nativeId) : this.listing.get(nativeId);
 	}
 
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
-		this.rules.requireSnapshot(nativeId);
+		if (isMachine(nativeId)) {
+			this.groups.require(nativeId);
+		}
+		else {
+			this.rules.requireSnapshot(nativeId);
+		}
 		return List.of();
 	}
 
 	@Override
 	public Snapshot create(CreateSnapshot command) {
-		return this.creation.create(command);
+		return (command.scope() == Scope.MACHINE) ? this.machineCreation.create(command)
+				: this.creation.create(command);
 	}
 
 	@Override
 	public Snapshot update(String nativeId, SnapshotChanges changes) {
-		return this.update.update(nativeId, changes);
+		return isMachine(nativeId) ? this.groups.refuseChanges(nativeId, changes)
+				: this.update.update(nativeId, changes);
 	}
 
 	@Override
 	public DeleteOutcome delete(String nativeId) {
+		if (isMachine(nativeId)) {
+			return this.groups.delete(nativeId);
+		}
 		this.rules.checkDeletable(nativeId);
 		this.client.deleteSnapshot(nativeId);
 		return DeleteOutcome.DELETED;
@@ -160,16 +188,21 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restore(RestoreCommand command) {
-		return this.rollbacks.start(command);
+		return isMachine(command.snapshotNativeId()) ? this.machineRollbacks.start(command)
+				: this.rollbacks.start(command);
 	}
 
 	@Override
 	public Preview previewCreate(CreateSnapshot command) {
-		return this.creation.preview(command);
+		return (command.scope() == Scope.MACHINE) ? this.machineCreation.preview(command)
+				: this.creation.preview(command);
 	}
 
 	@Override
 	public Preview previewDelete(String nativeId) {
+		if (isMachine(nativeId)) {
+			return this.groups.previewDelete(nativeId);
+		}
 		BaiduSnapshotJson snapshot = this.rules.checkDeletable(nativeId);
 		String ref = new SnapshotRef(this.id, nativeId).toString();
 		String name = (snapshot.name() != null) ? snapshot.name() : nativeId;
@@ -184,17 +217,26 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Preview previewUpdate(String nativeId, SnapshotChanges changes) {
+		if (isMachine(nativeId)) {
+			this.groups.refuseChanges(nativeId, changes);
+			return new PreviewBuilder().passed("SNAPSHOT_EXISTS", "Snapshot " + new SnapshotRef(this.id, nativeId))
+				.action(Preview.Change.NONE, "SNAPSHOT", new SnapshotRef(this.id, nativeId).toString(), null, null,
+						"Nothing to change")
+				.build();
+		}
 		return this.update.preview(new SnapshotRef(this.id, nativeId), changes);
 	}
 
 	@Override
 	public Preview previewRestore(RestoreCommand command) {
-		return this.rollbacks.preview(command);
+		return isMachine(command.snapshotNativeId()) ? this.machineRollbacks.preview(command)
+				: this.rollbacks.preview(command);
 	}
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		return this.rollbacks.status(handle);
+		return BaiduMachineRestoreHandle.isOne(handle) ? this.machineRollbacks.status(handle)
+				: this.rollbacks.status(handle);
 	}
 
 	@Override
@@ -205,6 +247,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Optional<PolicyProvider> policies() {
 		return Optional.of(this.policies);
+	}
+
+	/** An instance snapshot's id, rather than a disk snapshot's. */
+	private static boolean isMachine(String nativeId) {
+		return BaiduIds.isInstanceSnapshotId(nativeId);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.snapgate.provider.baidu;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,7 +14,14 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record BaiduVolumeJson(@Nullable String id, @Nullable String name, @Nullable String status,
 		@JsonProperty("isSystemVolume") boolean systemVolume, @Nullable List<Attachment> attachments,
-		@JsonProperty("diskSizeInGB") @Nullable Integer diskSizeInGb, @Nullable PolicyRef autoSnapshotPolicy) {
+		@JsonProperty("diskSizeInGB") @Nullable Integer diskSizeInGb, @Nullable PolicyRef autoSnapshotPolicy,
+		@Nullable String storageType) {
+
+	/** A disk of the instance's host rather than a cloud disk: BCC snapshots none. */
+	boolean isLocal() {
+		String type = (this.storageType != null) ? this.storageType.toLowerCase(Locale.ROOT) : "";
+		return type.startsWith("local") || type.contains("ephemeral");
+	}
 
 	/** The id of the disk's policy, or {@code null} when it is in none. */
 	@Nullable String policyId() {

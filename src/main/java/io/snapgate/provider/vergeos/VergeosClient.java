@@ -122,10 +122,13 @@ final class VergeosClient {
 
 	/**
 	 * The VMs or tenants (as the table says) of this name: at most two, enough to tell.
+	 * Snapshots of VMs and tenants are rows of the same tables, and one may carry the
+	 * name, so only rows that are no snapshot count.
 	 */
 	List<VergeosMachineRow> copiesNamed(VergeosMemberTable<?> table, String name) {
-		return VergeosJson.rows(
-				list("/" + table.copyTable(), VergeosMachineRow.FIELDS, null, VergeosFilter.eq("name", name), 2, 0),
+		VergeosFilter named = VergeosFilter.both(VergeosFilter.eq("name", name),
+				VergeosFilter.eq("is_snapshot", false));
+		return VergeosJson.rows(list("/" + table.copyTable(), VergeosMachineRow.FIELDS, null, named, 2, 0),
 				VergeosMachineRow.class);
 	}
 
@@ -224,7 +227,8 @@ final class VergeosClient {
 			.orElseThrow(() -> new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "VergeOS answered no system row"));
 	}
 
-	private byte[] list(String path, String fields, @Nullable String sort, @Nullable VergeosFilter filter, int limit,
+	/** One page of a table read, with its fields named, filtered and sorted as given. */
+	byte[] list(String path, String fields, @Nullable String sort, @Nullable VergeosFilter filter, int limit,
 			int offset) {
 		StringBuilder template = new StringBuilder(path).append("?fields={fields}");
 		Map<String, Object> variables = new LinkedHashMap<>();
@@ -243,7 +247,8 @@ final class VergeosClient {
 		return send(HttpMethod.GET, template.toString(), variables, null, VergeosOperation.READ).body();
 	}
 
-	private <T> Optional<T> row(String template, String key, String fields, Class<T> type) {
+	/** One row; empty when VergeOS has none of that key. */
+	<T> Optional<T> row(String template, String key, String fields, Class<T> type) {
 		try {
 			byte[] body = send(HttpMethod.GET, template, Map.of("key", key, "fields", fields), null,
 					VergeosOperation.READ)
@@ -255,7 +260,8 @@ final class VergeosClient {
 		}
 	}
 
-	private UpstreamReply send(HttpMethod method, String template, Map<String, ?> variables, @Nullable Object body,
+	/** One request; an answer that is no success is thrown as the operation says. */
+	UpstreamReply send(HttpMethod method, String template, Map<String, ?> variables, @Nullable Object body,
 			VergeosOperation operation) {
 		UpstreamReply reply = this.exchange.exchange(method, template, variables,
 				(body != null) ? UpstreamJson.write(body) : null, operation.action());

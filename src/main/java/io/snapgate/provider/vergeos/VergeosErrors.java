@@ -30,6 +30,9 @@ final class VergeosErrors {
 
 	private static final Pattern LOCKED = Pattern.compile("immutab|lock");
 
+	/** How a refusal to revert a VM may say that it runs. */
+	private static final Pattern RUNNING = Pattern.compile("running|powered on|power (it )?off");
+
 	/** How a refusal to delete a snapshot profile may say that it is in use. */
 	private static final Pattern IN_USE = Pattern.compile("in[ -]use|\\bused by|assigned");
 
@@ -46,6 +49,18 @@ final class VergeosErrors {
 	 */
 	static NotFoundException policyNotFound(String nativeId) {
 		return new NotFoundException(ErrorCode.NOT_FOUND, "No VergeOS policy " + nativeId);
+	}
+
+	/**
+	 * VergeOS answered a row without a field SnapGate needs, or with one it cannot read:
+	 * nothing is guessed in its place.
+	 * @param where the row, for the message
+	 */
+	static UpstreamErrorException unreadableField(String field, String where) {
+		UpstreamErrorException error = new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR,
+				"VergeOS did not show the " + field + " of " + where + ", which SnapGate needs");
+		error.withUpstream(new UpstreamDetails(null, null, "missing or unreadable field " + field));
+		return error;
 	}
 
 	/**
@@ -97,6 +112,12 @@ final class VergeosErrors {
 					(operation == VergeosOperation.DELETE)
 							? "The snapshot is immutable and locked: it cannot be deleted"
 							: "The snapshot is immutable and locked: VergeOS refused the change");
+		}
+		// which status VergeOS gives a revert of a VM that runs is not known: 409, or a
+		// refusal that says so
+		if (operation == VergeosOperation.REVERT && (status == 400 || status == 422) && message != null
+				&& RUNNING.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+			return new ConflictException(operation.conflict(), operation.conflictMessage());
 		}
 		// which status VergeOS gives a profile still in use is not known: 409, or a
 		// refusal that says so

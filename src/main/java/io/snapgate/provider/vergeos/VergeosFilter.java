@@ -55,6 +55,11 @@ final class VergeosFilter {
 				filters.stream().map(VergeosFilter::expression).collect(Collectors.joining(" and ")));
 	}
 
+	/** Both filters. */
+	static VergeosFilter both(VergeosFilter first, VergeosFilter second) {
+		return new VergeosFilter(first.expression + " and " + second.expression);
+	}
+
 	/** Any of the filters, parenthesized so that it can stand next to {@code and}. */
 	static VergeosFilter anyOf(List<VergeosFilter> filters) {
 		if (filters.isEmpty()) {

@@ -24,8 +24,9 @@ import io.snapgate.domain.SnapshotQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads cloud snapshots, one or a page of them, and the VMs and tenants they hold. A row
- * is CREATING while its task runs, so the rows read are followed by one read of the tasks
+ * Reads cloud snapshots, one or a page of them, and the VMs and tenants they hold; a page
+ * of a listing merges the VM snapshots in (see {@link VergeosMachineListing}). A row is
+ * CREATING while its task runs, so the rows read are followed by one read of the tasks
  * they name, if they name any.
  */
 final class VergeosListing {
@@ -34,64 +35,55 @@ final class VergeosListing {
 
 	private static final int MAX_PAGE = 1000;
 
-	/**
-	 * How many upstream pages one listing reads at most while after-the-fact filters drop
-	 * rows.
-	 */
-	private static final int MAX_ROUNDS = 5;
-
 	private final VergeosClient client;
 
 	private final VergeosSnapshotMapper mapper;
 
 	private final Clock clock;
 
-	VergeosListing(VergeosClient client, VergeosSnapshotMapper mapper, Clock clock) {
+	private final VergeosMachineListing machines;
+
+	VergeosListing(VergeosClient client, VergeosSnapshotMapper mapper, Clock clock, VergeosMachineListing machines) {
 		this.client = client;
 		this.mapper = mapper;
 		this.clock = clock;
+		this.machines = machines;
 	}
 
 	/**
-	 * Newest first, paged by offset: each entry's cursor is its own offset. Expiry, name,
-	 * creation time and the policy (the snapshot profile) are filtered upstream; status
-	 * after the fact (reading on for a few pages to fill this one). A VergeOS snapshot is
-	 * never of a volume, so a volume filter matches nothing, and neither does a policy id
-	 * that is not a profile key.
+	 * Newest first, cloud and VM snapshots merged (see {@link VergeosMergedPage}).
+	 * Expiry, name, creation time and the policy (the snapshot profile) are filtered
+	 * upstream; status after the fact (reading on for a few pages to fill this one). A
+	 * VergeOS snapshot is never of a volume, so a volume filter matches nothing, and
+	 * neither does a policy id that is not a profile key; a machine filter matches VM
+	 * snapshots only.
 	 */
 	Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
 		if (query.scope() == Scope.VOLUME || query.volumeId() != null
 				|| (query.policy() != null && !VergeosLimits.isKey(query.policy()))) {
 			return Page.last(List.of());
 		}
+		VergeosListingPosition start = VergeosListingPosition.of(cursor);
 		int size = Math.clamp(limit, 1, MAX_PAGE);
 		Instant now = this.clock.instant();
-		VergeosFilter filter = listFilter(query, now);
-		List<Page.Entry<Snapshot>> entries = new ArrayList<>();
-		int offset = offsetOf(cursor);
-		for (int round = 0; round < MAX_ROUNDS; round++) {
-			List<VergeosCloudSnapshotRow> rows = this.client.cloudSnapshots(filter, size, offset);
-			Map<String, String> tasks = taskStatuses(rows);
-			for (int i = 0; i < rows.size(); i++) {
-				VergeosCloudSnapshotRow row = rows.get(i);
-				if (row.key() == null || !VergeosLimits.isKey(row.key())) {
-					continue;
-				}
-				Snapshot snapshot = this.mapper.snapshot(row, taskStatus(row, tasks), now);
-				if (query.matches(snapshot, now)) {
-					entries.add(new Page.Entry<>(snapshot, cursorAt(offset + i)));
-					if (entries.size() == size) {
-						boolean more = i < rows.size() - 1 || rows.size() == size;
-						return new Page<>(entries, more ? cursorAt(offset + i + 1) : null);
-					}
-				}
-			}
-			if (rows.size() < size) {
-				return Page.last(entries);
-			}
-			offset += rows.size();
+		VergeosMergedPage.Source clouds = null;
+		if (query.scope() != Scope.MACHINE && query.machine() == null) {
+			VergeosFilter filter = listFilter(query, now);
+			clouds = (offset, rows) -> cloudPage(filter, offset, rows, now);
 		}
-		return new Page<>(entries, cursorAt(offset));
+		return VergeosMergedPage.read(query, now, start, size, clouds, this.machines.source(query, now));
+	}
+
+	/** One page of cloud snapshots, each with the status of its task. */
+	private List<Optional<Snapshot>> cloudPage(@Nullable VergeosFilter filter, int offset, int limit, Instant now) {
+		List<VergeosCloudSnapshotRow> rows = this.client.cloudSnapshots(filter, limit, offset);
+		Map<String, String> tasks = taskStatuses(rows);
+		List<Optional<Snapshot>> page = new ArrayList<>();
+		for (VergeosCloudSnapshotRow row : rows) {
+			page.add((row.key() == null || !VergeosLimits.isKey(row.key())) ? Optional.empty()
+					: Optional.of(this.mapper.snapshot(row, taskStatus(row, tasks), now)));
+		}
+		return page;
 	}
 
 	Optional<Snapshot> get(String nativeId) {
@@ -171,6 +163,12 @@ final class VergeosListing {
 		if (query.policy() != null) {
 			parts.add(VergeosFilter.eq("snapshot_profile", Long.parseLong(query.policy())));
 		}
+		commonFilters(query, parts);
+		return VergeosFilter.allOf(parts);
+	}
+
+	/** The filters on the creation time, which cloud and VM snapshots share. */
+	static void commonFilters(SnapshotQuery query, List<VergeosFilter> parts) {
 		if (query.createdAfter() != null) {
 			parts.add(VergeosFilter.gt("created", query.createdAfter().getEpochSecond()));
 		}
@@ -179,7 +177,6 @@ final class VergeosListing {
 			long ceiling = before.getEpochSecond() + ((before.getNano() > 0) ? 1 : 0);
 			parts.add(VergeosFilter.lt("created", ceiling));
 		}
-		return VergeosFilter.allOf(parts);
 	}
 
 	/** The offset a cursor of a VergeOS listing stands for. */

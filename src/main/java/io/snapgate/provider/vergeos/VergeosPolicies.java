@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A profile drives the system's snapshots once VergeOS uses it as the system's profile,
  * and which API field holds that choice is not known: no VergeOS client sets it. So
- * SnapGate never assigns a profile, targets cannot be given, attached or detached, and a
- * new policy runs once it is selected as the System Snapshots profile in VergeOS. Which
- * profile that is, SnapGate infers (see {@link VergeosSystemProfile}).
+ * SnapGate never makes a profile the system's: a new policy runs once it is selected as
+ * the System Snapshots profile in VergeOS (which profile that is, SnapGate infers; see
+ * {@link VergeosSystemProfile}), or once it is given to VMs, which it can be
+ * ({@link VergeosPolicyTargets}).
  */
 final class VergeosPolicies implements PolicyProvider {
 
@@ -52,16 +53,21 @@ final class VergeosPolicies implements PolicyProvider {
 
 	private final VergeosPolicyDeletion deletion;
 
+	private final VergeosPolicyTargets targets;
+
 	/**
 	 * @param zone the zone the system reads its periods' times in
 	 */
-	VergeosPolicies(ProviderId id, VergeosClient client, Clock clock, ZoneId zone) {
+	VergeosPolicies(ProviderId id, VergeosClient client, Clock clock, ZoneId zone, VergeosVmClient vms,
+			VergeosMachines machines) {
 		this.id = id;
 		this.features = new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), zone,
-				Duration.ofSeconds(1), false, true, true, Set.of(), VergeosPolicyPlanner.MAX_RULES);
+				Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE),
+				VergeosPolicyPlanner.MAX_RULES);
 		VergeosPolicyPlanner planner = new VergeosPolicyPlanner(zone, clock);
 		VergeosPeriods periods = new VergeosPeriods(client);
-		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone));
+		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone), vms);
+		this.targets = new VergeosPolicyTargets(vms, machines, this.listing);
 		this.creation = new VergeosPolicyCreation(id, client, planner, this.listing, periods);
 		this.replacement = new VergeosPolicyReplacement(id, client, planner, this.listing, periods);
 		this.deletion = new VergeosPolicyDeletion(id, client, periods, this.listing);
@@ -124,31 +130,28 @@ final class VergeosPolicies implements PolicyProvider {
 
 	@Override
 	public Policy attach(String nativeId, List<PolicyTarget> targets) {
-		throw refused(targets);
+		return this.targets.attach(nativeId, targets);
 	}
 
-	/** Refused as the attach is: nothing is read. */
 	@Override
 	public Preview previewAttach(String nativeId, List<PolicyTarget> targets) {
-		throw refused(targets);
+		return this.targets.previewAttach(nativeId, targets);
 	}
 
 	@Override
 	public Policy detach(String nativeId, String targetId) {
-		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+		if (!VergeosLimits.isKey(targetId)) {
+			throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+		}
+		return this.targets.detach(nativeId, targetId);
 	}
 
-	/** Refused as the detach is: nothing is read. */
 	@Override
 	public Preview previewDetach(String nativeId, String targetId) {
-		throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
-	}
-
-	/** SnapGate gives a VergeOS profile to nothing: each target is refused by name. */
-	private static InvalidRequestException refused(List<PolicyTarget> targets) {
-		VergeosPolicyPlanner.checkTargets(targets);
-		return InvalidRequestException.unsupported("targets",
-				"SnapGate gives VergeOS profiles to nothing: " + VergeosPolicyPlanner.SELECT_IN_VERGEOS);
+		if (!VergeosLimits.isKey(targetId)) {
+			throw InvalidRequestException.unsupported("targetId", UNASSIGNED_IN_VERGEOS);
+		}
+		return this.targets.previewDetach(nativeId, targetId);
 	}
 
 }

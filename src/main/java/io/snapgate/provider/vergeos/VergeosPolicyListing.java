@@ -34,9 +34,12 @@ final class VergeosPolicyListing {
 
 	private final VergeosPolicyMapper mapper;
 
-	VergeosPolicyListing(VergeosClient client, VergeosPolicyMapper mapper) {
+	private final VergeosVmClient vms;
+
+	VergeosPolicyListing(VergeosClient client, VergeosPolicyMapper mapper, VergeosVmClient vms) {
 		this.client = client;
 		this.mapper = mapper;
+		this.vms = vms;
 	}
 
 	/** By name, paged by offset: each entry's cursor is its own offset. */
@@ -91,9 +94,13 @@ final class VergeosPolicyListing {
 		return policy(profile.get(), periods, systemProfile());
 	}
 
-	/** Which profile the system uses, as its newest scheduled snapshot tells. */
+	/**
+	 * Which profile the system uses, as its newest scheduled snapshot tells, and which
+	 * VMs have a profile.
+	 */
 	VergeosSystemProfile systemProfile() {
-		return VergeosSystemProfile.of(this.client.newestScheduledSnapshot());
+		return VergeosSystemProfile.of(this.client.newestScheduledSnapshot(),
+				this.vms.allVms(VergeosFilter.eq("is_snapshot", false)));
 	}
 
 	List<VergeosPeriodRow> periods(String profileKey) {

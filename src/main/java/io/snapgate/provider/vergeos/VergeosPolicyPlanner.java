@@ -75,9 +75,13 @@ final class VergeosPolicyPlanner {
 						"SnapGate cannot make a VergeOS profile the whole system's: no documented API sets it. "
 								+ "Make the policy without targets, then " + SELECT_IN_VERGEOS);
 			}
+			if (targets.get(i).type() == PolicyTarget.Type.MACHINE) {
+				throw InvalidRequestException.unsupported(field,
+						"SnapGate gives a VergeOS profile to VMs once it is made: make the policy without targets, "
+								+ "then add the VMs with POST /policies/{id}/targets");
+			}
 			throw InvalidRequestException.unsupported(field,
-					"SnapGate gives VergeOS profiles to no disk; a profile takes the system's snapshots once you "
-							+ SELECT_IN_VERGEOS);
+					"SnapGate gives VergeOS profiles to no disk: give the profile to VMs, or " + SELECT_IN_VERGEOS);
 		}
 	}
 

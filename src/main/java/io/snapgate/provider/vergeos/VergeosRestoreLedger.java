@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
+import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamErrorException;
@@ -122,6 +123,23 @@ final class VergeosRestoreLedger {
 		catch (SnapGateException ex) {
 			logger.debug("Old restore records of provider {} not deleted: {}", this.provider, ex.getMessage());
 		}
+	}
+
+	/**
+	 * Makes the key's entry, unless an identical request made it first.
+	 * @return the entry made; empty when an identical request under the key made it first
+	 * @throws IdempotencyKeyReusedException when another request made it
+	 */
+	Optional<Entry> openOnce(IdempotencyKey key, Instant askedAt) {
+		Optional<Entry> made = open(key, askedAt);
+		if (made.isEmpty()) {
+			Entry earlier = find(key).orElseThrow(() -> new ConflictException(ErrorCode.NAME_TAKEN,
+					"VergeOS refused the restore's record and shows none under this Idempotency-Key"));
+			if (!isSameRequest(earlier, key)) {
+				throw new IdempotencyKeyReusedException();
+			}
+		}
+		return made;
 	}
 
 	boolean isSameRequest(Entry entry, IdempotencyKey key) {

@@ -80,15 +80,9 @@ final class VergeosRestores {
 		}
 		RestoreHandle handle = Objects.requireNonNull(recovery.handle(), "a keyed restore has its handle");
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Optional<Entry> made = this.ledger.open(key, now);
+		Optional<Entry> made = this.ledger.openOnce(key, now);
 		if (made.isEmpty()) {
-			// another call under this key wrote its entry first
-			Entry earlier = this.ledger.find(key)
-				.orElseThrow(() -> new ConflictException(ErrorCode.NAME_TAKEN,
-						"VergeOS refused the restore's record and shows none under this Idempotency-Key"));
-			if (!this.ledger.isSameRequest(earlier, key)) {
-				throw new IdempotencyKeyReusedException();
-			}
+			// an identical call under this key wrote its entry first
 			return status(handle);
 		}
 		this.ledger.sweep(now);

@@ -1,6 +1,8 @@
 package io.snapgate.provider.vergeos;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * @param key the key of the profile that took the newest scheduled snapshot; {@code null}
  * when there is none
  * @param lastTakenAt when that snapshot was taken, if VergeOS says
+ * @param machines the keys of the VMs each profile is assigned to, by profile key
+ * ({@code vms.snapshot_profile}, which SnapGate writes and reads back)
  */
-record VergeosSystemProfile(@Nullable String key, @Nullable Instant lastTakenAt) {
+record VergeosSystemProfile(@Nullable String key, @Nullable Instant lastTakenAt, Map<String, List<String>> machines) {
 
 	/** The attribute that says how a policy's assignment was worked out. */
 	static final String ASSIGNMENT = "systemAssignment";
@@ -30,11 +34,19 @@ record VergeosSystemProfile(@Nullable String key, @Nullable Instant lastTakenAt)
 	/** The attribute that names the profile taken as the system's. */
 	static final String SYSTEM_PROFILE = "systemProfile";
 
-	static VergeosSystemProfile of(Optional<VergeosCloudSnapshotRow> newestScheduled) {
+	static VergeosSystemProfile of(Optional<VergeosCloudSnapshotRow> newestScheduled, List<VergeosVmRow> vms) {
+		Map<String, List<String>> machines = new HashMap<>();
+		for (VergeosVmRow vm : vms) {
+			String profile = vm.snapshotProfile();
+			if (vm.key() != null && !vm.isSnapshot() && profile != null && VergeosLimits.isKey(profile)
+					&& !profile.equals("0")) {
+				machines.computeIfAbsent(profile, (key) -> new ArrayList<>()).add(vm.key());
+			}
+		}
 		return newestScheduled.filter((row) -> row.snapshotProfile() != null)
 			.map((row) -> new VergeosSystemProfile(row.snapshotProfile(),
-					(row.created() != null) ? Instant.ofEpochSecond(row.created()) : null))
-			.orElse(new VergeosSystemProfile(null, null));
+					(row.created() != null) ? Instant.ofEpochSecond(row.created()) : null, machines))
+			.orElse(new VergeosSystemProfile(null, null, machines));
 	}
 
 	/** Whether any profile has taken a scheduled snapshot that still exists. */
@@ -47,10 +59,13 @@ record VergeosSystemProfile(@Nullable String key, @Nullable Instant lastTakenAt)
 	}
 
 	/**
-	 * SnapGate reads no other assignment of a profile (to VMs or NAS volumes), so a
-	 * profile that is not the system's runs nothing that it knows of.
+	 * A profile assigned to a VM runs; SnapGate reads no assignment to NAS volumes, so a
+	 * profile that is neither the system's nor a VM's runs nothing that it knows of.
 	 */
 	PolicyStatus statusOf(String profileKey) {
+		if (this.machines.containsKey(profileKey)) {
+			return PolicyStatus.ACTIVE;
+		}
 		if (!isKnown()) {
 			return PolicyStatus.UNKNOWN;
 		}
@@ -58,7 +73,12 @@ record VergeosSystemProfile(@Nullable String key, @Nullable Instant lastTakenAt)
 	}
 
 	List<PolicyTarget> targetsOf(String profileKey) {
-		return isSystems(profileKey) ? List.of(PolicyTarget.SYSTEM) : List.of();
+		List<PolicyTarget> targets = new ArrayList<>();
+		if (isSystems(profileKey)) {
+			targets.add(PolicyTarget.SYSTEM);
+		}
+		this.machines.getOrDefault(profileKey, List.of()).forEach((vm) -> targets.add(PolicyTarget.machine(vm)));
+		return targets;
 	}
 
 	/** Says, in a profile's attributes, how its assignment was worked out. */

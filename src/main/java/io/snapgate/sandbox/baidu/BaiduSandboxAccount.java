@@ -97,6 +97,11 @@ final class BaiduSandboxAccount {
 		return Collections.unmodifiableCollection(this.volumes.values());
 	}
 
+	/** A snapshot, deleted or not. */
+	@Nullable Snapshot snapshot(String snapshotId) {
+		return this.snapshots.get(snapshotId);
+	}
+
 	/** A snapshot that is not deleted. */
 	Snapshot requireSnapshot(String snapshotId) {
 		Snapshot snapshot = this.snapshots.get(snapshotId);

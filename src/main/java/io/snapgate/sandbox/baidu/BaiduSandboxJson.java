@@ -16,8 +16,12 @@ final class BaiduSandboxJson {
 	private BaiduSandboxJson() {
 	}
 
+	/**
+	 * @param insnapId the instance snapshot it was taken in, or empty
+	 */
 	record Snapshot(String id, String name, int sizeInGB, String createTime, String status, String createMethod,
-			String volumeId, String desc, @Nullable String expireTime, boolean encrypted, String progress) {
+			String volumeId, String desc, @Nullable String expireTime, boolean encrypted, String progress,
+			String insnapId) {
 	}
 
 	record SnapshotReply(Snapshot snapshot) {
@@ -71,6 +75,45 @@ final class BaiduSandboxJson {
 	}
 
 	record Created(String snapshotId) {
+	}
+
+	/** One disk's snapshot as an instance snapshot lists it. */
+	record InstanceSnapshotDisk(String snapshotId, String snapshotName, int snapshotSizeInGiB, String snapshotStatus,
+			String volumeId, String creationMethod, String description, String createdTime,
+			@Nullable String expiredTime, boolean encrypted) {
+	}
+
+	record InstanceSnapshot(String instanceSnapshotId, String instanceSnapshotName, int instanceSnapshotSizeInGiB,
+			String createdTime, String instanceSnapshotStatus, String instanceId,
+			List<InstanceSnapshotDisk> snapshots) {
+	}
+
+	record InstanceSnapshotPage(String marker, @JsonProperty("isTruncated") boolean truncated,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextMarker, int maxKeys,
+			List<InstanceSnapshot> instanceSnapshots) {
+	}
+
+	record CreatedInstanceSnapshot(String inSnapshotId, List<String> snapshotIds) {
+	}
+
+	/**
+	 * The body of {@code POST /v2/snapshot/insnap/create}; {@code volumes} left out takes
+	 * the system disk and every attached CDS disk.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CreateInstanceSnapshotRequest(@Nullable String instanceId, @Nullable String name, @Nullable String desc,
+			@Nullable JsonNode volumes, @Nullable JsonNode retentionInDays) {
+	}
+
+	/** The body of {@code POST /v2/snapshot/insnap/list}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ListInstanceSnapshotsRequest(@Nullable JsonNode marker, @Nullable JsonNode maxKeys,
+			@Nullable List<String> instanceIds, @Nullable List<String> instanceSnapshotIds) {
+	}
+
+	/** The body of {@code POST /v2/snapshot/insnap/delete}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record DeleteInstanceSnapshotsRequest(@Nullable List<String> deleteInsnapIds) {
 	}
 
 	record ErrorBody(String requestId, String code, String message) {

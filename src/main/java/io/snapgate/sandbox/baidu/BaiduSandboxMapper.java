@@ -6,6 +6,7 @@ import java.util.List;
 import io.snapgate.provider.baidu.BceV1Signer;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.Attachment;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
+import io.snapgate.sandbox.baidu.BaiduSandboxResources.InstanceSnapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Policy;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
@@ -25,12 +26,31 @@ final class BaiduSandboxMapper {
 		this.progress = progress;
 	}
 
-	BaiduSandboxJson.Snapshot snapshot(Snapshot snapshot, Instant now) {
+	/**
+	 * @param insnapId the instance snapshot it was taken in, or {@code null}
+	 */
+	BaiduSandboxJson.Snapshot snapshot(Snapshot snapshot, Instant now, @Nullable String insnapId) {
 		String status = this.progress.status(snapshot, now);
 		return new BaiduSandboxJson.Snapshot(snapshot.id(), snapshot.name(), snapshot.sizeGb(),
 				BceV1Signer.timestamp(snapshot.createdAt()), status, snapshot.createMethod(), snapshot.volumeId(),
 				snapshot.desc(), (snapshot.expiresAt() != null) ? BceV1Signer.timestamp(snapshot.expiresAt()) : null,
-				false, this.progress.percent(snapshot, status, now));
+				false, this.progress.percent(snapshot, status, now), (insnapId != null) ? insnapId : "");
+	}
+
+	/**
+	 * An instance snapshot as BCC lists it, its disks' snapshots in BCC's words for them.
+	 */
+	BaiduSandboxJson.InstanceSnapshot instanceSnapshot(InstanceSnapshot group, String status, List<Snapshot> members,
+			Instant now) {
+		List<BaiduSandboxJson.InstanceSnapshotDisk> disks = members.stream()
+			.map((s) -> new BaiduSandboxJson.InstanceSnapshotDisk(s.id(), s.name(), s.sizeGb(),
+					this.progress.status(s, now), s.volumeId(), s.createMethod(), s.desc(),
+					BceV1Signer.timestamp(s.createdAt()),
+					(s.expiresAt() != null) ? BceV1Signer.timestamp(s.expiresAt()) : null, false))
+			.toList();
+		return new BaiduSandboxJson.InstanceSnapshot(group.id(), group.name(),
+				members.stream().mapToInt(Snapshot::sizeGb).sum(), BceV1Signer.timestamp(group.createdAt()), status,
+				group.instanceId(), disks);
 	}
 
 	/**

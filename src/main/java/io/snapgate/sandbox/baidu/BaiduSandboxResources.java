@@ -71,6 +71,35 @@ final class BaiduSandboxResources {
 	}
 
 	/**
+	 * An instance snapshot: one snapshot of each of its instance's disks, taken together.
+	 * What it shows as follows from its disks' snapshots; once deleted it shows as
+	 * {@code deleting} for a while, then no more.
+	 *
+	 * @param sequence the order of creation, by which lists are sorted
+	 * @param snapshotIds its disks' snapshots, the system disk's first
+	 * @param deletingUntil once deleted: until when it still shows, as {@code deleting};
+	 * {@code null} while it is not deleted
+	 */
+	record InstanceSnapshot(long sequence, String id, String name, String instanceId, Instant createdAt,
+			List<String> snapshotIds, @Nullable Instant deletingUntil) {
+
+		InstanceSnapshot {
+			snapshotIds = List.copyOf(snapshotIds);
+		}
+
+		InstanceSnapshot deleted(Instant until) {
+			return new InstanceSnapshot(this.sequence, this.id, this.name, this.instanceId, this.createdAt,
+					this.snapshotIds, until);
+		}
+
+		/** Whether it is gone, or going. */
+		boolean isDeleted() {
+			return this.deletingUntil != null;
+		}
+
+	}
+
+	/**
 	 * An automatic snapshot policy: a snapshot at the top of each listed hour on each
 	 * listed weekday, in {@link BaiduSandboxSchedules#ZONE}.
 	 *

@@ -6,10 +6,13 @@ import java.util.UUID;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspReply;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspVolumesRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateInstanceSnapshotRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreatedAsp;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.Created;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.DeleteInstanceSnapshotsRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.ListInstanceSnapshotsRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.ModifyRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.RollbackRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotReply;
@@ -56,6 +59,9 @@ final class BaiduSandboxRoutes {
 					(v2) -> v2.GET("/snapshot", this::list)
 						.GET("/snapshot/{snapshotId}", this::snapshot)
 						.POST("/snapshot", this::create)
+						.POST("/snapshot/insnap/create", this::createInstanceSnapshot)
+						.POST("/snapshot/insnap/list", this::instanceSnapshots)
+						.POST("/snapshot/insnap/delete", this::deleteInstanceSnapshots)
 						.DELETE("/snapshot/{snapshotId}", this::delete)
 						.PUT("/snapshot/{snapshotId}", RequestPredicates.param("modifyAttribute", (value) -> true),
 								this::modify)
@@ -96,6 +102,20 @@ final class BaiduSandboxRoutes {
 		return ok(new Created(this.state.create(request.param("clientToken").orElse(null), body)));
 	}
 
+	private ServerResponse createInstanceSnapshot(ServerRequest request) throws IOException {
+		CreateInstanceSnapshotRequest body = read(request, CreateInstanceSnapshotRequest.class);
+		return ok(this.state.createInstanceSnapshot(request.param("clientToken").orElse(null), body));
+	}
+
+	private ServerResponse instanceSnapshots(ServerRequest request) throws IOException {
+		return ok(this.state.instanceSnapshots(read(request, ListInstanceSnapshotsRequest.class)));
+	}
+
+	private ServerResponse deleteInstanceSnapshots(ServerRequest request) throws IOException {
+		this.state.deleteInstanceSnapshots(read(request, DeleteInstanceSnapshotsRequest.class));
+		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
 	private ServerResponse modify(ServerRequest request) throws IOException {
 		ModifyRequest body = read(request, ModifyRequest.class);
 		this.state.modify(request.pathVariable("snapshotId"), body);
@@ -122,7 +142,8 @@ final class BaiduSandboxRoutes {
 	}
 
 	private ServerResponse volumes(ServerRequest request) {
-		return ok(this.state.volumes(request.param("marker").orElse(null), request.param("maxKeys").orElse(null)));
+		return ok(this.state.volumes(request.param("marker").orElse(null), request.param("maxKeys").orElse(null),
+				request.param("instanceId").orElse(null)));
 	}
 
 	private ServerResponse policies(ServerRequest request) {

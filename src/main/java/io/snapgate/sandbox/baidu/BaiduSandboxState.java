@@ -12,7 +12,12 @@ import java.util.Set;
 
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspPage;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.AspRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateInstanceSnapshotRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreateRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreatedInstanceSnapshot;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.DeleteInstanceSnapshotsRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceSnapshotPage;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.ListInstanceSnapshotsRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumePage;
 import io.snapgate.sandbox.baidu.BaiduSandboxPaging.Slice;
@@ -28,8 +33,9 @@ import tools.jackson.databind.JsonNode;
  * disks back to, and which it refuses, over the {@linkplain BaiduSandboxSeed seeded}
  * account, with statuses as {@link BaiduSandboxProgress} works them out from the clock.
  * Its automatic snapshot policies are kept by {@link BaiduSandboxPolicies} and run by
- * {@link BaiduSandboxSchedules} whenever {@link #runSchedules} is called. Every operation
- * holds the one lock, so that checks and changes are one step.
+ * {@link BaiduSandboxSchedules} whenever {@link #runSchedules} is called; its instance
+ * snapshots are kept by {@link BaiduSandboxInstanceSnapshots}. Every operation holds the
+ * one lock, so that checks and changes are one step.
  */
 final class BaiduSandboxState {
 
@@ -57,14 +63,18 @@ final class BaiduSandboxState {
 
 	private final BaiduSandboxSchedules schedules;
 
+	private final BaiduSandboxInstanceSnapshots instanceSnapshots;
+
 	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
 		this.settings = settings;
 		this.clock = clock;
 		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
 		this.mapper = new BaiduSandboxMapper(this.progress);
 		this.schedules = new BaiduSandboxSchedules(this.account, this.policies, settings.snapshotDelay());
+		this.instanceSnapshots = new BaiduSandboxInstanceSnapshots(this.account, this.progress, settings);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		BaiduSandboxSeed.plant(this.account, now);
+		BaiduSandboxSeed.plant(this.account, this.instanceSnapshots, now);
 		BaiduSandboxSeed.plant(this.policies, now, settings.demoScheduleEveryMinute());
 	}
 
@@ -91,24 +101,33 @@ final class BaiduSandboxState {
 				nextMarker = snapshot.id();
 				break;
 			}
-			page.add(this.mapper.snapshot(snapshot, now));
+			page.add(this.mapper.snapshot(snapshot, now, this.instanceSnapshots.groupOf(snapshot.id())));
 		}
 		return new SnapshotPage((marker != null) ? marker : "", nextMarker != null, nextMarker, maxKeys, page);
 	}
 
 	synchronized BaiduSandboxJson.Snapshot snapshot(String snapshotId) {
-		return this.mapper.snapshot(this.account.requireSnapshot(snapshotId), now());
+		return this.mapper.snapshot(this.account.requireSnapshot(snapshotId), now(),
+				this.instanceSnapshots.groupOf(snapshotId));
 	}
 
 	synchronized BaiduSandboxJson.Volume volume(String volumeId) {
 		return volumeJson(this.account.requireVolume(volumeId), now());
 	}
 
-	/** Every disk of the account, system disks too, by id. */
-	synchronized VolumePage volumes(@Nullable String marker, @Nullable String maxKeysParameter) {
+	/**
+	 * Every disk of the account, system disks too, by id; or with {@code instanceId} only
+	 * those attached to that instance, its system disk among them.
+	 */
+	synchronized VolumePage volumes(@Nullable String marker, @Nullable String maxKeysParameter,
+			@Nullable String instanceId) {
 		int maxKeys = maxKeys(maxKeysParameter);
 		Instant now = now();
-		List<Volume> ordered = this.account.volumes().stream().sorted(Comparator.comparing(Volume::id)).toList();
+		List<Volume> ordered = this.account.volumes()
+			.stream()
+			.filter((volume) -> instanceId == null || instanceId.equals(volume.instanceId()))
+			.sorted(Comparator.comparing(Volume::id))
+			.toList();
 		Slice<Volume> slice = BaiduSandboxPaging.slice(ordered, Volume::id, marker, maxKeys, "volume");
 		return new VolumePage((marker != null) ? marker : "", slice.nextMarker() != null, slice.nextMarker(), maxKeys,
 				slice.items().stream().map((volume) -> volumeJson(volume, now)).toList());
@@ -230,6 +249,11 @@ final class BaiduSandboxState {
 
 	synchronized void delete(String snapshotId) {
 		Snapshot snapshot = this.account.requireSnapshot(snapshotId);
+		String group = this.instanceSnapshots.groupOf(snapshotId);
+		if (group != null) {
+			throw new BaiduSandboxException(403, "OperationNotAllowed",
+					"Snapshot " + snapshotId + " belongs to instance snapshot " + group + "; delete that instead");
+		}
 		Instant now = now();
 		String status = this.progress.status(snapshot, now);
 		boolean rollingBackFromIt = this.account.volumes()
@@ -269,6 +293,33 @@ final class BaiduSandboxState {
 					+ this.progress.status(volume, now) + "; it must be detached (Available)");
 		}
 		this.account.put(volume.rollingBack(snapshotId, now.plus(this.settings.rollbackDelay())));
+	}
+
+	/**
+	 * @return the new instance snapshot and its disks' snapshots, or the first ones for a
+	 * client token seen before with the same request
+	 */
+	synchronized CreatedInstanceSnapshot createInstanceSnapshot(@Nullable String clientToken,
+			CreateInstanceSnapshotRequest request) {
+		return this.instanceSnapshots.create(clientToken, request, now());
+	}
+
+	synchronized InstanceSnapshotPage instanceSnapshots(ListInstanceSnapshotsRequest request) {
+		return this.instanceSnapshots.list(request, now(), this.mapper);
+	}
+
+	synchronized void deleteInstanceSnapshots(DeleteInstanceSnapshotsRequest request) {
+		this.instanceSnapshots.delete(request, now());
+	}
+
+	/** An instance snapshot as BCC lists it now. */
+	synchronized BaiduSandboxJson.InstanceSnapshot instanceSnapshot(String id) {
+		return this.instanceSnapshots
+			.list(new ListInstanceSnapshotsRequest(null, null, null, List.of(id)), now(), this.mapper)
+			.instanceSnapshots()
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> BaiduSandboxException.notFound("instance snapshot " + id));
 	}
 
 	/** The ids of the snapshots a disk holds now, newest first. */

@@ -19,8 +19,8 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
  * The rules of {@code snapshot_profiles}, {@code snapshot_profile_periods} and
  * {@code snapshot_profile_actions}: names unique (a profile's among profiles, a period's
  * within its profile), required fields, values in range, and no deleting the profile the
- * system's snapshots use. Not synchronized: {@link VergeosSandboxState} holds its lock
- * around every use.
+ * system's snapshots or a VM use. Not synchronized: {@link VergeosSandboxState} holds its
+ * lock around every use.
  */
 final class VergeosSandboxProfiles {
 
@@ -77,6 +77,14 @@ final class VergeosSandboxProfiles {
 				throw new VergeosSandboxException(409, "Snapshot profile '" + profile.name()
 						+ "' is in use by the system snapshots and cannot be deleted");
 			}
+			this.tables.machines(VergeosSandboxKind.VM)
+				.stream()
+				.filter((vm) -> Objects.equals(vm.snapshotProfile(), profile.key()))
+				.findFirst()
+				.ifPresent((vm) -> {
+					throw new VergeosSandboxException(409, "Snapshot profile '" + profile.name() + "' is in use by VM '"
+							+ vm.name() + "' and cannot be deleted");
+				});
 			this.tables.removeProfile(profile.key());
 		}
 	}

@@ -23,8 +23,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code fields}, {@code filter}, {@code sort}, {@code limit} and {@code offset};
  * creating, changing and deleting cloud snapshots; recovering their VMs and tenants;
  * creating and changing snapshot profiles and their periods, and deleting a profile
- * through {@code snapshot_profile_actions}. Errors are {@code {"err": "..."}} with
- * VergeOS's status codes; every request needs HTTP Basic or a Bearer API key.
+ * through {@code snapshot_profile_actions}; taking and deleting VM snapshots, giving a VM
+ * a snapshot profile, and the VM actions {@code clone}, {@code restore}, {@code poweron}
+ * and {@code poweroff}. Errors are {@code {"err": "..."}} with VergeOS's status codes;
+ * every request needs HTTP Basic or a Bearer API key.
  * <p>
  * Functional routes rather than a {@code @RestController}, so that the emulator belongs
  * to the sandbox configuration alone and never turns up in the web slices of other tests.
@@ -80,6 +82,17 @@ final class VergeosSandboxRoutes {
 				this.state.deletePeriod(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
+			.POST(API + "/machine_snapshots",
+					authenticated((request) -> created(this.state.createMachineSnapshot(body(request)))))
+			.DELETE(API + "/machine_snapshots/{key}", authenticated((request) -> {
+				this.state.deleteMachineSnapshot(key(request.pathVariable("key")));
+				return ServerResponse.ok().build();
+			}))
+			.PUT(API + "/vms/{key}", authenticated((request) -> {
+				this.state.updateVm(key(request.pathVariable("key")), body(request));
+				return ServerResponse.ok().build();
+			}))
+			.POST(API + "/vm_actions", authenticated((request) -> json(this.state.vmAction(body(request)))))
 			.GET(API + "/{table}", authenticated(this::list))
 			.GET(API + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,

@@ -145,9 +145,50 @@ final class VergeosSandboxRows {
 
 	/**
 	 * A row of {@code vms} or {@code tenants}; {@code recoverFails} marks one whose
-	 * recoveries fail.
+	 * recoveries fail. A VM also has the key of its machine (the row that holds its
+	 * drives, its power state and its snapshots), is a snapshot or not (VergeOS keeps the
+	 * VM of each VM snapshot as a row of {@code vms}), is {@code running} or
+	 * {@code stopped}, may be given a snapshot profile (written as the VM's
+	 * {@code snapshot_profile}, kept on its machine and read as
+	 * {@code machine#snapshot_profile}), and may have the guest agent on.
 	 */
-	record Machine(long key, String name, String description, long created, boolean recoverFails) {
+	record Machine(long key, String name, String description, long created, boolean recoverFails, long machineKey,
+			boolean snapshot, String status, @Nullable Long snapshotProfile, boolean guestAgent) {
+
+		static final String RUNNING = "running";
+
+		static final String STOPPED = "stopped";
+
+		/** A tenant, which has no machine of its own here. */
+		static Machine tenant(long key, String name, long created) {
+			return new Machine(key, name, "", created, false, 0, false, RUNNING, null, false);
+		}
+
+		/** A VM that is no snapshot. */
+		static Machine vm(long key, String name, String description, long created, boolean recoverFails,
+				long machineKey, String status, boolean guestAgent) {
+			return new Machine(key, name, description, created, recoverFails, machineKey, false, status, null,
+					guestAgent);
+		}
+
+		/** The VM of a VM snapshot: stopped, and never given a profile. */
+		static Machine snapshotOf(long key, String name, long created, long machineKey) {
+			return new Machine(key, name, "", created, false, machineKey, true, STOPPED, null, false);
+		}
+
+		boolean isRunning() {
+			return this.status.equals(RUNNING);
+		}
+
+		Machine withStatus(String status) {
+			return new Machine(this.key, this.name, this.description, this.created, this.recoverFails, this.machineKey,
+					this.snapshot, status, this.snapshotProfile, this.guestAgent);
+		}
+
+		Machine withProfile(@Nullable Long profile) {
+			return new Machine(this.key, this.name, this.description, this.created, this.recoverFails, this.machineKey,
+					this.snapshot, this.status, profile, this.guestAgent);
+		}
 
 		Map<String, @Nullable Object> row(VergeosSandboxKind kind) {
 			Map<String, @Nullable Object> row = new LinkedHashMap<>();
@@ -156,6 +197,65 @@ final class VergeosSandboxRows {
 			row.put("description", this.description);
 			row.put("created", this.created);
 			kind.putHardware(row);
+			row.put("is_snapshot", this.snapshot);
+			if (kind == VergeosSandboxKind.VM) {
+				row.put("machine", this.machineKey);
+				row.put("guest_agent", this.guestAgent);
+				row.put("machine#status#running", isRunning());
+				row.put("machine#status#status", this.status);
+				row.put("machine#snapshot_profile", this.snapshotProfile);
+			}
+			return row;
+		}
+
+	}
+
+	/**
+	 * A row of {@code machine_snapshots}: a snapshot of one VM's {@code machine}, whose
+	 * own VM has the machine {@code snapMachine}. {@code expires} {@code 0} is never;
+	 * {@code period} names the profile period that took it, {@code null} for one taken by
+	 * hand.
+	 */
+	record MachineSnapshot(long key, String name, String description, long created, long expires, boolean quiesced,
+			boolean createdManually, long machine, long snapMachine, @Nullable Long period, int minSnapshots) {
+
+		boolean isExpiredAt(long now) {
+			return this.expires != 0 && this.expires <= now;
+		}
+
+		Map<String, @Nullable Object> row() {
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
+			row.put("$key", this.key);
+			row.put("name", this.name);
+			row.put("description", this.description);
+			row.put("created", this.created);
+			row.put("expires", this.expires);
+			row.put("expires_type", (this.expires == 0) ? "never" : "date");
+			row.put("quiesced", this.quiesced);
+			row.put("created_manually", this.createdManually);
+			row.put("machine", this.machine);
+			row.put("snap_machine", this.snapMachine);
+			row.put("snapshot_period", this.period);
+			return row;
+		}
+
+	}
+
+	/** A row of {@code machine_drives}: one disk of a machine, its size in bytes. */
+	record Drive(long key, long machine, String name, String media, String driveInterface, long diskSize) {
+
+		Drive of(long newKey, long newMachine) {
+			return new Drive(newKey, newMachine, this.name, this.media, this.driveInterface, this.diskSize);
+		}
+
+		Map<String, @Nullable Object> row() {
+			Map<String, @Nullable Object> row = new LinkedHashMap<>();
+			row.put("$key", this.key);
+			row.put("machine", this.machine);
+			row.put("name", this.name);
+			row.put("media", this.media);
+			row.put("interface", this.driveInterface);
+			row.put("disksize", this.diskSize);
 			return row;
 		}
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.MachineSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,13 @@ import org.jspecify.annotations.Nullable;
  * not one per missed time. Snapshots taken by hand are left as they are.
  * <p>
  * Only the profile the system uses takes cloud snapshots, as on VergeOS: any other
- * profile, one made through SnapGate included, takes none, however its periods are set.
- * One-time ({@code custom}) periods never run here. Not synchronized:
- * {@link VergeosSandboxState} holds its lock around every use.
+ * profile, one made through SnapGate included, takes none, however its periods are set. A
+ * profile given to VMs takes a VM snapshot of each of them when a period is due (carrying
+ * the period, kept for its retention, the newest {@code min_snapshots} of each period and
+ * VM kept past their expiry); a profile given to nothing takes nothing. The every-minute
+ * demonstration runs the system's profile only. One-time ({@code custom}) periods never
+ * run here. Not synchronized: {@link VergeosSandboxState} holds its lock around every
+ * use.
  */
 final class VergeosSandboxSchedules {
 
@@ -42,8 +48,11 @@ final class VergeosSandboxSchedules {
 
 	private final VergeosSandboxTables tables;
 
-	VergeosSandboxSchedules(VergeosSandboxTables tables) {
+	private final VergeosSandboxMachines machines;
+
+	VergeosSandboxSchedules(VergeosSandboxTables tables, VergeosSandboxMachines machines) {
 		this.tables = tables;
+		this.machines = machines;
 	}
 
 	/**
@@ -56,16 +65,73 @@ final class VergeosSandboxSchedules {
 		Long system = this.tables.systemProfile();
 		int taken = 0;
 		for (Period period : List.copyOf(this.tables.periods())) {
-			if (!Objects.equals(system, period.profile())) {
-				continue;
+			if (Objects.equals(system, period.profile())) {
+				LocalDateTime due = everyMinute ? everyMinuteDue(after, now) : due(period, after, now);
+				if (due != null && take(period, due, now)) {
+					taken++;
+				}
 			}
-			LocalDateTime due = everyMinute ? everyMinuteDue(after, now) : due(period, after, now);
-			if (due != null && take(period, due, now)) {
-				taken++;
+			List<Machine> vms = vmsOf(period.profile());
+			LocalDateTime due = vms.isEmpty() ? null : due(period, after, now);
+			if (due != null) {
+				for (Machine vm : vms) {
+					takeOfVm(period, vm, due, now);
+					taken++;
+				}
 			}
 		}
 		expire(now.getEpochSecond());
+		expireVmSnapshots(now.getEpochSecond());
 		return taken;
+	}
+
+	/** The VMs, snapshots aside, that have this profile. */
+	private List<Machine> vmsOf(long profile) {
+		return this.tables.machines(VergeosSandboxKind.VM)
+			.stream()
+			.filter((vm) -> !vm.snapshot() && Objects.equals(vm.snapshotProfile(), profile))
+			.toList();
+	}
+
+	/**
+	 * A snapshot of the VM named for the period and the time it was due, carrying the
+	 * period; quiesced where the period asks and the VM's guest agent runs.
+	 */
+	private void takeOfVm(Period period, Machine vm, LocalDateTime due, Instant now) {
+		long created = now.getEpochSecond();
+		long expires = (period.retention() == 0) ? 0 : created + period.retention();
+		this.machines.take(vm, period.name() + "_" + due.format(STAMP),
+				"Taken by snapshot profile period '" + period.name() + "'", created, expires,
+				period.quiesce() && vm.guestAgent() && vm.isRunning(), false, period.key(), period.minSnapshots());
+	}
+
+	/**
+	 * Deletes the VM snapshots periods took that are past their expiry, but for the
+	 * newest {@code min_snapshots} of each period and VM, which stay.
+	 */
+	private void expireVmSnapshots(long now) {
+		Map<String, List<MachineSnapshot>> byPeriodAndVm = new HashMap<>();
+		for (MachineSnapshot snapshot : this.tables.machineSnapshots()) {
+			if (snapshot.period() != null) {
+				byPeriodAndVm.computeIfAbsent(snapshot.period() + "/" + snapshot.machine(), (key) -> new ArrayList<>())
+					.add(snapshot);
+			}
+		}
+		for (List<MachineSnapshot> snapshots : byPeriodAndVm.values()) {
+			List<MachineSnapshot> newestFirst = snapshots.stream()
+				.sorted(Comparator.comparingLong(MachineSnapshot::created)
+					.thenComparingLong(MachineSnapshot::key)
+					.reversed())
+				.toList();
+			for (int i = 0; i < newestFirst.size(); i++) {
+				MachineSnapshot snapshot = newestFirst.get(i);
+				Period period = this.tables.period(Objects.requireNonNull(snapshot.period()));
+				int kept = (period != null) ? period.minSnapshots() : snapshot.minSnapshots();
+				if (snapshot.isExpiredAt(now) && i >= kept) {
+					this.tables.removeMachineSnapshot(snapshot.key());
+				}
+			}
+		}
 	}
 
 	/** The latest time in {@code (after, now]} that a period runs at, if any. */

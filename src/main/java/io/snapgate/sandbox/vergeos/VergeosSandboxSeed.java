@@ -3,9 +3,12 @@ package io.snapgate.sandbox.vergeos;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Drive;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
@@ -15,7 +18,14 @@ import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
  * {@code db-01} and {@code broken-vm} (whose recoveries fail), tenants {@code acme} and
  * {@code globex}, and four cloud snapshots of them: a daily one, an immutable locked one,
  * one past its expiry and one kept until deleted. Member keys start at 100 for VMs and at
- * 1000 for tenants, apart from every other key.
+ * 1000 for tenants, machine keys at 501, apart from every other key. {@code web-01} and
+ * {@code web-02} run, {@code db-01} and {@code broken-vm} are stopped (so that one can be
+ * reverted to a snapshot); the guest agent is on in all but {@code web-02}. Each VM has a
+ * 20 GiB system drive, and {@code db-01} a 100 GiB data drive too. {@code db-01} has two
+ * VM snapshots taken by hand, {@code db-01-before-upgrade} (two days ago, kept until
+ * deleted) and {@code db-01-nightly} (a day ago, kept a week), keys 9001 and 9002, so
+ * that a stopped VM can be reverted and a snapshot cloned at once. No VM has a snapshot
+ * profile.
  * <p>
  * One snapshot profile, {@value #PROFILE}, is the one the system's snapshots use, as
  * VergeOS's own default profile is: its period {@code Hourly} takes a snapshot every hour
@@ -31,6 +41,16 @@ final class VergeosSandboxSeed {
 
 	private static final long DEMO_RETENTION = 900;
 
+	/**
+	 * Machine keys start at 501, apart from VM keys, as on VergeOS, where a VM and its
+	 * machine are two rows.
+	 */
+	static final long MACHINE_KEYS_AFTER = 500;
+
+	private static final long GIB = 1024L * 1024 * 1024;
+
+	static final long SEEDED_VM_SNAPSHOT_KEYS_AFTER = 9000;
+
 	private VergeosSandboxSeed() {
 	}
 
@@ -38,13 +58,27 @@ final class VergeosSandboxSeed {
 	static void plant(VergeosSandboxTables tables, long now) {
 		tables.keysAfter("vm_members", 99L);
 		tables.keysAfter("tenant_members", 999L);
+		tables.keysAfter("machines", MACHINE_KEYS_AFTER);
 		for (String vm : List.of("web-01", "web-02", "db-01", "broken-vm")) {
 			long key = tables.nextKey("vms");
-			tables.addMachine(VergeosSandboxKind.VM, new Machine(key, vm, "", now - 90 * DAY, vm.startsWith("broken")));
+			long machine = tables.nextKey("machines");
+			boolean stopped = vm.equals("db-01") || vm.startsWith("broken");
+			tables.addMachine(VergeosSandboxKind.VM, Machine.vm(key, vm, "", now - 90 * DAY, vm.startsWith("broken"),
+					machine, stopped ? Machine.STOPPED : Machine.RUNNING, !vm.equals("web-02")));
+			tables.addDrive(
+					new Drive(tables.nextKey("machine_drives"), machine, vm + "-os", "disk", "virtio-scsi", 20 * GIB));
+			if (vm.startsWith("db")) {
+				tables.addDrive(new Drive(tables.nextKey("machine_drives"), machine, vm + "-data", "disk",
+						"virtio-scsi", 100 * GIB));
+			}
+		}
+		Machine db = tables.vmOfMachine(MACHINE_KEYS_AFTER + 3);
+		if (db != null) {
+			seedVmSnapshots(tables, now, db);
 		}
 		for (String tenant : List.of("acme", "globex")) {
 			long key = tables.nextKey("tenants");
-			tables.addMachine(VergeosSandboxKind.TENANT, new Machine(key, tenant, "", now - 90 * DAY, false));
+			tables.addMachine(VergeosSandboxKind.TENANT, Machine.tenant(key, tenant, now - 90 * DAY));
 		}
 		String day = DateTimeFormatter.ofPattern("yyyyMMdd")
 			.withZone(ZoneOffset.UTC)
@@ -63,6 +97,25 @@ final class VergeosSandboxSeed {
 				false, "1", false));
 		tables.useForTheSystem(profile);
 		lastHourly(tables, profile, period, now);
+	}
+
+	/**
+	 * Two VM snapshots of {@code db-01}, with keys (theirs, their VMs', machines' and
+	 * drives') from {@value #SEEDED_VM_SNAPSHOT_KEYS_AFTER} on, apart from the keys of
+	 * the rows made later, which go on as if none were seeded.
+	 */
+	private static void seedVmSnapshots(VergeosSandboxTables tables, long now, Machine db) {
+		List<String> tablesKeyed = List.of("machine_snapshots", "vms", "machines", "machine_drives");
+		Map<String, Long> last = new LinkedHashMap<>();
+		for (String table : tablesKeyed) {
+			last.put(table, tables.lastKey(table));
+			tables.keysAfter(table, SEEDED_VM_SNAPSHOT_KEYS_AFTER);
+		}
+		VergeosSandboxMachines machines = new VergeosSandboxMachines(tables);
+		machines.take(db, "db-01-before-upgrade", "Taken by hand before the database upgrade", now - 2 * DAY, 0, false,
+				true, null, 1);
+		machines.take(db, "db-01-nightly", "", now - DAY, now + 6 * DAY, false, true, null, 1);
+		last.forEach(tables::keysAfter);
 	}
 
 	/**

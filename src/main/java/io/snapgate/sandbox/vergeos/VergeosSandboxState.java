@@ -12,7 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Drive;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.MachineSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Member;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
@@ -28,9 +30,10 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
 
 /**
  * The emulated system and its rules: which snapshots VergeOS makes, deletes and recovers,
- * and which it refuses, and its snapshot profiles (see {@link VergeosSandboxProfiles}),
- * over the {@linkplain VergeosSandboxSeed seeded} tables. What changes with time (a new
- * snapshot's task running, a recovery going from {@code idle} to {@code importing} to
+ * and which it refuses, its snapshot profiles (see {@link VergeosSandboxProfiles}), and
+ * its VMs with their snapshots (see {@link VergeosSandboxMachines}), over the
+ * {@linkplain VergeosSandboxSeed seeded} tables. What changes with time (a new snapshot's
+ * task running, a recovery going from {@code idle} to {@code importing} to
  * {@code complete}) is worked out from the clock when a row is read; what a schedule
  * takes and expires is made by {@link #runSchedules(Instant)}, which a scheduled task
  * calls in the running application and tests call with the time they choose. Every method
@@ -56,7 +59,9 @@ final class VergeosSandboxState {
 
 	private final VergeosSandboxProfiles profiles = new VergeosSandboxProfiles(this.tables);
 
-	private final VergeosSandboxSchedules schedules = new VergeosSandboxSchedules(this.tables);
+	private final VergeosSandboxMachines machines = new VergeosSandboxMachines(this.tables);
+
+	private final VergeosSandboxSchedules schedules = new VergeosSandboxSchedules(this.tables, this.machines);
 
 	/** Schedules have been run for every time up to this one. */
 	private Instant schedulesRunUntil;
@@ -69,7 +74,8 @@ final class VergeosSandboxState {
 	}
 
 	/**
-	 * Takes the snapshots that the periods of the system's profile are due to take by
+	 * Takes the snapshots that the periods of the system's profile (cloud snapshots) and
+	 * of the profiles given to VMs (snapshots of those VMs) are due to take by
 	 * {@code now}, and deletes those past their expiry; with
 	 * {@code demo-schedule-every-minute}, the system's profile runs every minute. A time
 	 * no later than the last run's does nothing.
@@ -108,6 +114,32 @@ final class VergeosSandboxState {
 		this.profiles.deletePeriod(key);
 	}
 
+	synchronized Map<String, Object> createMachineSnapshot(JsonNode body) {
+		return created("machine_snapshots", this.machines.createSnapshot(body, this.clock.instant().getEpochSecond()));
+	}
+
+	synchronized void deleteMachineSnapshot(long key) {
+		this.machines.deleteSnapshot(key);
+	}
+
+	synchronized void updateVm(long key, JsonNode body) {
+		this.machines.updateVm(key, body);
+	}
+
+	synchronized Map<String, Object> vmAction(JsonNode body) {
+		return this.machines.act(body, this.clock.instant().getEpochSecond());
+	}
+
+	/** The keys of the VM snapshots a VM of this name was reverted to, oldest first. */
+	synchronized List<Long> revertsOf(String vmName) {
+		return this.tables.machines(VergeosSandboxKind.VM)
+			.stream()
+			.filter((vm) -> vm.name().equals(vmName) && !vm.snapshot())
+			.findFirst()
+			.map((vm) -> this.tables.reverts(vm.key()))
+			.orElse(List.of());
+	}
+
 	synchronized List<Map<String, @Nullable Object>> rows(String table) {
 		Instant now = this.clock.instant();
 		return switch (table) {
@@ -116,6 +148,8 @@ final class VergeosSandboxState {
 			case "cloud_snapshot_tenants" -> memberRows(VergeosSandboxKind.TENANT, now);
 			case "vms" -> machineRows(VergeosSandboxKind.VM);
 			case "tenants" -> machineRows(VergeosSandboxKind.TENANT);
+			case "machine_snapshots" -> this.tables.machineSnapshots().stream().map(MachineSnapshot::row).toList();
+			case "machine_drives" -> this.tables.drives().stream().map(Drive::row).toList();
 			case "tasks" -> this.tables.tasks().stream().map((t) -> t.row(now)).toList();
 			case "snapshot_profiles" -> this.tables.profiles().stream().map(Profile::row).toList();
 			case "snapshot_profile_periods" -> this.tables.periods().stream().map(Period::row).toList();
@@ -276,9 +310,19 @@ final class VergeosSandboxState {
 		Instant now = this.clock.instant();
 		for (Member member : recovering) {
 			String copyName = (name != null && !name.isBlank()) ? name : copyName(kind, member.name());
-			long machine = this.tables.nextKey(kind.machineTable());
-			this.tables.addMachine(kind,
-					new Machine(machine, copyName, "Recovered from a cloud snapshot", now.getEpochSecond(), false));
+			long key = this.tables.nextKey(kind.machineTable());
+			if (kind == VergeosSandboxKind.VM) {
+				long machine = this.tables.nextKey("machines");
+				this.tables.addMachine(kind, Machine.vm(key, copyName, "Recovered from a cloud snapshot",
+						now.getEpochSecond(), false, machine, Machine.STOPPED, false));
+				Machine original = this.tables.vm(member.originalKey());
+				if (original != null) {
+					this.tables.copyDrives(original.machineKey(), machine);
+				}
+			}
+			else {
+				this.tables.addMachine(kind, Machine.tenant(key, copyName, now.getEpochSecond()));
+			}
 			this.tables.replaceMember(member.recovering(new Recovery(now, copyName, member.fails())));
 		}
 		return created(kind.actionTable(), this.tables.nextKey(kind.actionTable()));
@@ -296,7 +340,10 @@ final class VergeosSandboxState {
 
 	private String copyName(VergeosSandboxKind kind, String original) {
 		Set<String> taken = new LinkedHashSet<>();
-		this.tables.machines(kind).forEach((machine) -> taken.add(machine.name()));
+		this.tables.machines(kind)
+			.stream()
+			.filter((machine) -> !machine.snapshot())
+			.forEach((machine) -> taken.add(machine.name()));
 		int n = 1;
 		while (taken.contains(original + " (" + n + ")")) {
 			n++;

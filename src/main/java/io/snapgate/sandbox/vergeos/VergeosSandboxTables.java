@@ -1,14 +1,18 @@
 package io.snapgate.sandbox.vergeos;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Drive;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
+import io.snapgate.sandbox.vergeos.VergeosSandboxRows.MachineSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Member;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
@@ -32,6 +36,13 @@ final class VergeosSandboxTables {
 
 	private final Map<Long, Task> tasks = new TreeMap<>();
 
+	private final Map<Long, MachineSnapshot> machineSnapshots = new TreeMap<>();
+
+	private final Map<Long, Drive> drives = new TreeMap<>();
+
+	/** The VM snapshots each VM was reverted to, by VM key, oldest first. */
+	private final Map<Long, List<Long>> reverts = new TreeMap<>();
+
 	private final Map<Long, Profile> profiles = new TreeMap<>();
 
 	private final Map<Long, Period> periods = new TreeMap<>();
@@ -49,6 +60,11 @@ final class VergeosSandboxTables {
 		return this.keys.merge(table, 1L, Long::sum);
 	}
 
+	/** The last key given in {@code table}. */
+	long lastKey(String table) {
+		return this.keys.getOrDefault(table, 0L);
+	}
+
 	/** Lets the keys of {@code table} go on from {@code lastKey}. */
 	void keysAfter(String table, long lastKey) {
 		this.keys.put(table, lastKey);
@@ -64,12 +80,15 @@ final class VergeosSandboxTables {
 
 	/**
 	 * Adds a snapshot and, since a cloud snapshot holds the whole system, a member for
-	 * every machine.
+	 * every machine that is no snapshot itself.
 	 */
 	void addSnapshot(CloudSnapshot snapshot) {
 		this.snapshots.put(snapshot.key(), snapshot);
 		for (VergeosSandboxKind kind : VergeosSandboxKind.values()) {
 			for (Machine machine : machinesOf(kind).values()) {
+				if (machine.snapshot()) {
+					continue;
+				}
 				long key = nextKey(kind.memberTable());
 				Member member = new Member(key, kind, snapshot.key(), machine.key(), machine.name(),
 						machine.recoverFails(), null);
@@ -106,8 +125,68 @@ final class VergeosSandboxTables {
 		return Collections.unmodifiableCollection(machinesOf(kind).values());
 	}
 
+	/** Adds a machine, or puts it in the place of the machine with its key. */
 	void addMachine(VergeosSandboxKind kind, Machine machine) {
 		machinesOf(kind).put(machine.key(), machine);
+	}
+
+	@Nullable Machine vm(long key) {
+		return machinesOf(VergeosSandboxKind.VM).get(key);
+	}
+
+	/** The VM whose machine has this key, if any. */
+	@Nullable Machine vmOfMachine(long machineKey) {
+		return machinesOf(VergeosSandboxKind.VM).values()
+			.stream()
+			.filter((vm) -> vm.machineKey() == machineKey)
+			.findFirst()
+			.orElse(null);
+	}
+
+	Collection<MachineSnapshot> machineSnapshots() {
+		return Collections.unmodifiableCollection(this.machineSnapshots.values());
+	}
+
+	@Nullable MachineSnapshot machineSnapshot(long key) {
+		return this.machineSnapshots.get(key);
+	}
+
+	void addMachineSnapshot(MachineSnapshot snapshot) {
+		this.machineSnapshots.put(snapshot.key(), snapshot);
+	}
+
+	/** Removes a VM snapshot with its own VM and that VM's drives. */
+	void removeMachineSnapshot(long key) {
+		MachineSnapshot snapshot = this.machineSnapshots.remove(key);
+		if (snapshot != null) {
+			machinesOf(VergeosSandboxKind.VM).values().removeIf((vm) -> vm.machineKey() == snapshot.snapMachine());
+			this.drives.values().removeIf((drive) -> drive.machine() == snapshot.snapMachine());
+		}
+	}
+
+	void noteRevert(long vm, long snapshot) {
+		this.reverts.computeIfAbsent(vm, (key) -> new ArrayList<>()).add(snapshot);
+	}
+
+	List<Long> reverts(long vm) {
+		return List.copyOf(this.reverts.getOrDefault(vm, List.of()));
+	}
+
+	Collection<Drive> drives() {
+		return Collections.unmodifiableCollection(this.drives.values());
+	}
+
+	void addDrive(Drive drive) {
+		this.drives.put(drive.key(), drive);
+	}
+
+	/** Gives machine {@code to} a copy of each drive of machine {@code from}. */
+	void copyDrives(long from, long to) {
+		for (Drive drive : List.copyOf(this.drives.values())) {
+			if (drive.machine() == from) {
+				addDrive(drive.of(nextKey("machine_drives"), to));
+			}
+		}
 	}
 
 	Collection<Task> tasks() {

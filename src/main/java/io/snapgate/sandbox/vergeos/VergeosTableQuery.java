@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The query parameters of a VergeOS table read: {@code filter}, {@code sort}
  * ({@code -field} or {@code +field}), {@code offset} and {@code limit} ({@code 0} or none
  * for all), and {@code fields} (without it, or with {@code summary}, only a summary is
- * answered, as VergeOS does).
+ * answered, as VergeOS does; a join is named with an alias:
+ * {@code machine#status#running as running}).
  *
  * @param filter the filter text, if any
  * @param sort the sort order, if any
@@ -27,8 +30,10 @@ record VergeosTableQuery(@Nullable String filter, @Nullable String sort, @Nullab
 
 	private static final List<String> SUMMARY = List.of("$key", "name");
 
+	private static final Pattern ALIASED = Pattern.compile("([a-z_$][a-z0-9_#]*) as ([a-z_][a-z0-9_]*)");
+
 	List<Map<String, @Nullable Object>> apply(List<Map<String, @Nullable Object>> rows, Set<String> columns) {
-		List<String> selected = fields(this.fields, columns);
+		Map<String, String> selected = fields(this.fields, columns);
 		List<Map<String, @Nullable Object>> result = new ArrayList<>(rows);
 		if (this.filter != null && !this.filter.isBlank()) {
 			result.removeIf(VergeosFilterParser.parse(this.filter, columns).negate());
@@ -49,22 +54,28 @@ record VergeosTableQuery(@Nullable String filter, @Nullable String sort, @Nullab
 		return project(row, fields(this.fields, columns));
 	}
 
-	private static List<String> fields(@Nullable String fields, Set<String> columns) {
+	/** The columns to answer, each under the name it is answered by. */
+	private static Map<String, String> fields(@Nullable String fields, Set<String> columns) {
+		Map<String, String> selected = new LinkedHashMap<>();
 		if (fields == null || fields.isBlank() || fields.equals("summary")) {
-			return SUMMARY.stream().filter(columns::contains).toList();
+			SUMMARY.stream().filter(columns::contains).forEach((column) -> selected.put(column, column));
+			return selected;
 		}
 		if (fields.equals("all") || fields.equals("most")) {
-			return List.copyOf(columns);
+			columns.stream()
+				.filter((column) -> !column.contains("#"))
+				.forEach((column) -> selected.put(column, column));
+			return selected;
 		}
-		List<String> selected = new ArrayList<>();
-		selected.add("$key");
+		selected.put("$key", "$key");
 		for (String field : Arrays.stream(fields.split(",")).map(String::strip).toList()) {
-			if (!columns.contains(field)) {
+			Matcher aliased = ALIASED.matcher(field);
+			String column = aliased.matches() ? aliased.group(1) : field;
+			String name = aliased.matches() ? aliased.group(2) : field;
+			if (!columns.contains(column) || (column.contains("#") && !aliased.matches())) {
 				throw VergeosSandboxException.badRequest("Invalid field: " + field);
 			}
-			if (!selected.contains(field)) {
-				selected.add(field);
-			}
+			selected.putIfAbsent(name, column);
 		}
 		return selected;
 	}
@@ -98,9 +109,10 @@ record VergeosTableQuery(@Nullable String filter, @Nullable String sort, @Nullab
 		return Integer.parseInt(value);
 	}
 
-	private static Map<String, @Nullable Object> project(Map<String, @Nullable Object> row, List<String> fields) {
+	private static Map<String, @Nullable Object> project(Map<String, @Nullable Object> row,
+			Map<String, String> fields) {
 		Map<String, @Nullable Object> projected = new LinkedHashMap<>();
-		fields.forEach((field) -> projected.put(field, row.get(field)));
+		fields.forEach((name, column) -> projected.put(name, row.get(column)));
 		return projected;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.testing.MutableClock;
@@ -37,11 +38,15 @@ class BaiduAutomaticSnapshotsTests {
 
 	private final BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), this.clock);
 
+	/** Disk snapshots: a schedule makes no others. */
+	private static final SnapshotQuery DISKS = new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false,
+			null);
+
 	@Test
 	void anAutomaticSnapshotNamesItsDisksPolicyAndAManualOneNone() {
 		stubListing();
 
-		List<Snapshot> snapshots = this.provider.list(SnapshotQuery.ALL, null, 10).items();
+		List<Snapshot> snapshots = this.provider.list(DISKS, null, 10).items();
 
 		assertThat(snapshots).extracting(Snapshot::nativeId, Snapshot::policy)
 			.containsExactly(tuple("s-Auto0002", "asp-Nightly1"), tuple("s-Auto0001", null), tuple("s-Manual01", null));
@@ -62,12 +67,12 @@ class BaiduAutomaticSnapshotsTests {
 	void aDisksPolicyIsReadAgainOnceItMayHaveChanged() {
 		stubListing();
 
-		this.provider.list(SnapshotQuery.ALL, null, 10);
+		this.provider.list(DISKS, null, 10);
 		this.provider.get("s-Auto0002");
 		bcc.verify(1, getRequestedFor(urlEqualTo("/v2/volume/v-Data0001")));
 
 		this.clock.advance(BaiduDisks.POLICY_FRESHNESS.plus(Duration.ofSeconds(1)));
-		this.provider.list(SnapshotQuery.ALL, null, 10);
+		this.provider.list(DISKS, null, 10);
 		bcc.verify(2, getRequestedFor(urlEqualTo("/v2/volume/v-Data0001")));
 		bcc.verify(2, getRequestedFor(urlEqualTo("/v2/volume/v-Data0002")));
 		// a manual snapshot needs only what its disk is, which never changes

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.UpstreamAuthException;
@@ -112,9 +114,9 @@ class BaiduErrorMappingTests {
 			.whenScenarioStateIs("fresh")
 			.willReturn(okJson(BaiduUpstream.page("", false, ""))));
 
-		assertThat(
-				provider(MutableClock.ticking(NOW, Duration.ofSeconds(1))).list(SnapshotQuery.ALL, null, 10).entries())
-			.isEmpty();
+		assertThat(provider(MutableClock.ticking(NOW, Duration.ofSeconds(1)))
+			.list(new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false, null), null, 10)
+			.entries()).isEmpty();
 
 		List<LoggedRequest> requests = bcc.getAllServeEvents().reversed().stream().map(ServeEvent::getRequest).toList();
 		assertThat(requests).hasSize(2);

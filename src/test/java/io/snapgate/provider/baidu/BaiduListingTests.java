@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -50,29 +51,35 @@ class BaiduListingTests {
 
 	private final BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), BaiduUpstream.fixedClock());
 
+	/** Disk snapshots alone, whose cursor is BCC's own marker. */
+	private static final SnapshotQuery DISKS = new SnapshotQuery(Set.of(), Scope.VOLUME, null, null, null, null, false,
+			null);
+
 	@BeforeEach
 	void stubDisks() {
 		bcc.stubFor(get(urlPathEqualTo("/v2/volume/v-Data0001"))
 			.willReturn(okJson(BaiduUpstream.volumeReply("v-Data0001", "InUse", false, "i-Web00001"))));
+		bcc.stubFor(
+				post(urlEqualTo("/v2/snapshot/insnap/list")).willReturn(okJson(BaiduUpstream.groupPage(false, ""))));
 	}
 
 	@Test
 	void pagesFollowTheMarkersAndEveryEntryResumesAtItself() {
 		stubPages();
 
-		Page<Snapshot> first = this.provider.list(SnapshotQuery.ALL, null, 4);
+		Page<Snapshot> first = this.provider.list(DISKS, null, 4);
 		assertThat(ids(first)).containsExactly("s-Snap0010", "s-Snap0009", "s-Snap0008", "s-Snap0007");
 		assertThat(first.entries()).allSatisfy((e) -> assertThat(e.position().value()).isEqualTo(e.item().nativeId()));
 		assertThat(first.next()).isEqualTo(new Cursor("s-Snap0006"));
 
-		Page<Snapshot> second = this.provider.list(SnapshotQuery.ALL, first.next(), 4);
+		Page<Snapshot> second = this.provider.list(DISKS, first.next(), 4);
 		assertThat(ids(second)).containsExactly("s-Snap0006", "s-Snap0005", "s-Snap0004", "s-Snap0003");
-		Page<Snapshot> last = this.provider.list(SnapshotQuery.ALL, second.next(), 4);
+		Page<Snapshot> last = this.provider.list(DISKS, second.next(), 4);
 		assertThat(ids(last)).containsExactly("s-Snap0002", "s-Snap0001");
 		assertThat(last.next()).isNull();
 
 		// resuming at an entry in the middle of a page lists from that very entry
-		Page<Snapshot> resumed = this.provider.list(SnapshotQuery.ALL, first.entries().get(2).position(), 2);
+		Page<Snapshot> resumed = this.provider.list(DISKS, first.entries().get(2).position(), 2);
 		assertThat(ids(resumed)).containsExactly("s-Snap0008", "s-Snap0007");
 
 		bcc.verify(getRequestedFor(urlEqualTo("/v2/snapshot?maxKeys=4")));
@@ -96,8 +103,8 @@ class BaiduListingTests {
 	@Test
 	void sparseMatchesAreGatheredOverSeveralPages() {
 		stubPages();
-		SnapshotQuery onlyCreating = new SnapshotQuery(Set.of(SnapshotStatus.CREATING), null, null, null, null, null,
-				false, null);
+		SnapshotQuery onlyCreating = new SnapshotQuery(Set.of(SnapshotStatus.CREATING), Scope.VOLUME, null, null, null,
+				null, false, null);
 
 		Page<Snapshot> page = this.provider.list(onlyCreating, null, 3);
 

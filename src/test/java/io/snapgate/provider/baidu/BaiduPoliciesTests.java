@@ -18,6 +18,7 @@ import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
+import io.snapgate.domain.Preview;
 import io.snapgate.domain.Page;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyFeatures;
@@ -31,6 +32,7 @@ import io.snapgate.domain.ScheduleRule;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamUnavailableException;
 import io.snapgate.testing.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +70,7 @@ import static io.snapgate.provider.baidu.BaiduUpstream.volume;
 import static io.snapgate.provider.baidu.BaiduUpstream.volumePage;
 import static io.snapgate.provider.baidu.BaiduUpstream.volumeReply;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -399,6 +402,71 @@ class BaiduPoliciesTests {
 	}
 
 	@Test
+	void aMachineTargetAttachesEveryDiskOfTheInstanceInOneSignedCall() {
+		stubPolicy("asp-Old00001", "[2]", EVERY_DAY, 0);
+		stubVolumes();
+		stubWebDisks(null, null);
+		bcc.stubFor(put(urlEqualTo("/v2/asp/asp-Old00001?attach")).willReturn(aResponse().withStatus(200)));
+
+		Preview preview = this.policies.previewAttach("asp-Old00001", List.of(PolicyTarget.machine("i-Web00001")));
+		bcc.verify(0, putRequestedFor(anyUrl()));
+		this.policies.attach("asp-Old00001", List.of(PolicyTarget.machine("i-Web00001")));
+
+		assertThat(preview.actions()).extracting(Preview.Action::change, Preview.Action::id)
+			.containsExactly(tuple(Preview.Change.ATTACH, "v-Sys00001"), tuple(Preview.Change.ATTACH, "v-Data0001"));
+		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/asp/asp-Old00001?attach"))
+			.withRequestBody(equalToJson("{\"volumeIds\":[\"v-Sys00001\",\"v-Data0001\"]}", false, false)));
+		BaiduUpstream.assertSignedAt(bcc.findAll(putRequestedFor(urlEqualTo("/v2/asp/asp-Old00001?attach"))).getFirst(),
+				NOW);
+	}
+
+	@Test
+	void aMachineTargetWithADiskNotInUseIsRefusedBeforeTheAttach() {
+		stubPolicy("asp-Old00001", "[2]", EVERY_DAY, 0);
+		bcc.stubFor(get("/v2/instance/i-Web00001")
+			.willReturn(okJson(BaiduUpstream.instanceReply("i-Web00001", "Running"))));
+		bcc.stubFor(get(urlEqualTo("/v2/volume?maxKeys=100&instanceId=i-Web00001"))
+			.willReturn(okJson(volumePage(false, "", volume("v-Sys00001", "InUse", true, "i-Web00001", null),
+					volume("v-Data0001", "Detaching", false, "i-Web00001", null)))));
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.policies.attach("asp-Old00001", List.of(PolicyTarget.machine("i-Web00001"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY))
+			.withMessageContaining("v-Data0001");
+		bcc.verify(0, putRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void removingAMachineTargetDetachesEveryDiskOfTheInstanceInThePolicy() {
+		stubPolicy("asp-Old00001", "[2]", EVERY_DAY, 2);
+		stubVolumes();
+		stubWebDisks("asp-Old00001", "asp-Old00001");
+		bcc.stubFor(put(urlEqualTo("/v2/asp/asp-Old00001?detach")).willReturn(aResponse().withStatus(200)));
+
+		Preview preview = this.policies.previewDetach("asp-Old00001", "i-Web00001");
+		bcc.verify(0, putRequestedFor(anyUrl()));
+		this.policies.detach("asp-Old00001", "i-Web00001");
+
+		assertThat(preview.actions()).extracting(Preview.Action::change)
+			.containsExactly(Preview.Change.DETACH, Preview.Change.DETACH);
+		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/asp/asp-Old00001?detach"))
+			.withRequestBody(equalToJson("{\"volumeIds\":[\"v-Sys00001\",\"v-Data0001\"]}", false, false)));
+		stubWebDisks(null, null);
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.policies.detach("asp-Old00001", "i-Web00001"))
+			.withMessageContaining("i-Web00001");
+		bcc.verify(1, putRequestedFor(urlEqualTo("/v2/asp/asp-Old00001?detach")));
+	}
+
+	private static void stubWebDisks(@Nullable String systemPolicy, @Nullable String dataPolicy) {
+		bcc.stubFor(get("/v2/instance/i-Web00001")
+			.willReturn(okJson(BaiduUpstream.instanceReply("i-Web00001", "Running"))));
+		bcc.stubFor(get(urlEqualTo("/v2/volume?maxKeys=100&instanceId=i-Web00001"))
+			.willReturn(okJson(volumePage(false, "", volume("v-Sys00001", "InUse", true, "i-Web00001", systemPolicy),
+					volume("v-Data0001", "InUse", false, "i-Web00001", dataPolicy)))));
+	}
+
+	@Test
 	void detachingADiskThatIsNoTargetIsNotFound() {
 		stubPolicy("asp-Old00001", "[2]", EVERY_DAY, 1);
 		stubDiskInUse("v-Data0002");
@@ -554,7 +622,7 @@ class BaiduPoliciesTests {
 		assertThat(features.forever()).isTrue();
 		assertThat(features.minKept()).isFalse();
 		assertThat(features.immutable()).isFalse();
-		assertThat(features.targets()).containsExactly(PolicyTarget.Type.VOLUME);
+		assertThat(features.targets()).containsExactlyInAnyOrder(PolicyTarget.Type.VOLUME, PolicyTarget.Type.MACHINE);
 		assertThat(features.rulesPerPolicy()).isEqualTo(24);
 		assertThat(this.policies.id()).isEqualTo(PROVIDER);
 		assertThat(this.policies.isValidPolicyId("asp-oG6prjrl")).isTrue();

@@ -186,6 +186,32 @@ final class BaiduUpstream {
 				+ "\",\"maxKeys\":1000,\"snapshots\":[" + String.join(",", snapshots) + "]}";
 	}
 
+	/**
+	 * An instance snapshot as BCC lists it.
+	 * @param disks each disk's snapshot, as {@link #groupDisk} writes it
+	 */
+	static String group(String id, String instanceId, String status, String createdTime, String... disks) {
+		return """
+				{"instanceSnapshotId":"%s","instanceSnapshotName":"machine_%s","instanceSnapshotSizeInGiB":%d,
+				 "createdTime":"%s","instanceSnapshotStatus":"%s","instanceId":"%s","snapshots":[%s]}""".formatted(id,
+				id.substring(id.indexOf('-') + 1), 40 * disks.length, createdTime, status, instanceId,
+				String.join(",", disks));
+	}
+
+	/** One disk's snapshot in an instance snapshot, as BCC lists it. */
+	static String groupDisk(String snapshotId, String volumeId, String status) {
+		return """
+				{"snapshotId":"%s","snapshotName":"machine","snapshotSizeInGiB":40,"snapshotStatus":"%s",
+				 "volumeId":"%s","creationMethod":"MANUAL","description":"","createdTime":"2026-11-22T09:00:00Z",
+				 "expiredTime":"","encrypted":false}""".formatted(snapshotId, status, volumeId);
+	}
+
+	/** A page of instance snapshots. */
+	static String groupPage(boolean truncated, String nextMarker, String... groups) {
+		return "{\"marker\":\"-1\",\"isTruncated\":" + truncated + ",\"nextMarker\":\"" + nextMarker
+				+ "\",\"maxKeys\":100,\"instanceSnapshots\":[" + String.join(",", groups) + "]}";
+	}
+
 	static String error(String code) {
 		return "{\"requestId\":\"req-" + code + "\",\"code\":\"" + code + "\",\"message\":\"upstream says " + code
 				+ "\"}";

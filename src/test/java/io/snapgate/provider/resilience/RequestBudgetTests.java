@@ -1,10 +1,13 @@
 package io.snapgate.provider.resilience;
 
+import java.util.Set;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.Lane;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.UpstreamBudgetExhaustedException;
@@ -47,6 +50,10 @@ class RequestBudgetTests {
 
 	private static final ProviderId PROVIDER = new ProviderId("budget");
 
+	/** One upstream request: system snapshots only, not the VMs' as well. */
+	private static final SnapshotQuery SYSTEM_ONLY = new SnapshotQuery(Set.of(), Scope.SYSTEM, null, null, null, null,
+			false, null, null);
+
 	@RegisterExtension
 	static WireMockExtension vergeos = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -76,6 +83,7 @@ class RequestBudgetTests {
 	void upstream() {
 		vergeos.stubFor(get(urlPathEqualTo("/budget/api/v4/cloud_snapshots")).willReturn(okJson("[]")));
 		vergeos.stubFor(get(urlPathMatching("/budget/api/v4/cloud_snapshot_(vms|tenants)")).willReturn(okJson("[]")));
+		vergeos.stubFor(get(urlPathEqualTo("/budget/api/v4/machine_snapshots")).willReturn(okJson("[]")));
 		vergeos.resetRequests();
 	}
 
@@ -83,11 +91,11 @@ class RequestBudgetTests {
 	void backgroundWorkLeavesTheCallersReserveAndCallersGetThrough() {
 		SnapshotProvider provider = this.registry.require(PROVIDER);
 
-		Lane.inBackground(() -> provider.list(SnapshotQuery.ALL, null, 20));
-		Lane.inBackground(() -> provider.list(SnapshotQuery.ALL, null, 20));
+		Lane.inBackground(() -> provider.list(SYSTEM_ONLY, null, 20));
+		Lane.inBackground(() -> provider.list(SYSTEM_ONLY, null, 20));
 		assertThat(sent()).as("background spends up to the reserve").isEqualTo(2);
 		Lane.inBackground(() -> assertThatExceptionOfType(UpstreamBudgetExhaustedException.class)
-			.isThrownBy(() -> provider.list(SnapshotQuery.ALL, null, 20))
+			.isThrownBy(() -> provider.list(SYSTEM_ONLY, null, 20))
 			.satisfies((refused) -> assertThat(refused.code()).isEqualTo(ErrorCode.UPSTREAM_BUDGET_EXHAUSTED)));
 		assertThat(sent()).as("a background call held back sends nothing").isEqualTo(2);
 
@@ -134,8 +142,9 @@ class RequestBudgetTests {
 		assertThat(metrics).contains("resilience4j_ratelimiter_available_permissions{name=\"budget\"} 3.0");
 	}
 
+	/** One upstream request: system snapshots only, not the VMs' as well. */
 	private MvcTestResult list() {
-		return this.mvc.get().uri("/snapshots?provider=budget").header("X-API-Key", KEY).exchange();
+		return this.mvc.get().uri("/snapshots?provider=budget&scope=SYSTEM").header("X-API-Key", KEY).exchange();
 	}
 
 	private static int sent() {

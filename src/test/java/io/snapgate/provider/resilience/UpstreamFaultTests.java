@@ -91,6 +91,7 @@ class UpstreamFaultTests {
 	@BeforeEach
 	void noMembers() {
 		vergeos.stubFor(get(urlPathMatching("/[a-z]+/api/v4/cloud_snapshot_(vms|tenants)")).willReturn(okJson("[]")));
+		vergeos.stubFor(get(urlPathMatching("/[a-z]+/api/v4/machine_snapshots")).willReturn(okJson("[]")));
 	}
 
 	@Test

@@ -138,6 +138,19 @@ final class VergeosFixtures {
 				profile, period);
 	}
 
+	/** The fields of every read of {@code vms}. */
+	static final String VM_FIELDS = "$key,name,machine,is_snapshot,guest_agent,machine#status#running as running,"
+			+ "machine#status#status as status,machine#snapshot_profile as snapshot_profile";
+
+	/** The read of every VM, snapshots aside, that tells which VMs have which profile. */
+	static MappingBuilder vmsWithProfiles() {
+		return get(urlPathEqualTo("/api/v4/vms")).withQueryParam("fields", equalTo(VM_FIELDS))
+			.withQueryParam("filter", equalTo("is_snapshot eq false"))
+			.withQueryParam("sort", equalTo("+$key"))
+			.withQueryParam("limit", equalTo("500"))
+			.withQueryParam("offset", equalTo("0"));
+	}
+
 	static VergeosSnapshotProvider provider(VergeosSettings settings) {
 		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
 		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),

@@ -17,6 +17,7 @@ import io.snapgate.domain.Scope;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotQuery;
 import io.snapgate.domain.SnapshotStatus;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,6 +54,14 @@ class VergeosListingTests {
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
 	private final VergeosSnapshotProvider provider = VergeosFixtures.provider(VergeosFixtures.basic(vergeos.baseUrl()));
+
+	/** The cloud snapshots alone: the system has no VM snapshots. */
+	@BeforeEach
+	void noVmSnapshots() {
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/machine_snapshots")).atPriority(10).willReturn(okJson("[]")));
+		vergeos
+			.stubFor(get(urlPathEqualTo("/api/v4/snapshot_profile_periods")).atPriority(10).willReturn(okJson("[]")));
+	}
 
 	@Test
 	void listingAsksForUnexpiredSnapshotsNewestFirstWithExplicitFieldsAndPages() {

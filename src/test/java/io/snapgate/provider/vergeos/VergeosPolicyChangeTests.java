@@ -16,6 +16,7 @@ import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.ScheduleRule;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,6 +51,12 @@ class VergeosPolicyChangeTests {
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+
+	/** No VM has a snapshot profile. */
+	@BeforeEach
+	void noVmHasAProfile() {
+		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+	}
 
 	private static final String PERIODS = "/api/v4/snapshot_profile_periods";
 

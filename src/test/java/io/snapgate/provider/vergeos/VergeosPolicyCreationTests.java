@@ -23,6 +23,7 @@ import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.domain.UpstreamErrorException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,6 +62,12 @@ class VergeosPolicyCreationTests {
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+
+	/** No VM has a snapshot profile. */
+	@BeforeEach
+	void noVmHasAProfile() {
+		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+	}
 
 	private static final IdempotencyKey KEY = new IdempotencyKey("policy-1", IdempotencyKey.sha256Hex("spec A"));
 

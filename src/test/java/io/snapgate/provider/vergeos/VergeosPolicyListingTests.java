@@ -19,6 +19,7 @@ import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.domain.UpstreamErrorException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,6 +53,12 @@ class VergeosPolicyListingTests {
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+
+	/** No VM has a snapshot profile. */
+	@BeforeEach
+	void noVmHasAProfile() {
+		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+	}
 
 	private final VergeosPolicies policies = VergeosFixtures.policies(vergeos.baseUrl(), ZoneOffset.UTC);
 
@@ -102,8 +109,8 @@ class VergeosPolicyListingTests {
 		});
 		vergeos.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")));
 		assertThat(vergeos.getAllServeEvents())
-			.as("two pages of profiles (HIPAA is no policy), the periods, the newest scheduled snapshot")
-			.hasSize(4);
+			.as("two pages of profiles (HIPAA is no policy), the periods, the newest scheduled snapshot, the VMs")
+			.hasSize(5);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import io.snapgate.domain.Preview;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.testing.UpstreamJournal;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +40,12 @@ class VergeosPolicyPreviewTests {
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+
+	/** No VM has a snapshot profile. */
+	@BeforeEach
+	void noVmHasAProfile() {
+		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+	}
 
 	private final VergeosPolicies policies = VergeosFixtures.policies(vergeos.baseUrl(), ZoneOffset.UTC);
 

@@ -12,6 +12,7 @@ import io.snapgate.application.PolicyView;
 import io.snapgate.domain.Policy;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.PolicyTarget;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,6 +56,12 @@ class VergeosPolicyStateTests {
 
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
+
+	/** No VM has a snapshot profile. */
+	@BeforeEach
+	void noVmHasAProfile() {
+		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+	}
 
 	private final VergeosPolicies policies = VergeosFixtures.policies(vergeos.baseUrl(), ZoneOffset.UTC);
 
@@ -102,8 +109,8 @@ class VergeosPolicyStateTests {
 		vergeos.verify(0, getRequestedFor(urlPathEqualTo("/api/v4/cloud_snapshots")).withQueryParam("filter",
 				equalTo("snapshot_profile eq " + B)));
 		assertThat(vergeos.getAllServeEvents())
-			.as("profiles, periods, the newest scheduled snapshot, and the newest of A and of C")
-			.hasSize(5);
+			.as("profiles, periods, the newest scheduled snapshot, the VMs, and the newest of A and of C")
+			.hasSize(6);
 	}
 
 	@Test
@@ -150,10 +157,10 @@ class VergeosPolicyStateTests {
 
 		assertThat(b.status()).isEqualTo(PolicyStatus.ACTIVE);
 		assertThat(b.lastSnapshotAt()).isEqualTo(Instant.ofEpochSecond(NOW_EPOCH - HOUR / 2));
-		assertThat(forB).as("the profile, its periods, the newest scheduled snapshot").isEqualTo(3);
+		assertThat(forB).as("the profile, its periods, the newest scheduled snapshot, the VMs").isEqualTo(4);
 		assertThat(a.status()).isEqualTo(PolicyStatus.NOT_ASSIGNED);
 		assertThat(a.lastSnapshotAt()).isEqualTo(Instant.ofEpochSecond(NOW_EPOCH - 10 * DAY));
-		assertThat(vergeos.getAllServeEvents().size() - forB).as("and its own newest snapshot").isEqualTo(4);
+		assertThat(vergeos.getAllServeEvents().size() - forB).as("and its own newest snapshot").isEqualTo(5);
 	}
 
 	private static void stubProfiles() {

@@ -239,9 +239,9 @@ class VergeosRestoresTests {
 	void aRecordLeftUnsentWhoseCopyExistsWasSentAndIsNotSentAgain() {
 		IdempotencyKey key = key("k-8");
 		memberRow("idle", "");
-		vergeos
-			.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq 'web-01-restored'"))
-				.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms"))
+			.withQueryParam("filter", equalTo("name eq 'web-01-restored' and is_snapshot eq false"))
+			.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
 		vergeos.stubFor(
 				get(urlPathEqualTo(PROFILES)).withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
 					.willReturn(okJson(record(key.fingerprint().substring(0, 12), NOW.minusSeconds(60), null))));
@@ -276,11 +276,25 @@ class VergeosRestoresTests {
 	}
 
 	@Test
+	void aVmSnapshotNamedLikeTheCopyIsNoCopyOfThatName() {
+		memberRow("idle", "");
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms")).atPriority(10)
+			.willReturn(okJson("[{\"$key\":9,\"name\":\"web-01-restored\",\"is_snapshot\":true}]")));
+		noVmNamed("web-01-restored");
+		vergeos.stubFor(post(urlPathEqualTo(VM_RECOVER)).willReturn(aResponse().withStatus(201)));
+
+		Restore restore = this.provider.restore(vm("web-01-restored", null));
+
+		assertThat(restore.status()).isEqualTo(RestoreStatus.PENDING);
+		vergeos.verify(postRequestedFor(urlPathEqualTo(VM_RECOVER)));
+	}
+
+	@Test
 	void aCopyNameThatAVmHasIsRefusedBeforeAnythingIsSent() {
 		memberRow("complete", "Restored to: something else");
-		vergeos
-			.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq 'web-01-restored'"))
-				.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms"))
+			.withQueryParam("filter", equalTo("name eq 'web-01-restored' and is_snapshot eq false"))
+			.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
 
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.provider.restore(vm("web-01-restored", key("k-3"))))
@@ -400,7 +414,8 @@ class VergeosRestoresTests {
 	}
 
 	private static void noVmNamed(String name) {
-		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms")).withQueryParam("filter", equalTo("name eq '" + name + "'"))
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms"))
+			.withQueryParam("filter", equalTo("name eq '" + name + "' and is_snapshot eq false"))
 			.willReturn(okJson("[]")));
 	}
 

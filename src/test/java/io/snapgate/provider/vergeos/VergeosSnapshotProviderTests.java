@@ -11,6 +11,7 @@ import io.snapgate.application.ProviderAccess;
 import io.snapgate.application.ProviderScope;
 import io.snapgate.application.SnapshotLocator;
 import io.snapgate.domain.PolicyFeatures;
+import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderHealth;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotRef;
@@ -59,8 +60,9 @@ class VergeosSnapshotProviderTests {
 
 		assertThat(this.provider.policies())
 			.hasValueSatisfying((policies) -> assertThat(policies.id()).isEqualTo(PROVIDER));
-		assertThat(features).isEqualTo(new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(),
-				ZoneId.of("Asia/Tokyo"), Duration.ofSeconds(1), false, true, true, Set.of(), 50));
+		assertThat(features).isEqualTo(
+				new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), ZoneId.of("Asia/Tokyo"),
+						Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE), 50));
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 

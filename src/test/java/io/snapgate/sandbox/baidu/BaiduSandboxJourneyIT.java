@@ -205,8 +205,8 @@ class BaiduSandboxJourneyIT {
 			.containsExactly("UP");
 		assertThat(JsonPath.<List<List<String>>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].capabilities"))
 			.singleElement()
-			.satisfies(
-					(c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME", "RETENTION"));
+			.satisfies((c) -> assertThat(c).containsExactlyInAnyOrder("VOLUME_SNAPSHOT", "ROLLBACK_VOLUME",
+					"MACHINE_SNAPSHOT", "REVERT_MACHINE", "RETENTION"));
 		assertThat(
 				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].snapshots.retentionUnit"))
 			.containsExactly("P1D");

@@ -173,14 +173,14 @@ class BaiduSandboxPoliciesTests {
 
 	@Test
 	void disksAreListedByIdWithTheirPolicies() {
-		BaiduSandboxJson.VolumePage first = this.state.volumes(null, "4");
+		BaiduSandboxJson.VolumePage first = this.state.volumes(null, "4", null);
 
 		assertThat(first.volumes()).extracting(BaiduSandboxJson.Volume::id)
-			.containsExactly("v-data0001", "v-data0002", "v-data0003", "v-system01");
+			.containsExactly("v-data0001", "v-data0002", "v-data0003", "v-data0004");
 		assertThat(first.volumes().get(0).autoSnapshotPolicy().id()).isEqualTo(BaiduSandboxSeed.DEMO_POLICY);
-		assertThat(first.nextMarker()).isEqualTo("v-system02");
-		assertThat(this.state.volumes(first.nextMarker(), "4").volumes()).extracting(BaiduSandboxJson.Volume::id)
-			.containsExactly("v-system02", "v-system03");
+		assertThat(first.nextMarker()).isEqualTo("v-system01");
+		assertThat(this.state.volumes(first.nextMarker(), "4", null).volumes()).extracting(BaiduSandboxJson.Volume::id)
+			.containsExactly("v-system01", "v-system02", "v-system03", "v-system04");
 	}
 
 	@Test

@@ -32,17 +32,17 @@ class BaiduSandboxRulesTests {
 
 	@Test
 	void listsNewestFirstInPagesThatFollowTheMarkers() {
-		SnapshotPage first = this.state.list(null, "2", null);
-		assertThat(ids(first)).containsExactly("s-seed0005", "s-seed0004");
+		SnapshotPage first = this.state.list(null, "3", null);
+		assertThat(ids(first)).containsExactly("s-seed0008", "s-seed0007", "s-seed0006");
 		assertThat(first.truncated()).isTrue();
-		assertThat(first.nextMarker()).isEqualTo("s-seed0003");
-		assertThat(first.maxKeys()).isEqualTo(2);
+		assertThat(first.nextMarker()).isEqualTo("s-seed0005");
+		assertThat(first.maxKeys()).isEqualTo(3);
 
-		SnapshotPage second = this.state.list(first.nextMarker(), "2", null);
-		assertThat(second.marker()).isEqualTo("s-seed0003");
-		assertThat(ids(second)).containsExactly("s-seed0003", "s-seed0002");
-		SnapshotPage last = this.state.list(second.nextMarker(), "2", null);
-		assertThat(ids(last)).containsExactly("s-seed0001");
+		SnapshotPage second = this.state.list(first.nextMarker(), "3", null);
+		assertThat(second.marker()).isEqualTo("s-seed0005");
+		assertThat(ids(second)).containsExactly("s-seed0005", "s-seed0004", "s-seed0003");
+		SnapshotPage last = this.state.list(second.nextMarker(), "3", null);
+		assertThat(ids(last)).containsExactly("s-seed0002", "s-seed0001");
 		assertThat(last.truncated()).isFalse();
 		assertThat(last.nextMarker()).isNull();
 	}
