@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.Copy;
@@ -26,6 +24,7 @@ import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.domain.VolumeSource;
+import io.snapgate.provider.CopyRoutes;
 import io.snapgate.provider.baidu.BaiduReplies.DestRegion;
 import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyBody;
 import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyResult;
@@ -51,7 +50,7 @@ final class BaiduCopies implements CopyProvider {
 
 	private final BaiduListing listing;
 
-	private final Map<ProviderId, String> regions;
+	private final CopyRoutes regions;
 
 	private final Clock clock;
 
@@ -59,9 +58,7 @@ final class BaiduCopies implements CopyProvider {
 		this.id = id;
 		this.client = client;
 		this.listing = listing;
-		this.regions = Map.copyOf(copyRegions.entrySet()
-			.stream()
-			.collect(Collectors.toMap((entry) -> new ProviderId(entry.getKey()), Map.Entry::getValue)));
+		this.regions = new CopyRoutes(id, copyRegions, "region");
 		this.clock = clock;
 	}
 
@@ -72,11 +69,7 @@ final class BaiduCopies implements CopyProvider {
 
 	@Override
 	public List<CopyTarget> targets() {
-		return this.regions.entrySet()
-			.stream()
-			.map((entry) -> new CopyTarget(entry.getKey(), "region " + entry.getValue()))
-			.sorted(Comparator.comparing((target) -> target.provider().value()))
-			.toList();
+		return this.regions.targets();
 	}
 
 	@Override
@@ -142,17 +135,13 @@ final class BaiduCopies implements CopyProvider {
 	private Copy copy(BaiduCopyHandle handle) {
 		boolean settling = this.clock.instant().isBefore(handle.sentAt().plus(ARRIVAL_GRACE));
 		return new Copy(handle.value(), handle.snapshotId(), handle.target(), handle.copyId(),
-				settling ? CopyStatus.RUNNING : CopyStatus.SUCCEEDED,
-				"sent to region " + this.regions.get(handle.target()), handle.sentAt(), null, null);
+				settling ? CopyStatus.RUNNING : CopyStatus.SUCCEEDED, "sent to " + handle.target(), handle.sentAt(),
+				null, null);
 	}
 
 	/** The region of the target, once the snapshot is one BCC can copy there. */
 	private String checked(CopyCommand command) {
-		String region = this.regions.get(command.target());
-		if (region == null) {
-			throw InvalidRequestException.unsupported("targetProvider",
-					"provider " + this.id + " copies to " + this.regions.keySet());
-		}
+		String region = this.regions.to(command.target());
 		if (command.retention() != null) {
 			throw InvalidRequestException.unsupported("retention",
 					"BCC's copy to another region takes no retention; change the copy's once it exists "

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.snapgate.domain.Copy;
 import io.snapgate.domain.CopyCommand;
@@ -22,6 +20,7 @@ import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.UpstreamErrorException;
+import io.snapgate.provider.CopyRoutes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +43,7 @@ final class VergeosCopies implements CopyProvider {
 
 	private final VergeosSyncClient syncs;
 
-	private final Map<ProviderId, String> syncNames;
+	private final CopyRoutes syncNames;
 
 	private final Clock clock;
 
@@ -52,9 +51,7 @@ final class VergeosCopies implements CopyProvider {
 		this.id = id;
 		this.client = client;
 		this.syncs = new VergeosSyncClient(client);
-		this.syncNames = copySyncs.entrySet()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap((entry) -> new ProviderId(entry.getKey()), Map.Entry::getValue));
+		this.syncNames = new CopyRoutes(id, copySyncs, "site sync");
 		this.clock = clock;
 	}
 
@@ -65,11 +62,7 @@ final class VergeosCopies implements CopyProvider {
 
 	@Override
 	public List<CopyTarget> targets() {
-		return this.syncNames.entrySet()
-			.stream()
-			.map((entry) -> new CopyTarget(entry.getKey(), "site sync " + entry.getValue()))
-			.sorted(Comparator.comparing((target) -> target.provider().value()))
-			.toList();
+		return this.syncNames.targets();
 	}
 
 	@Override
@@ -123,7 +116,7 @@ final class VergeosCopies implements CopyProvider {
 					"No cloud snapshot " + this.id + ":" + snapshotNativeId);
 		}
 		List<Copy> copies = new ArrayList<>();
-		this.syncNames.forEach((target, name) -> this.syncs.outgoingSync(name).ifPresent((sync) -> {
+		this.syncNames.all().forEach((target, name) -> this.syncs.outgoingSync(name).ifPresent((sync) -> {
 			String syncKey = require(sync.key(), "$key");
 			this.syncs.queued(syncKey, snapshotNativeId)
 				.forEach((row) -> copies
@@ -169,11 +162,7 @@ final class VergeosCopies implements CopyProvider {
 	}
 
 	private Plan plan(CopyCommand command) {
-		String syncName = this.syncNames.get(command.target());
-		if (syncName == null) {
-			throw InvalidRequestException.unsupported("targetProvider",
-					"provider " + this.id + " copies to " + this.syncNames.keySet());
-		}
+		String syncName = this.syncNames.to(command.target());
 		if (!VergeosLimits.isKey(command.snapshotNativeId())) {
 			throw InvalidRequestException.unsupported("snapshotId",
 					"Site Sync sends cloud snapshots only; " + command.snapshotNativeId() + " is a VM snapshot");
