@@ -91,6 +91,13 @@ final class VergeosPolicyPlanner {
 	 */
 	VergeosPolicyPlan plan(PolicySpec spec) {
 		VergeosLimits.checkName("name", spec.name());
+		if (!spec.copies().isEmpty()) {
+			// Site Sync profile periods (site_syncs_outgoing_profile_periods) are not
+			// written yet: refused rather than dropped
+			throw InvalidRequestException.unsupported("copies",
+					"SnapGate does not yet give VergeOS profile periods to an outgoing sync; copy a snapshot with "
+							+ "POST /snapshots/{id}/copies");
+		}
 		PolicyRetention retention = retention(spec.retention());
 		if (spec.schedule().rules().size() > MAX_RULES) {
 			throw InvalidRequestException.unsupported("schedule.rules",
