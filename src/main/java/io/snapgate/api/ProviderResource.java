@@ -107,17 +107,21 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 	 * @param immutable whether snapshots can be made immutable
 	 * @param targets what a policy can protect
 	 * @param rulesPerPolicy how many rules one policy may have
+	 * @param copies whether a policy takes copy rules to the provider's copyTargets
 	 */
 	@Schema(name = "PolicyFeatures")
 	public record PolicyFeaturesResource(List<PolicyFeatures.RuleKind> rules, List<Integer> minutes, String timeZone,
 			@Schema(description = "ISO-8601, such as P1D or PT1S") String retentionUnit, boolean forever,
-			boolean minKept, boolean immutable, List<PolicyTarget.Type> targets, int rulesPerPolicy) {
+			boolean minKept, boolean immutable, List<PolicyTarget.Type> targets, int rulesPerPolicy,
+			@Schema(description = "Whether a policy takes copy rules (copies) to the provider's copyTargets, run by "
+					+ "the backend itself") boolean copies) {
 
 		static PolicyFeaturesResource of(PolicyFeatures features) {
 			return new PolicyFeaturesResource(features.rules().stream().sorted().toList(),
 					features.minutes().stream().sorted().toList(), features.timeZone().getId(),
 					IsoDurations.format(features.retentionUnit()), features.forever(), features.minKept(),
-					features.immutable(), features.targets().stream().sorted().toList(), features.rulesPerPolicy());
+					features.immutable(), features.targets().stream().sorted().toList(), features.rulesPerPolicy(),
+					features.copies());
 		}
 
 	}

@@ -37,6 +37,9 @@ final class VergeosCopies implements CopyProvider {
 	 */
 	static final Duration LISTING_GRACE = Duration.ofMinutes(1);
 
+	/** What a route to a target is, as {@code /providers} shows it. */
+	static final String ROUTE_KIND = "site sync";
+
 	private final ProviderId id;
 
 	private final VergeosClient client;
@@ -51,7 +54,7 @@ final class VergeosCopies implements CopyProvider {
 		this.id = id;
 		this.client = client;
 		this.syncs = new VergeosSyncClient(client);
-		this.syncNames = new CopyRoutes(id, copySyncs, "site sync");
+		this.syncNames = new CopyRoutes(id, copySyncs, ROUTE_KIND);
 		this.clock = clock;
 	}
 

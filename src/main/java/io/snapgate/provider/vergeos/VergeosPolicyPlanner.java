@@ -91,13 +91,6 @@ final class VergeosPolicyPlanner {
 	 */
 	VergeosPolicyPlan plan(PolicySpec spec) {
 		VergeosLimits.checkName("name", spec.name());
-		if (!spec.copies().isEmpty()) {
-			// Site Sync profile periods (site_syncs_outgoing_profile_periods) are not
-			// written yet: refused rather than dropped
-			throw InvalidRequestException.unsupported("copies",
-					"SnapGate does not yet give VergeOS profile periods to an outgoing sync; copy a snapshot with "
-							+ "POST /snapshots/{id}/copies");
-		}
 		PolicyRetention retention = retention(spec.retention());
 		if (spec.schedule().rules().size() > MAX_RULES) {
 			throw InvalidRequestException.unsupported("schedule.rules",
@@ -120,7 +113,7 @@ final class VergeosPolicyPlanner {
 				periods.add(period);
 			}
 		}
-		return new VergeosPolicyPlan(spec.name(), schedule, retention, spec.immutable(), periods);
+		return new VergeosPolicyPlan(spec.name(), schedule, retention, spec.immutable(), periods, spec.copies());
 	}
 
 	private static PolicyRetention retention(PolicyRetention retention) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.snapgate.provider.CopyRoutes;
 import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CreateSnapshot;
@@ -117,7 +118,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 				: Optional.of(new VergeosCopies(id, client, copySyncs, clock));
 		this.machineRestores = new VergeosMachineRestores(id, client, vms, machines, this.machineSnapshots, restores,
 				clock);
-		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone, vms, machines));
+		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone, vms, machines,
+				new VergeosPolicyCopies(client, new CopyRoutes(id, copySyncs, VergeosCopies.ROUTE_KIND))));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.snapgate.provider.vergeos;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,49 @@ final class VergeosSyncClient {
 			.stream()
 			.filter((row) -> row.key() != null)
 			.findFirst();
+	}
+
+	/** Every outgoing sync, by key. */
+	Map<String, VergeosOutgoingSyncRow> outgoingSyncs() {
+		Map<String, VergeosOutgoingSyncRow> byKey = new LinkedHashMap<>();
+		VergeosJson
+			.rows(this.client.list("/site_syncs_outgoing", VergeosOutgoingSyncRow.FIELDS, "name", null, MAX_ROWS, 0),
+					VergeosOutgoingSyncRow.class)
+			.forEach((row) -> {
+				if (row.key() != null) {
+					byKey.put(row.key(), row);
+				}
+			});
+		return byKey;
+	}
+
+	/** The outgoing syncs the periods send their snapshots on, in one request. */
+	List<VergeosSyncLinkRow> links(List<String> periodKeys) {
+		if (periodKeys.isEmpty()) {
+			return List.of();
+		}
+		VergeosFilter periods = VergeosFilter
+			.anyOf(periodKeys.stream().map((key) -> VergeosFilter.eq("profile_period", Long.parseLong(key))).toList());
+		return VergeosJson.rows(this.client.list("/site_syncs_outgoing_profile_periods", VergeosSyncLinkRow.FIELDS,
+				null, periods, MAX_ROWS, 0), VergeosSyncLinkRow.class);
+	}
+
+	void addLink(VergeosSyncLinkBody link) {
+		this.client.send(HttpMethod.POST, "/site_syncs_outgoing_profile_periods", Map.of(), link,
+				VergeosOperation.SYNC_LINK);
+	}
+
+	void deleteLink(String key) {
+		this.client.send(HttpMethod.DELETE, "/site_syncs_outgoing_profile_periods/{key}", Map.of("key", key), null,
+				VergeosOperation.SYNC_LINK);
+	}
+
+	/** The remote site's newest snapshots sent on a sync, newest first. */
+	List<VergeosRemoteSnapRow> newestRemoteSnapshots(String sync) {
+		return VergeosJson.rows(
+				this.client.list("/site_syncs_outgoing_remote_snaps", VergeosRemoteSnapRow.FIELDS, "-created",
+						VergeosFilter.eq("site_syncs_outgoing", Long.parseLong(sync)), MAX_ROWS, 0),
+				VergeosRemoteSnapRow.class);
 	}
 
 	/** The queue entries of a cloud snapshot on a sync, newest first. */

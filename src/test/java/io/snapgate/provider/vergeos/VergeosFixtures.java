@@ -90,8 +90,15 @@ final class VergeosFixtures {
 
 	/** The policies of a provider whose system reads its schedules in {@code zone}. */
 	static VergeosPolicies policies(String baseUrl, ZoneId zone) {
+		return policies(baseUrl, zone, Map.of());
+	}
+
+	/**
+	 * The policies of a provider that copies to the given providers through these syncs.
+	 */
+	static VergeosPolicies policies(String baseUrl, ZoneId zone, Map<String, String> copySyncs) {
 		VergeosSettings settings = new VergeosSettings(URI.create(baseUrl), USER, PASSWORD, null, true, null,
-				Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofDays(3), zone, Map.of());
+				Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofDays(3), zone, copySyncs);
 		return (VergeosPolicies) provider(settings).policies().orElseThrow();
 	}
 
