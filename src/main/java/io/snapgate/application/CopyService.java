@@ -34,11 +34,14 @@ public class CopyService {
 
 	private final CopyArrival arrival;
 
-	public CopyService(ProviderAccess access, SnapshotLocator locator, AuditLog audit) {
+	private final CopyRecorder recorder;
+
+	public CopyService(ProviderAccess access, SnapshotLocator locator, AuditLog audit, CopyRecorder recorder) {
 		this.access = access;
 		this.locator = locator;
 		this.audit = audit;
 		this.arrival = new CopyArrival(access);
+		this.recorder = recorder;
 	}
 
 	/**
@@ -51,7 +54,9 @@ public class CopyService {
 		CopyCommand command = command(request);
 		Copy copy = this.audit.record("copy", source.id().value(), request.snapshot() + " to " + request.target(),
 				() -> copies.copy(command));
-		return this.arrival.check(source.id(), copy);
+		CopyView view = this.arrival.check(source.id(), copy);
+		this.recorder.started(view);
+		return view;
 	}
 
 	/**
@@ -80,7 +85,7 @@ public class CopyService {
 			throw new InvalidRequestException(ErrorCode.INVALID_COPY_ID, "Not a copy of provider " + providerId,
 					FieldError.of("id", "not a copy id"));
 		}
-		return this.arrival.check(provider.id(), copies.copyStatus(handle));
+		return seen(provider.id(), copies.copyStatus(handle));
 	}
 
 	/**
@@ -96,11 +101,13 @@ public class CopyService {
 			}
 			return List.of();
 		}
-		return copies.get()
-			.copiesOf(snapshot.nativeId())
-			.stream()
-			.map((copy) -> this.arrival.check(provider.id(), copy))
-			.toList();
+		return copies.get().copiesOf(snapshot.nativeId()).stream().map((copy) -> seen(provider.id(), copy)).toList();
+	}
+
+	private CopyView seen(ProviderId provider, Copy copy) {
+		CopyView view = this.arrival.check(provider, copy);
+		this.recorder.seen(view);
+		return view;
 	}
 
 	private CopyProvider copiesOf(SnapshotProvider source, ProviderId target) {

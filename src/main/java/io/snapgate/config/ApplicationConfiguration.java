@@ -3,6 +3,7 @@ package io.snapgate.config;
 import java.time.Clock;
 
 import io.snapgate.application.AuditLog;
+import io.snapgate.application.CopyRecorder;
 import io.snapgate.application.CopyService;
 import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
@@ -95,8 +96,9 @@ class ApplicationConfiguration {
 	}
 
 	@Bean
-	CopyService copyService(ProviderAccess access, SnapshotLocator locator, AuditLog audit) {
-		return new CopyService(access, locator, audit);
+	CopyService copyService(ProviderAccess access, SnapshotLocator locator, AuditLog audit,
+			ObjectProvider<CopyRecorder> recorder) {
+		return new CopyService(access, locator, audit, recorder.getIfAvailable(() -> CopyRecorder.NONE));
 	}
 
 	@Bean

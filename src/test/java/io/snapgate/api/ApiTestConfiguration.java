@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.snapgate.application.AuditLog;
 import io.snapgate.application.CallerIdentity;
+import io.snapgate.application.CopyRecorder;
 import io.snapgate.application.CopyService;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
@@ -95,7 +96,8 @@ class ApiTestConfiguration {
 
 	@Bean
 	CopyService copyService(ProviderAccess access) {
-		return new CopyService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS));
+		return new CopyService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
+				CopyRecorder.NONE);
 	}
 
 	@Bean

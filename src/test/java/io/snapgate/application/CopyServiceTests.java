@@ -2,6 +2,7 @@ package io.snapgate.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,8 @@ class CopyServiceTests {
 	private final FakeSnapshotProvider elsewhere = FakeSnapshotProvider.volume("sh");
 
 	private final FakeSnapshotProvider plain = FakeSnapshotProvider.volume("plain").withSnapshot("s-9", "alone", T0);
+
+	private final RecordingCopies recorded = new RecordingCopies();
 
 	private final ProviderRegistry registry;
 
@@ -176,13 +179,36 @@ class CopyServiceTests {
 		assertThat(missing.code()).isEqualTo(ErrorCode.COPY_NOT_FOUND);
 	}
 
+	@Test
+	void theRecorderIsToldOfTheStartAndOfEachReadAsTheCallerSeesIt() {
+		CopyView started = this.service.start(copy("s-1", "gz", null));
+		this.copier.report(started.handle(), CopyStatus.SUCCEEDED, "");
+		this.service.status(started.provider(), started.handle());
+		this.there.settle("c1", SnapshotStatus.AVAILABLE);
+		this.service.status(started.provider(), started.handle());
+		this.service.copiesOf(ref("s-1"));
+
+		assertThat(this.recorded.events).containsExactly("started bj>gz RUNNING", "seen bj>gz RUNNING",
+				"seen bj>gz SUCCEEDED", "seen bj>gz SUCCEEDED");
+	}
+
+	@Test
+	void aRefusedCopyIsNeverRecorded() {
+		SnapGateException refused = catchThrowableOfType(SnapGateException.class,
+				() -> this.service.start(copy("s-1", "sh", null)));
+
+		assertThat(refused.code()).isEqualTo(ErrorCode.UNSUPPORTED_FIELD);
+		assertThat(this.recorded.events).isEmpty();
+	}
+
 	private CopyService limitedTo(Map<ProviderScope, List<ProviderGlob>> reach) {
 		ProviderGrants grants = ProviderGrants.of(reach);
 		return service(new ProviderAccess(this.registry, () -> new Caller("apikey:test", "test", grants)));
 	}
 
 	private CopyService service(ProviderAccess access) {
-		return new CopyService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS));
+		return new CopyService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
+				this.recorded);
 	}
 
 	private static NewCopy copy(String snapshot, String target, String key) {
@@ -195,6 +221,22 @@ class CopyServiceTests {
 
 	private static SnapshotRef ref(String nativeId) {
 		return new SnapshotRef(new ProviderId("bj"), nativeId);
+	}
+
+	private static final class RecordingCopies implements CopyRecorder {
+
+		private final List<String> events = new ArrayList<>();
+
+		@Override
+		public void started(CopyView copy) {
+			this.events.add("started " + copy.provider() + ">" + copy.target() + " " + copy.status());
+		}
+
+		@Override
+		public void seen(CopyView copy) {
+			this.events.add("seen " + copy.provider() + ">" + copy.target() + " " + copy.status());
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.snapgate.domain.Copy;
 import io.snapgate.domain.CopyCommand;
@@ -30,7 +31,7 @@ public final class FakeCopyProvider implements CopyProvider {
 
 	private final FakeSnapshotProvider source;
 
-	private final FakeSnapshotProvider target;
+	private final Supplier<FakeSnapshotProvider> target;
 
 	private final Map<String, Copy> copies = new ConcurrentHashMap<>();
 
@@ -41,6 +42,11 @@ public final class FakeCopyProvider implements CopyProvider {
 	private final AtomicInteger sequence = new AtomicInteger(1);
 
 	public FakeCopyProvider(FakeSnapshotProvider source, FakeSnapshotProvider target) {
+		this(source, () -> target);
+	}
+
+	/** Copies to a target found when a copy is made, for targets built later. */
+	public FakeCopyProvider(FakeSnapshotProvider source, Supplier<FakeSnapshotProvider> target) {
 		this.source = source;
 		this.target = target;
 	}
@@ -70,7 +76,7 @@ public final class FakeCopyProvider implements CopyProvider {
 
 	@Override
 	public List<CopyTarget> targets() {
-		return List.of(new CopyTarget(this.target.id(), "test"));
+		return List.of(new CopyTarget(this.target.get().id(), "test"));
 	}
 
 	@Override
@@ -98,7 +104,8 @@ public final class FakeCopyProvider implements CopyProvider {
 		}
 		this.sent.add(command);
 		String copyId = "c" + this.sequence.getAndIncrement();
-		this.target.withSnapshot(this.target.snapshot(copyId, "copy", null, Instant.EPOCH, SnapshotStatus.CREATING));
+		FakeSnapshotProvider at = this.target.get();
+		at.withSnapshot(at.snapshot(copyId, "copy", null, Instant.EPOCH, SnapshotStatus.CREATING));
 		String handle = "copy-" + copyId + ((command.idempotency() != null) ? ":" + command.idempotency().key() : "");
 		Copy copy = new Copy(new CopyHandle(handle), command.snapshotNativeId(), command.target(), copyId,
 				CopyStatus.RUNNING, null, Instant.EPOCH, null, null);

@@ -280,7 +280,10 @@ final class VergeosPolicyCopies {
 		String describe(int periods) {
 			return "The snapshots of its " + periods + " period(s) sent by VergeOS on outgoing sync '" + this.syncName
 					+ "' to " + this.rule.target() + ", kept there "
-					+ ((this.retentionSeconds != null) ? this.retentionSeconds + " s" : "as VergeOS's default");
+					+ ((this.retentionSeconds != null) ? this.retentionSeconds
+							: VergeosSyncLinkBody.DEFAULT_RETENTION_SECONDS
+									+ " s (VergeOS's default for a snapshot sent)")
+					+ " s";
 		}
 
 		/** Whether a rule read back is this one; with no retention asked, any. */
