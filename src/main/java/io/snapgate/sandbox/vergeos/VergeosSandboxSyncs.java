@@ -184,18 +184,19 @@ final class VergeosSandboxSyncs {
 		if (period == null) {
 			throw VergeosSandboxException.invalid("profile_period", "no such snapshot profile period");
 		}
+		if (body.get("retention") == null || body.get("retention").isNull()) {
+			throw VergeosSandboxException.invalid("retention", "required");
+		}
+		long retention = bounded(body, "retention", 1, Integer.MAX_VALUE, 0);
+		int priority = (int) bounded(body, "priority", 0, MAX_PRIORITY, 0);
+		boolean doNotExpire = flag(body, "do_not_expire", false);
+		String prefix = prefix(body);
 		if (this.links.values().stream().anyMatch((l) -> l.sync() == sync.key() && l.period() == period.key())) {
 			throw new VergeosSandboxException(409, "Row exists: profile period '" + period.name()
 					+ "' is already linked to outgoing sync '" + sync.name() + "'");
 		}
-		if (body.get("retention") == null || body.get("retention").isNull()) {
-			throw VergeosSandboxException.invalid("retention", "required");
-		}
 		long key = this.tables.nextKey("site_syncs_outgoing_profile_periods");
-		this.links.put(key,
-				new SyncLink(key, sync.key(), period.key(), bounded(body, "retention", 1, Integer.MAX_VALUE, 0),
-						(int) bounded(body, "priority", 0, MAX_PRIORITY, 0), flag(body, "do_not_expire", false),
-						prefix(body)));
+		this.links.put(key, new SyncLink(key, sync.key(), period.key(), retention, priority, doNotExpire, prefix));
 		return key;
 	}
 
