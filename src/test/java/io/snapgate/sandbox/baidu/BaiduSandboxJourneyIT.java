@@ -198,7 +198,7 @@ class BaiduSandboxJourneyIT {
 	}
 
 	@Test
-	void theProviderIsListedAndUp() throws Exception {
+	void theProvidersOfBothRegionsAreListedAndUpAndBjCopiesToGz() throws Exception {
 		HttpResponse<String> providers = send("GET", "/providers", null, null);
 
 		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].health"))
@@ -210,6 +210,13 @@ class BaiduSandboxJourneyIT {
 		assertThat(
 				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].snapshots.retentionUnit"))
 			.containsExactly("P1D");
+		assertThat(
+				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].copyTargets[*].provider"))
+			.containsExactly("sandbox-baidu-gz");
+		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu-gz')].health"))
+			.containsExactly("UP");
+		assertThat(JsonPath.<List<Object>>read(providers.body(), "$[?(@.id == 'sandbox-baidu-gz')].copyTargets[*]"))
+			.isEmpty();
 	}
 
 	@Test
