@@ -58,8 +58,6 @@ final class BaiduSandboxState {
 
 	private final Clock clock;
 
-	private final BaiduSandboxRegion region;
-
 	private final BaiduSandboxAccount account = new BaiduSandboxAccount();
 
 	private final BaiduSandboxClientTokens clientTokens = new BaiduSandboxClientTokens();
@@ -91,7 +89,6 @@ final class BaiduSandboxState {
 			Map<String, BaiduSandboxState> destinations) {
 		this.settings = settings;
 		this.clock = clock;
-		this.region = region;
 		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
 		this.mapper = new BaiduSandboxMapper(this.progress, region.zone());
 		this.schedules = new BaiduSandboxSchedules(this.account, this.policies, settings.snapshotDelay());
@@ -109,10 +106,6 @@ final class BaiduSandboxState {
 			case GZ -> BaiduSandboxGzSeed.plant(this.account, now);
 		}
 		this.account.whenSnapshotDeleted(this.remoteCopies::sourceDeleted);
-	}
-
-	BaiduSandboxRegion region() {
-		return this.region;
 	}
 
 	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter,
