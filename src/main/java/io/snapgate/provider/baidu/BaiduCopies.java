@@ -80,7 +80,7 @@ final class BaiduCopies implements CopyProvider {
 	@Override
 	public Copy copy(CopyCommand command) {
 		String region = checked(command);
-		String name = copyName(command.snapshotNativeId());
+		String name = BaiduCopyNames.of(this.id, command.snapshotNativeId());
 		String clientToken = (command.idempotency() != null) ? command.idempotency().token(this.id)
 				: UUID.randomUUID().toString();
 		List<RemoteCopyResult> results = this.client.copyToRegions(command.snapshotNativeId(), clientToken,
@@ -104,7 +104,7 @@ final class BaiduCopies implements CopyProvider {
 		String region = checked(command);
 		return new Preview(
 				List.of(new Preview.Action(Preview.Change.CREATE, "SNAPSHOT", null,
-						copyName(command.snapshotNativeId()), sourceSize(command.snapshotNativeId()),
+						BaiduCopyNames.of(this.id, command.snapshotNativeId()), sourceSize(command.snapshotNativeId()),
 						"a copy of " + command.snapshotNativeId() + " in region " + region + ", provider "
 								+ command.target())),
 				List.of(new Preview.Check("SNAPSHOT_COPYABLE", Preview.Outcome.PASSED,
@@ -163,14 +163,6 @@ final class BaiduCopies implements CopyProvider {
 
 	private @Nullable Long sourceSize(String snapshotId) {
 		return this.listing.get(snapshotId).map(Snapshot::sizeGb).map(Integer::longValue).orElse(null);
-	}
-
-	/**
-	 * The copy's name in the target region: the source's id, so that the copy says where
-	 * it came from (BCC keeps no such link).
-	 */
-	private static String copyName(String snapshotId) {
-		return "copy_of_" + snapshotId.replace('-', '_');
 	}
 
 }

@@ -86,7 +86,15 @@ final class VergeosCopies implements CopyProvider {
 		}
 		Instant now = this.clock.instant();
 		this.syncs.addToQueue(plan.sync(), command.snapshotNativeId(), plan.retentionSeconds());
-		return status(new VergeosCopyHandle(plan.sync(), command.snapshotNativeId(), command.target(), now));
+		// the entry's own time, so that a keyed repeat, which finds the entry, answers
+		// the
+		// same copy id
+		Instant queuedAt = this.syncs.queued(plan.sync(), command.snapshotNativeId())
+			.stream()
+			.findFirst()
+			.map(this::queuedAt)
+			.orElse(now);
+		return status(new VergeosCopyHandle(plan.sync(), command.snapshotNativeId(), command.target(), queuedAt));
 	}
 
 	@Override

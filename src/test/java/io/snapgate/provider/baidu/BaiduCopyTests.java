@@ -94,9 +94,11 @@ class BaiduCopyTests {
 		LoggedRequest sent = bcc.findAll(putRequestedFor(urlPathEqualTo(COPY))).getFirst();
 		assertThat(sent.queryParameter("clientToken").firstValue())
 			.isEqualTo(new IdempotencyKey("dr-1", "f").token(BaiduUpstream.PROVIDER));
-		assertThat(equalToJson("{\"destRegionInfos\":[{\"name\":\"copy_of_s_Snap0001\",\"destRegion\":\"gz\"}]}")
-			.match(sent.getBodyAsString())
-			.isExactMatch()).isTrue();
+		assertThat(
+				equalToJson("{\"destRegionInfos\":[{\"name\":\"copy_of_baidu_bj_s_Snap0001\",\"destRegion\":\"gz\"}]}")
+					.match(sent.getBodyAsString())
+					.isExactMatch())
+			.isTrue();
 		BaiduUpstream.assertSignedAt(sent, BaiduUpstream.NOW);
 		assertThat(copy.targetNativeId()).isEqualTo("s-Copy0001");
 		assertThat(copy.target()).isEqualTo(GZ);
@@ -154,7 +156,7 @@ class BaiduCopyTests {
 
 		assertThat(preview.actions()).singleElement().satisfies((action) -> {
 			assertThat(action.change()).isEqualTo(Preview.Change.CREATE);
-			assertThat(action.name()).isEqualTo("copy_of_s_Snap0001");
+			assertThat(action.name()).isEqualTo("copy_of_baidu_bj_s_Snap0001");
 			assertThat(action.sizeGb()).isEqualTo(40L);
 			assertThat(action.description()).contains("region gz");
 		});
