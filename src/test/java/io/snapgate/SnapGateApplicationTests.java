@@ -42,8 +42,11 @@ class SnapGateApplicationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		String doc = response.body();
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths")).containsOnlyKeys("/providers",
-				"/snapshots", "/snapshots/{id}", "/snapshots/{id}/members", "/restores", "/restores/{id}", "/policies",
-				"/policies/{id}", "/policies/{id}/targets", "/policies/{id}/targets/{targetId}");
+				"/snapshots", "/snapshots/{id}", "/snapshots/{id}/members", "/snapshots/{id}/copies", "/copies/{id}",
+				"/restores", "/restores/{id}", "/policies", "/policies/{id}", "/policies/{id}/targets",
+				"/policies/{id}/targets/{targetId}");
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./snapshots/{id}/copies"))
+			.containsOnlyKeys("get", "post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./policies")).containsKeys("get", "post");
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(doc, "$.paths./policies/{id}")).containsKeys("get",
 				"put", "delete");

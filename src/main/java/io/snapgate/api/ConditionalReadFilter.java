@@ -24,8 +24,8 @@ final class ConditionalReadFilter extends ShallowEtagHeaderFilter {
 	static final String CACHE_CONTROL = "private, no-cache";
 
 	/** The reads that answer conditionally, as servlet URL patterns. */
-	static final List<String> URL_PATTERNS = List.of("/snapshots", "/snapshots/*", "/restores/*", "/policies",
-			"/policies/*");
+	static final List<String> URL_PATTERNS = List.of("/snapshots", "/snapshots/*", "/restores/*", "/copies/*",
+			"/policies", "/policies/*");
 
 	/** Whether a read of this path (a template will do) answers conditionally. */
 	static boolean covers(String path) {

@@ -89,6 +89,7 @@ final class PolicyExamples {
 			  "createdAt": "2026-11-20T08:00:00Z",
 			  "lastSnapshotAt": "2026-11-28T19:00:00Z",
 			  "overdue": false,
+			  "copies": [],
 			  "attributes": {}
 			}""";
 
@@ -115,6 +116,7 @@ final class PolicyExamples {
 			  "createdAt": null,
 			  "lastSnapshotAt": "2026-12-01T17:15:00Z",
 			  "overdue": false,
+			  "copies": [],
 			  "attributes": {"systemAssignment": "inferred-from-newest-scheduled-snapshot", "systemProfile": "3"}
 			}""";
 
@@ -141,6 +143,7 @@ final class PolicyExamples {
 			  "createdAt": null,
 			  "lastSnapshotAt": null,
 			  "overdue": false,
+			  "copies": [],
 			  "attributes": {"systemAssignment": "newest-scheduled-snapshot-from-another-profile", "systemProfile": "3"}
 			}""";
 

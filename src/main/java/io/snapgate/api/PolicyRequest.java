@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -28,7 +29,26 @@ public record PolicyRequest(@Schema(
 		@Schema(description = "Lock the policy's snapshots against deletion; default false") @Nullable Boolean immutable,
 		@Schema(description = "POST only: what the policy protects. PUT leaves the targets as they are; "
 				+ "change them with POST /policies/{id}/targets and DELETE /policies/{id}/targets/{targetId}") @Size(
-						max = 100) @Nullable List<@Valid @Nullable TargetRequest> targets) {
+						max = 100) @Nullable List<@Valid @Nullable TargetRequest> targets,
+		@Schema(description = "Copy each snapshot the policy takes to another provider, by the backend itself: "
+				+ "providers whose policies can copy (policies.copies in /providers) take them") @Size(
+						max = 10) @Nullable List<@Valid @Nullable CopyRuleRequest> copies) {
+
+	/**
+	 * Where a policy's snapshots are copied to.
+	 *
+	 * @param targetProvider one of the policy's provider's copyTargets in /providers
+	 * @param retention how long the target keeps each copy; the backend's default without
+	 * it
+	 */
+	@Schema(name = "CopyRuleRequest")
+	public record CopyRuleRequest(
+			@Schema(example = "vergeos-dr", maxLength = Patterns.PROVIDER_ID_MAX_LENGTH,
+					requiredMode = Schema.RequiredMode.REQUIRED) @NotBlank @Pattern(regexp = Patterns.PROVIDER_ID,
+							message = "must be a provider id") @Nullable String targetProvider,
+			@Schema(example = "P30D", type = "string") @Pattern(regexp = Patterns.ISO_DURATION,
+					message = "must be an ISO-8601 duration such as P7D or PT12H") @Nullable String retention) {
+	}
 
 	/**
 	 * When the policy takes snapshots.

@@ -13,6 +13,7 @@ import io.snapgate.api.PolicyRequest.RetentionRequest;
 import io.snapgate.api.PolicyRequest.RuleRequest;
 import io.snapgate.api.PolicyRequest.ScheduleRequest;
 import io.snapgate.api.PolicyRequest.TargetRequest;
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
 import io.snapgate.domain.InvalidRequestException;
@@ -20,6 +21,7 @@ import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ScheduleRule;
 import org.jspecify.annotations.Nullable;
 
@@ -57,10 +59,35 @@ final class PolicyRequests {
 		else if (request.targets() != null) {
 			targets = targets(request.targets(), "targets", errors);
 		}
+		List<CopyRule> copies = copies(request.copies(), errors);
 		failOn(errors);
 		// the checks above have refused a request without them
 		return new PolicySpec(require(request.name()), require(schedule), require(retention),
-				Boolean.TRUE.equals(request.immutable()), targets);
+				Boolean.TRUE.equals(request.immutable()), targets, copies);
+	}
+
+	private static List<CopyRule> copies(@Nullable List<PolicyRequest.@Nullable CopyRuleRequest> requested,
+			List<FieldError> errors) {
+		if (requested == null) {
+			return List.of();
+		}
+		List<CopyRule> copies = new ArrayList<>();
+		for (int i = 0; i < requested.size(); i++) {
+			PolicyRequest.CopyRuleRequest rule = requested.get(i);
+			String at = "copies[" + i + "]";
+			if (rule == null || rule.targetProvider() == null) {
+				errors.add(new FieldError(at + ".targetProvider", "required: the provider to copy to"));
+				continue;
+			}
+			try {
+				copies.add(new CopyRule(new ProviderId(rule.targetProvider()),
+						IsoDurations.positive(at + ".retention", rule.retention())));
+			}
+			catch (InvalidRequestException ex) {
+				errors.addAll(ex.fieldErrors());
+			}
+		}
+		return copies;
 	}
 
 	static List<PolicyTarget> targets(@Nullable List<@Nullable TargetRequest> requested) {

@@ -8,7 +8,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.snapgate.application.PolicyRef;
 import io.snapgate.application.PolicyView;
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyCopy;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicyStatus;
@@ -35,6 +37,8 @@ public record PolicyResource(
 		@Schema(description = "When it last made a snapshot; null when it has made none") @Nullable Instant lastSnapshotAt,
 		@Schema(description = "Only an ACTIVE policy can be overdue: no snapshot newer than two of the schedule's "
 				+ "longest intervals, counted from the later of lastSnapshotAt and createdAt") boolean overdue,
+		@Schema(description = "Where the backend copies each snapshot the policy takes, and the newest copy "
+				+ "that reached each target; empty when it copies nowhere") List<CopyRuleResource> copies,
 		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes) {
 
 	static PolicyResource of(PolicyView view) {
@@ -42,7 +46,43 @@ public record PolicyResource(
 		return new PolicyResource(p.id(), p.provider().value(), p.providerType().value(), p.nativeId(), p.name(),
 				ScheduleResource.of(p.schedule()), RetentionResource.of(p.retention()), p.immutable(),
 				p.targets().stream().map(TargetResource::of).toList(), p.status(), p.providerStatus(), p.createdAt(),
-				p.lastSnapshotAt(), view.overdue(), p.attributes());
+				p.lastSnapshotAt(), view.overdue(), view.copies().stream().map(CopyRuleResource::of).toList(),
+				p.attributes());
+	}
+
+	/**
+	 * A copy rule and how it keeps up.
+	 *
+	 * @param targetProvider the provider each snapshot is copied to
+	 * @param retention how long the target keeps each copy; {@code null} for the
+	 * backend's default
+	 * @param lastCopyTakenAt when the snapshot behind the newest copy at the target was
+	 * taken
+	 * @param lastCopyId the newest copy at the target
+	 * @param overdue whether the copies lag
+	 */
+	@Schema(name = "PolicyCopyRule")
+	public record CopyRuleResource(@Schema(maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String targetProvider,
+			@Schema(description = "ISO-8601; null for the backend's default") @Nullable String retention,
+			@Schema(description = "When the snapshot behind the newest copy that reached the target was taken: "
+					+ "its age is the age of the newest off-site data. Null while none has arrived, or where "
+					+ "the backend does not tell (see copiesTracked)") @Nullable Instant lastCopyTakenAt,
+			@Schema(description = "The newest copy at the target, a snapshot id there",
+					maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) @Nullable String lastCopyId,
+			@Schema(description = "Whether the backend tells which copies arrived; when not, the rule is "
+					+ "never overdue") boolean copiesTracked,
+			@Schema(description = "Only for an ACTIVE policy whose backend tells: no copy at the target is newer "
+					+ "than two of the schedule's longest intervals") boolean overdue) {
+
+		static CopyRuleResource of(PolicyView.CopyHealth health) {
+			PolicyCopy copy = health.copy();
+			CopyRule rule = copy.rule();
+			return new CopyRuleResource(rule.target().value(),
+					(rule.retention() != null) ? IsoDurations.format(rule.retention()) : null, copy.lastCopyTakenAt(),
+					(copy.lastCopyNativeId() != null) ? rule.target() + ":" + copy.lastCopyNativeId() : null,
+					copy.told(), health.overdue());
+		}
+
 	}
 
 	/**

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record PreviewResource(@Schema(example = "true") boolean dryRun,
 		@Schema(allowableValues = { "CREATE_SNAPSHOT", "UPDATE_SNAPSHOT", "DELETE_SNAPSHOT", "RESTORE",
 				"CREATE_POLICY", "REPLACE_POLICY", "DELETE_POLICY", "ATTACH_TARGETS",
-				"DETACH_TARGET" }) String operation,
+				"DETACH_TARGET", "COPY" }) String operation,
 		@Schema(example = "baidu-bj", maxLength = Patterns.PROVIDER_ID_MAX_LENGTH) String provider, List<ActionResource> actions, List<CheckResource> checks,
 		List<String> warnings) {
 // @formatter:on

@@ -3,6 +3,7 @@ package io.snapgate.api;
 import java.util.List;
 
 import io.snapgate.application.ProviderSummary;
+import io.snapgate.domain.CopyTarget;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.PolicyFeatures;
@@ -24,14 +25,17 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 		@Schema(description = "The circuit breaker in front of the provider") CircuitState circuitBreaker,
 		@Schema(description = "What its scheduler can express; null when it runs no policies") @Nullable PolicyFeaturesResource policies,
 		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots,
-		@Schema(description = "Which scopes it can snapshot, restore and protect by policy") ScopesResource scopes) {
+		@Schema(description = "Which scopes it can snapshot, restore and protect by policy") ScopesResource scopes,
+		@Schema(description = "The providers it copies its snapshots to (POST /snapshots/{id}/copies); empty when "
+				+ "none is configured") List<CopyTargetResource> copyTargets) {
 
 	static ProviderResource of(ProviderSummary summary) {
 		return new ProviderResource(summary.id().value(), summary.type().value(),
 				summary.capabilities().stream().sorted().toList(), summary.health(), summary.circuitState(),
 				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null,
 				SnapshotFeaturesResource.of(summary.snapshots()),
-				ScopesResource.of(ScopeSupport.of(summary.capabilities(), summary.policies())));
+				ScopesResource.of(ScopeSupport.of(summary.capabilities(), summary.policies())),
+				summary.copyTargets().stream().map(CopyTargetResource::of).toList());
 	}
 
 	/**
@@ -48,6 +52,20 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 		static ScopesResource of(ScopeSupport support) {
 			return new ScopesResource(support.snapshot().stream().sorted().toList(),
 					support.restore().stream().sorted().toList(), support.protect().stream().sorted().toList());
+		}
+
+	}
+
+	/**
+	 * A provider that snapshots can be copied to, and how they travel.
+	 */
+	@Schema(name = "CopyTarget")
+	public record CopyTargetResource(@Schema(example = "baidu-gz") String provider,
+			@Schema(description = "How a copy travels, in the backend's words: a region, a site sync",
+					example = "region gz") String via) {
+
+		static CopyTargetResource of(CopyTarget target) {
+			return new CopyTargetResource(target.provider().value(), target.via());
 		}
 
 	}
@@ -89,17 +107,21 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 	 * @param immutable whether snapshots can be made immutable
 	 * @param targets what a policy can protect
 	 * @param rulesPerPolicy how many rules one policy may have
+	 * @param copies whether a policy takes copy rules to the provider's copyTargets
 	 */
 	@Schema(name = "PolicyFeatures")
 	public record PolicyFeaturesResource(List<PolicyFeatures.RuleKind> rules, List<Integer> minutes, String timeZone,
 			@Schema(description = "ISO-8601, such as P1D or PT1S") String retentionUnit, boolean forever,
-			boolean minKept, boolean immutable, List<PolicyTarget.Type> targets, int rulesPerPolicy) {
+			boolean minKept, boolean immutable, List<PolicyTarget.Type> targets, int rulesPerPolicy,
+			@Schema(description = "Whether a policy takes copy rules (copies) to the provider's copyTargets, run by "
+					+ "the backend itself") boolean copies) {
 
 		static PolicyFeaturesResource of(PolicyFeatures features) {
 			return new PolicyFeaturesResource(features.rules().stream().sorted().toList(),
 					features.minutes().stream().sorted().toList(), features.timeZone().getId(),
 					IsoDurations.format(features.retentionUnit()), features.forever(), features.minKept(),
-					features.immutable(), features.targets().stream().sorted().toList(), features.rulesPerPolicy());
+					features.immutable(), features.targets().stream().sorted().toList(), features.rulesPerPolicy(),
+					features.copies());
 		}
 
 	}

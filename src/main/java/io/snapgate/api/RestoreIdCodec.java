@@ -12,36 +12,23 @@ import io.snapgate.domain.RestoreHandle;
  */
 public final class RestoreIdCodec {
 
-	static final int MAX_ID_LENGTH = 2048;
+	static final int MAX_ID_LENGTH = SealedIds.MAX_ID_LENGTH;
 
-	private static final String VERSION = "r1";
-
-	private final TokenSigner signer;
+	private final SealedIds ids;
 
 	public RestoreIdCodec(TokenSigner signer) {
-		this.signer = signer;
+		this.ids = new SealedIds(signer, "r1", RestoreHandle.MAX_LENGTH);
 	}
 
 	public String encode(ProviderId provider, RestoreHandle handle) {
-		return this.signer.seal(VERSION + "\n" + provider.value() + "\n" + handle.value());
+		return this.ids.seal(provider, handle.value());
 	}
 
 	public Decoded decode(String id) {
-		if (id.length() > MAX_ID_LENGTH) {
-			throw invalid();
-		}
-		String payload = this.signer.open(id).orElseThrow(RestoreIdCodec::invalid);
-		String[] parts = payload.split("\n", 3);
-		if (parts.length != 3 || !VERSION.equals(parts[0]) || !ProviderId.isValid(parts[1]) || parts[2].isEmpty()
-				|| parts[2].length() > RestoreHandle.MAX_LENGTH) {
-			throw invalid();
-		}
-		return new Decoded(new ProviderId(parts[1]), new RestoreHandle(parts[2]));
-	}
-
-	private static InvalidRequestException invalid() {
-		return new InvalidRequestException(ErrorCode.INVALID_RESTORE_ID, "Not a restore id this gateway issued",
-				FieldError.of("id", "not a restore id"));
+		return this.ids.open(id)
+			.map((opened) -> new Decoded(opened.provider(), new RestoreHandle(opened.handle())))
+			.orElseThrow(() -> new InvalidRequestException(ErrorCode.INVALID_RESTORE_ID,
+					"Not a restore id this gateway issued", FieldError.of("id", "not a restore id")));
 	}
 
 	/**

@@ -184,8 +184,9 @@ class SnapshotController {
 			@Parameter(description = "Check everything and tell what would be done, without doing it") @RequestParam(
 					defaultValue = "false") boolean dryRun,
 			@Valid @RequestBody CreateSnapshotRequest body) {
-		Duration retention = positive("retention", body.retention());
-		Duration waitFor = wait ? this.snapshots.boundedWait(positive("timeout", timeout), this.defaultWait) : null;
+		Duration retention = IsoDurations.positive("retention", body.retention());
+		Duration waitFor = wait
+				? this.snapshots.boundedWait(IsoDurations.positive("timeout", timeout), this.defaultWait) : null;
 		// @Valid has refused a body without them
 		String provider = Objects.requireNonNull(body.provider(), "provider");
 		String name = Objects.requireNonNull(body.name(), "name");
@@ -275,23 +276,6 @@ class SnapshotController {
 					"belongs to provider " + ref.provider() + ", which the provider filter leaves out");
 		}
 		return ref;
-	}
-
-	private static @Nullable Duration positive(String field, @Nullable String iso) {
-		if (iso == null) {
-			return null;
-		}
-		Duration duration;
-		try {
-			duration = Duration.parse(iso);
-		}
-		catch (RuntimeException ex) {
-			throw InvalidRequestException.field(field, "must be an ISO-8601 duration such as P7D or PT12H");
-		}
-		if (duration.isZero() || duration.isNegative()) {
-			throw InvalidRequestException.field(field, "must be longer than zero");
-		}
-		return duration;
 	}
 
 }

@@ -37,7 +37,10 @@ public record SnapshotResource(
 		@Schema(description = "On GET by id, or with include=members") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<MemberResource> members,
 		@Schema(description = "Provider-specific extras, documented per provider") Map<String, String> attributes,
 		@Schema(description = "The policy that made it, where the upstream records it", example = "vergeos-prod:3",
-				maxLength = Patterns.POLICY_ID_MAX_LENGTH) @Nullable String policy) {
+				maxLength = Patterns.POLICY_ID_MAX_LENGTH) @Nullable String policy,
+		@Schema(description = "The snapshot this one is a copy of, where the backend lets SnapGate know: a Baidu "
+				+ "copy made through SnapGate names its source; VergeOS keeps no such link at the receiving site",
+				example = "baidu-bj:s-a1", maxLength = Patterns.SNAPSHOT_ID_MAX_LENGTH) @Nullable String copyOf) {
 
 	static SnapshotResource of(SnapshotView view) {
 		Snapshot s = view.snapshot();
@@ -46,7 +49,8 @@ public record SnapshotResource(
 		return new SnapshotResource(s.ref().toString(), s.provider().value(), s.providerType().value(), s.nativeId(),
 				s.name(), s.description(), s.scope(), SourceResource.of(s.source()), s.status(), s.providerStatus(),
 				s.createdAt(), s.expiresAt(), s.sizeGb(), s.immutable(), s.locked(), s.lockExpiresAt(), members,
-				s.attributes(), (s.policy() != null) ? s.provider().value() + ":" + s.policy() : null);
+				s.attributes(), (s.policy() != null) ? s.provider().value() + ":" + s.policy() : null,
+				(s.copyOf() != null) ? s.copyOf().toString() : null);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.snapgate.application.FanOut.Outcome;
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.PolicyProvider;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderHealth;
@@ -51,7 +52,7 @@ public class ProviderCatalog {
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
 				this.circuits.stateOf(provider.id()), provider.policies().map(PolicyProvider::features).orElse(null),
-				provider.snapshotFeatures());
+				provider.snapshotFeatures(), provider.copies().map(CopyProvider::targets).orElse(List.of()));
 	}
 
 }

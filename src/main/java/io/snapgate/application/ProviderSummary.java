@@ -1,7 +1,9 @@
 package io.snapgate.application;
 
+import java.util.List;
 import java.util.Set;
 
+import io.snapgate.domain.CopyTarget;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.PolicyFeatures;
@@ -16,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param policies what its scheduler can express; {@code null} when it runs no policies
  * @param snapshots what its snapshots take and what can change on them
+ * @param copyTargets the providers it copies its snapshots to
  */
 public record ProviderSummary(ProviderId id, ProviderType type, Set<Capability> capabilities, ProviderHealth health,
-		CircuitState circuitState, @Nullable PolicyFeatures policies, SnapshotFeatures snapshots) {
+		CircuitState circuitState, @Nullable PolicyFeatures policies, SnapshotFeatures snapshots,
+		List<CopyTarget> copyTargets) {
 }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 
 import io.snapgate.api.ApiSettings;
 import io.snapgate.api.PageTokenCodec;
+import io.snapgate.api.CopyIdCodec;
 import io.snapgate.api.RestoreIdCodec;
 import io.snapgate.api.TokenSigner;
 import io.snapgate.security.SecuritySettings;
@@ -48,6 +49,11 @@ class ApiConfiguration {
 	@Bean
 	RestoreIdCodec restoreIdCodec(TokenSigner signer) {
 		return new RestoreIdCodec(signer);
+	}
+
+	@Bean
+	CopyIdCodec copyIdCodec(TokenSigner signer) {
+		return new CopyIdCodec(signer);
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package io.snapgate.config;
 import java.time.Clock;
 
 import io.snapgate.application.AuditLog;
+import io.snapgate.application.CopyRecorder;
+import io.snapgate.application.CopyService;
 import io.snapgate.application.CallerIdentity;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
@@ -91,6 +93,12 @@ class ApplicationConfiguration {
 	RestoreService restoreService(ProviderAccess access, SnapshotLocator locator, AuditLog audit,
 			RestoreFollower follower, ObjectProvider<Clock> clock) {
 		return new RestoreService(access, locator, audit, follower, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	CopyService copyService(ProviderAccess access, SnapshotLocator locator, AuditLog audit,
+			ObjectProvider<CopyRecorder> recorder) {
+		return new CopyService(access, locator, audit, recorder.getIfAvailable(() -> CopyRecorder.NONE));
 	}
 
 	@Bean

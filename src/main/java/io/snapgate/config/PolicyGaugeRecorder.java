@@ -8,6 +8,7 @@ import io.snapgate.application.PolicyView;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.observability.PolicyGauges;
+import io.snapgate.observability.PolicyGauges.CopyReading;
 import io.snapgate.observability.PolicyGauges.PolicyReading;
 
 /**
@@ -39,7 +40,13 @@ final class PolicyGaugeRecorder implements PolicyHealthRecorder {
 
 	private static PolicyReading reading(PolicyView view) {
 		return new PolicyReading(view.policy().provider(), view.policy().id(), view.policy().lastSnapshotAt(),
-				view.overdueAfter(), view.policy().status() == PolicyStatus.NOT_ASSIGNED);
+				view.overdueAfter(), view.policy().status() == PolicyStatus.NOT_ASSIGNED,
+				view.copies()
+					.stream()
+					.filter((health) -> health.copy().told())
+					.map((health) -> new CopyReading(health.copy().rule().target(), health.copy().lastCopyTakenAt(),
+							health.overdueAfter()))
+					.toList());
 	}
 
 }

@@ -3,10 +3,12 @@ package io.snapgate.config;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.snapgate.application.CopyRecorder;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicySurvey;
 import io.snapgate.domain.ProviderRegistry;
+import io.snapgate.observability.CopyMeters;
 import io.snapgate.observability.PolicyGauges;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the policy gauges: told by every read of a policy, and by a survey of every
- * provider's policies each {@code snapgate.policies.metrics-refresh}.
+ * provider's policies each {@code snapgate.policies.metrics-refresh}; and the copy
+ * counters, told by every copy started and read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -25,6 +28,11 @@ class PolicyMetricsConfiguration {
 	@Bean
 	PolicyGauges policyGauges(MeterRegistry meters, ObjectProvider<Clock> clock) {
 		return new PolicyGauges(meters, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	CopyRecorder copyRecorder(MeterRegistry meters) {
+		return new CopyMeterRecorder(new CopyMeters(meters));
 	}
 
 	@Bean

@@ -24,15 +24,33 @@ import org.jspecify.annotations.Nullable;
  * @param lastSnapshotAt when it last made a snapshot, as far as the upstream tells;
  * {@code null} when it has made none
  * @param attributes flat provider-specific extras, documented per provider
+ * @param copies where the backend copies each snapshot it takes, and how far it got
  */
 public record Policy(ProviderId provider, ProviderType providerType, String nativeId, String name,
 		PolicySchedule schedule, PolicyRetention retention, boolean immutable, List<PolicyTarget> targets,
 		PolicyStatus status, String providerStatus, @Nullable Instant createdAt, @Nullable Instant lastSnapshotAt,
-		Map<String, String> attributes) {
+		Map<String, String> attributes, List<PolicyCopy> copies) {
 
 	public Policy {
 		targets = List.copyOf(targets);
 		attributes = Map.copyOf(attributes);
+		copies = List.copyOf(copies);
+	}
+
+	/** A policy whose backend copies nothing by policy. */
+	public Policy(ProviderId provider, ProviderType providerType, String nativeId, String name, PolicySchedule schedule,
+			PolicyRetention retention, boolean immutable, List<PolicyTarget> targets, PolicyStatus status,
+			String providerStatus, @Nullable Instant createdAt, @Nullable Instant lastSnapshotAt,
+			Map<String, String> attributes) {
+		this(provider, providerType, nativeId, name, schedule, retention, immutable, targets, status, providerStatus,
+				createdAt, lastSnapshotAt, attributes, List.of());
+	}
+
+	/** The same policy, its copy rules as read. */
+	public Policy withCopies(List<PolicyCopy> read) {
+		return new Policy(this.provider, this.providerType, this.nativeId, this.name, this.schedule, this.retention,
+				this.immutable, this.targets, this.status, this.providerStatus, this.createdAt, this.lastSnapshotAt,
+				this.attributes, read);
 	}
 
 	/** Its id as the API shows it: {@code <provider>:<nativeId>}. */

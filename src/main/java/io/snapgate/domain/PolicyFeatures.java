@@ -17,9 +17,12 @@ import java.util.Set;
  * @param targets what a policy can protect
  * @param rulesPerPolicy how many rules one policy may have; each rule its own time, or
  * one set of hours times one set of days
+ * @param copies whether a policy can copy its snapshots to the provider's copy targets,
+ * run by the backend itself
  */
 public record PolicyFeatures(Set<RuleKind> rules, Set<Integer> minutes, ZoneId timeZone, Duration retentionUnit,
-		boolean forever, boolean minKept, boolean immutable, Set<PolicyTarget.Type> targets, int rulesPerPolicy) {
+		boolean forever, boolean minKept, boolean immutable, Set<PolicyTarget.Type> targets, int rulesPerPolicy,
+		boolean copies) {
 
 	public PolicyFeatures {
 		rules = Set.copyOf(rules);

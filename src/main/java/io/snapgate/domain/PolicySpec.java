@@ -12,12 +12,20 @@ import java.util.List;
  * @param immutable whether its snapshots are made immutable
  * @param targets what it protects; on a replace, ignored (targets change by attach and
  * detach)
+ * @param copies where each snapshot it takes is copied to, by the backend itself
  */
 public record PolicySpec(String name, PolicySchedule schedule, PolicyRetention retention, boolean immutable,
-		List<PolicyTarget> targets) {
+		List<PolicyTarget> targets, List<CopyRule> copies) {
 
 	public PolicySpec {
 		targets = List.copyOf(targets);
+		copies = List.copyOf(copies);
+	}
+
+	/** A policy whose snapshots stay where they are taken. */
+	public PolicySpec(String name, PolicySchedule schedule, PolicyRetention retention, boolean immutable,
+			List<PolicyTarget> targets) {
+		this(name, schedule, retention, immutable, targets, List.of());
 	}
 
 }

@@ -26,15 +26,26 @@ import org.jspecify.annotations.Nullable;
  * @param lockExpiresAt when the lock ends, if it is being unlocked
  * @param attributes flat provider-specific extras, documented per provider
  * @param policy the native id of the policy that made it, where the upstream records it
+ * @param copyOf the snapshot this one is a copy of, where the backend lets SnapGate know
  */
 public record Snapshot(ProviderId provider, ProviderType providerType, String nativeId, String name,
 		@Nullable String description, Scope scope, @Nullable SnapshotSource source, SnapshotStatus status,
 		String providerStatus, Instant createdAt, @Nullable Instant expiresAt, @Nullable Integer sizeGb,
 		boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes,
-		@Nullable String policy) {
+		@Nullable String policy, @Nullable SnapshotRef copyOf) {
 
 	public Snapshot {
 		attributes = Map.copyOf(attributes);
+	}
+
+	/** A snapshot that is no known copy. */
+	public Snapshot(ProviderId provider, ProviderType providerType, String nativeId, String name,
+			@Nullable String description, Scope scope, @Nullable SnapshotSource source, SnapshotStatus status,
+			String providerStatus, Instant createdAt, @Nullable Instant expiresAt, @Nullable Integer sizeGb,
+			boolean immutable, boolean locked, @Nullable Instant lockExpiresAt, Map<String, String> attributes,
+			@Nullable String policy) {
+		this(provider, providerType, nativeId, name, description, scope, source, status, providerStatus, createdAt,
+				expiresAt, sizeGb, immutable, locked, lockExpiresAt, attributes, policy, null);
 	}
 
 	public SnapshotRef ref() {

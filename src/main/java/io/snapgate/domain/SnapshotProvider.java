@@ -126,6 +126,14 @@ public interface SnapshotProvider {
 	}
 
 	/**
+	 * The provider's native way of copying its snapshots to other configured providers,
+	 * when it has one and targets are configured.
+	 */
+	default Optional<CopyProvider> copies() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether the upstream itself makes a repeated create with the same idempotency key a
 	 * no-op (a client token), so that a create may be retried after a timeout or a 5xx.
 	 */

@@ -97,9 +97,11 @@ public class SecurityConfiguration {
 				// the emulators check their own upstream-style credentials
 				requests.requestMatchers("/sandbox/**").permitAll();
 			}
-			requests.requestMatchers(HttpMethod.GET, "/snapshots", "/snapshots/**", "/providers", "/restores/**")
+			requests
+				.requestMatchers(HttpMethod.GET, "/snapshots", "/snapshots/**", "/providers", "/restores/**",
+						"/copies/**")
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_READ))
-				.requestMatchers(HttpMethod.POST, "/snapshots")
+				.requestMatchers(HttpMethod.POST, "/snapshots", "/snapshots/*/copies")
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))
 				.requestMatchers(HttpMethod.PATCH, "/snapshots/**")
 				.hasAuthority(Scopes.authority(Scopes.SNAPSHOTS_WRITE))

@@ -8,6 +8,8 @@ import java.util.List;
 
 import io.snapgate.application.AuditLog;
 import io.snapgate.application.CallerIdentity;
+import io.snapgate.application.CopyRecorder;
+import io.snapgate.application.CopyService;
 import io.snapgate.application.FanOut;
 import io.snapgate.application.PolicyHealthRecorder;
 import io.snapgate.application.PolicyLocator;
@@ -24,6 +26,7 @@ import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.security.SecurityConfiguration;
 import io.snapgate.security.SecuritySettings;
+import io.snapgate.testing.FakeCopyProvider;
 import io.snapgate.testing.FakePolicyProvider;
 import io.snapgate.testing.FakeSnapshotProvider;
 import io.snapgate.testing.MutableClock;
@@ -55,6 +58,13 @@ class ApiTestConfiguration {
 
 	static final FakeSnapshotProvider PLAIN = FakeSnapshotProvider.system("plain");
 
+	/** Copies {@code vol}'s snapshots to {@code plain}. */
+	static final FakeCopyProvider COPIES = new FakeCopyProvider(VOLUME, PLAIN);
+
+	static {
+		VOLUME.withCopies(COPIES);
+	}
+
 	@Bean
 	ProviderRegistry providerRegistry() {
 		return new ProviderRegistry(List.of(SYSTEM, VOLUME, PLAIN));
@@ -82,6 +92,17 @@ class ApiTestConfiguration {
 	RestoreService restoreService(ProviderAccess access) {
 		return new RestoreService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
 				RestoreFollower.NONE, Clock.systemUTC());
+	}
+
+	@Bean
+	CopyService copyService(ProviderAccess access) {
+		return new CopyService(access, new SnapshotLocator(access), new AuditLog(CallerIdentity.ANONYMOUS),
+				CopyRecorder.NONE);
+	}
+
+	@Bean
+	CopyIdCodec copyIdCodec(TokenSigner signer) {
+		return new CopyIdCodec(signer);
 	}
 
 	@Bean

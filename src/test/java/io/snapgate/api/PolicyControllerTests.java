@@ -254,7 +254,10 @@ class PolicyControllerTests {
 			"name|\"nightly-db\"|\" \"", "provider|\"provider\": \"vol\", |",
 			"targets[0].id|\"type\": \"VOLUME\", \"id\": \"v-Cds00001\"|\"type\": \"VOLUME\"",
 			"targets[0].id|\"VOLUME\", \"id\": \"v-Cds00001\"|\"SYSTEM\", \"id\": \"v-Cds00001\"",
-			"targets[0].type|\"VOLUME\"|\"DISK\"", "targets[0].id|v-Cds00001|v'1" })
+			"targets[0].type|\"VOLUME\"|\"DISK\"", "targets[0].id|v-Cds00001|v'1",
+			"copies[0].targetProvider|\"retention\": {|\"copies\": [{\"retention\": \"P7D\"}], \"retention\": {",
+			"copies[0].targetProvider|\"retention\": {|\"copies\": [{\"targetProvider\": \"Not Ours\"}], \"retention\": {",
+			"copies[0].retention|\"retention\": {|\"copies\": [{\"targetProvider\": \"dr\", \"retention\": \"PT0S\"}], \"retention\": {" })
 	void badInputIsA400NamingTheField(String change) {
 		String[] parts = change.split("\\|", -1);
 		String body = VOLUME_POLICY.replace(parts[1], parts[2]);

@@ -69,7 +69,7 @@ class ProviderControllerTests {
 				.extractingPath("$[2].policies")
 				.isEqualTo(Map.of("rules", List.of("HOUR", "DAY", "WEEK"), "minutes", List.of(0), "timeZone",
 						"Asia/Shanghai", "retentionUnit", "P1D", "forever", true, "minKept", false, "immutable", false,
-						"targets", List.of("VOLUME"), "rulesPerPolicy", 1));
+						"targets", List.of("VOLUME"), "rulesPerPolicy", 1, "copies", false));
 			json.assertThat().extractingPath("$[1].policies.rules").isEqualTo(List.of("HOUR", "DAY", "WEEK", "MONTH"));
 			json.assertThat().extractingPath("$[1].policies.minutes").isEqualTo(List.of());
 			json.assertThat().extractingPath("$[1].policies.retentionUnit").isEqualTo("PT1S");

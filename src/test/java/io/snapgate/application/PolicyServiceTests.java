@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.Lane;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyCopy;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
@@ -194,6 +196,33 @@ class PolicyServiceTests {
 
 		assertThat(view.overdue()).isFalse();
 		assertThat(view.overdueAfter()).isEqualTo(created.plus(Duration.ofDays(2)));
+	}
+
+	@Test
+	void aCopyRuleIsOverdueOnceTwoIntervalsPassWithoutACopyAtItsTargetAndAnUntoldOneNever() {
+		FakePolicyProvider policies = this.alpha.policyFake();
+		Instant lastCopy = T0.plus(Duration.ofDays(1));
+		CopyRule toDr = new CopyRule(new ProviderId("dr"), Duration.ofDays(30));
+		CopyRule toFar = new CopyRule(new ProviderId("far"), null);
+		CopyRule untold = new CopyRule(new ProviderId("dark"), null);
+		policies.withPolicy(policies.policy("p-1", "copied", T0, this.clock.instant(), PolicyTarget.SYSTEM)
+			.withCopies(List.of(new PolicyCopy(toDr, true, lastCopy, "c-1"), new PolicyCopy(toFar, true, null, null),
+					PolicyCopy.untold(untold))));
+		PolicyRef ref = new PolicyRef(new ProviderId("alpha"), "p-1");
+
+		this.clock.set(lastCopy.plus(Duration.ofDays(2)));
+		PolicyView view = this.service.get(ref);
+
+		assertThat(view.copies()).extracting((health) -> health.copy().rule().target().value() + "=" + health.overdue())
+			.containsExactly("dr=false", "far=true", "dark=false");
+		assertThat(view.copies().get(0).overdueAfter()).isEqualTo(lastCopy.plus(Duration.ofDays(2)));
+		assertThat(view.copies().get(1).overdueAfter()).as("none arrived: judged from the policy's creation")
+			.isEqualTo(T0.plus(Duration.ofDays(2)));
+		assertThat(view.copies().get(2).overdueAfter()).isNull();
+
+		this.clock.set(lastCopy.plus(Duration.ofDays(2)).plusSeconds(1));
+
+		assertThat(this.service.get(ref).copies().get(0).overdue()).isTrue();
 	}
 
 	@Test

@@ -44,7 +44,8 @@ class OpenConfigurationPropertiesTests {
 		List<Map<String, Map<String, Object>>> providers = JsonPath.read(response.body(),
 				"$.contexts.*.beans.configuredProviders.properties");
 		assertThat(providers).hasSize(1);
-		assertThat(providers.get(0)).containsOnlyKeys("sandbox-vergeos", "sandbox-baidu");
+		assertThat(providers.get(0)).containsOnlyKeys("sandbox-vergeos", "sandbox-vergeos-dr", "sandbox-baidu",
+				"sandbox-baidu-gz");
 		assertThat(providers.get(0).get("sandbox-vergeos")).containsEntry("type", "******")
 			.containsEntry("baseUrl", "******")
 			.containsEntry("password", "******");

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.kubernetes.client.custom.IntOrString;
@@ -40,12 +41,19 @@ import io.kubernetes.client.openapi.models.V1VolumeMount;
 import io.snapgate.SnapGateApplication;
 import io.snapgate.application.ProviderGlob;
 import io.snapgate.config.SnapGateProperties;
+import io.snapgate.domain.CopyHandle;
+import io.snapgate.domain.CopyRule;
+import io.snapgate.domain.CopyStatus;
+import io.snapgate.domain.PolicyCopy;
 import io.snapgate.domain.PolicyTarget;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.SnapshotStatus;
 import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.security.SecuritySettings;
+import io.snapgate.testing.FakeCopyProvider;
 import io.snapgate.testing.FakePolicyProvider;
 import io.snapgate.testing.FakeProviderFactories;
+import io.snapgate.testing.FakeSnapshotProvider;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Named;
@@ -144,7 +152,7 @@ class HelmChartTests {
 		assertThat(map(map(rule.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack")
 			.containsEntry("app.kubernetes.io/name", "snapgate");
 		assertThat(alerts).containsOnlyKeys("SnapGatePolicyOverdue", "SnapGatePolicyNotAssigned",
-				"SnapGateCircuitBreakerOpen");
+				"SnapGatePolicyCopyOverdue", "SnapGateCopiesFailing", "SnapGateCircuitBreakerOpen");
 		Map<String, Object> overdue = alerts.get("SnapGatePolicyOverdue");
 		assertThat((String) overdue.get("expr")).contains("snapgate_policy_overdue").endsWith("== 1");
 		assertThat(overdue.get("for")).isEqualTo("10m");
@@ -157,6 +165,14 @@ class HelmChartTests {
 		assertThat(map(notAssigned.get("labels"))).containsEntry("severity", "warning");
 		assertThat((String) map(notAssigned.get("annotations")).get("description")).contains("{{ $labels.policy }}",
 				"System > System Snapshots");
+		Map<String, Object> copyOverdue = alerts.get("SnapGatePolicyCopyOverdue");
+		assertThat((String) copyOverdue.get("expr"))
+			.isEqualTo("max by (namespace, provider, policy, target) (snapgate_policy_copy_overdue) == 1");
+		assertThat(copyOverdue.get("for")).isEqualTo("30m");
+		assertThat((String) map(copyOverdue.get("annotations")).get("summary")).contains("{{ $labels.target }}");
+		assertThat((String) alerts.get("SnapGateCopiesFailing").get("expr"))
+			.contains("increase(snapgate_copies_failed_total[1h])")
+			.endsWith("> 0");
 		Map<String, Object> breaker = alerts.get("SnapGateCircuitBreakerOpen");
 		assertThat((String) breaker.get("expr")).contains("resilience4j_circuitbreaker_state{state=\"open\"}")
 			.endsWith("== 1");
@@ -189,7 +205,8 @@ class HelmChartTests {
 		assertThat(json.get("panels").valueStream().map((panel) -> panel.get("title").asString()).toList())
 			.containsExactly("Upstream requests per second", "Upstream latency p50 and p99",
 					"Upstream errors per second", "Circuit breakers", "Age of each policy's newest snapshot",
-					"Overdue policies", "Policies not assigned");
+					"Overdue policies", "Policies not assigned", "Age of each policy's newest off-site copy",
+					"Copies per provider pair");
 		assertThat(MONITORED.configMap().getData()).containsKey("application.yaml");
 	}
 
@@ -233,7 +250,9 @@ class HelmChartTests {
 		assertThat(read).as("the PromQL was read")
 			.contains("snapgate_upstream_requests_seconds_bucket", "snapgate_upstream_requests_seconds_count",
 					"resilience4j_circuitbreaker_state", "snapgate_policy_last_snapshot_age_seconds",
-					"snapgate_policy_overdue", "snapgate_policy_not_assigned");
+					"snapgate_policy_overdue", "snapgate_policy_not_assigned", "snapgate_policy_copy_age_seconds",
+					"snapgate_policy_copy_overdue", "snapgate_copies_started_total", "snapgate_copies_completed_total",
+					"snapgate_copies_failed_total");
 
 		Scrape scrape = Scrape.of(scrapeOfARunningGateway());
 
@@ -247,17 +266,38 @@ class HelmChartTests {
 		try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(SnapGateApplication.class,
 				FakeProviderFactories.class)
 			.properties("server.port=0", "spring.main.banner-mode=off",
-					"snapgate.providers.dash-disks.type=fake-volume-policies",
+					"snapgate.providers.dash-disks.type=fake-volume-copies",
+					"snapgate.providers.dash-disks-dr.type=fake-volume",
+					"snapgate.providers.dash-disks-dr.resilience.read-cache-ttl=0s",
 					"snapgate.security.api-keys[0].owner=dashboard",
 					"snapgate.security.api-keys[0].sha256=" + ApiKeyHashes.sha256Hex(key),
-					"snapgate.security.api-keys[0].scopes=snapshots:read,policies:read,actuator:read")
+					"snapgate.security.api-keys[0].scopes=snapshots:read,snapshots:write,policies:read,actuator:read")
 			.run()) {
 			FakePolicyProvider policies = FakeProviderFactories.BUILT.get("dash-disks").policyFake();
 			Instant now = Instant.now();
-			policies.withPolicy(policies.policy("p-1", "nightly", now.minus(Duration.ofDays(9)),
-					now.minus(Duration.ofHours(5)), PolicyTarget.volume("v-1")));
+			policies.withPolicy(policies
+				.policy("p-1", "nightly", now.minus(Duration.ofDays(9)), now.minus(Duration.ofHours(5)),
+						PolicyTarget.volume("v-1"))
+				.withCopies(List.of(new PolicyCopy(new CopyRule(new ProviderId("dash-disks-dr"), null), true,
+						now.minus(Duration.ofHours(6)), "c-0"))));
+			FakeSnapshotProvider disks = FakeProviderFactories.BUILT.get("dash-disks")
+				.withSnapshot("s-1", "nightly", now.minus(Duration.ofHours(5)));
 			String base = "http://localhost:" + gateway.getEnvironment().getProperty("local.server.port");
 			HttpClient http = HttpClient.newHttpClient();
+			// one copy that fails and one that arrives, each read once, so that every
+			// copy
+			// counter exists
+			for (CopyStatus end : List.of(CopyStatus.FAILED, CopyStatus.SUCCEEDED)) {
+				HttpResponse<String> started = post(http, base + "/snapshots/dash-disks:s-1/copies", key,
+						"{\"targetProvider\": \"dash-disks-dr\"}");
+				assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+				String id = JsonPath.read(started.body(), "$.id");
+				String copy = JsonPath.read(started.body(), "$.copySnapshotId");
+				String copyId = copy.substring(copy.indexOf(':') + 1);
+				((FakeCopyProvider) disks.copies().orElseThrow()).report(new CopyHandle("copy-" + copyId), end, "test");
+				FakeProviderFactories.BUILT.get("dash-disks-dr").settle(copyId, SnapshotStatus.AVAILABLE);
+				assertThat(get(http, base + "/copies/" + id, key).statusCode()).isEqualTo(200);
+			}
 			for (String path : List.of("/snapshots", "/policies")) {
 				assertThat(get(http, base + path, key).statusCode()).as(path).isEqualTo(200);
 			}
@@ -265,6 +305,14 @@ class HelmChartTests {
 			assertThat(scrape.statusCode()).isEqualTo(200);
 			return scrape.body();
 		}
+	}
+
+	private static HttpResponse<String> post(HttpClient http, String uri, String key, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(uri))
+			.header("X-API-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(HttpClient http, String uri, String key) throws Exception {

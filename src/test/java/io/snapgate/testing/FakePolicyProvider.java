@@ -56,12 +56,12 @@ public final class FakePolicyProvider implements PolicyProvider {
 	 * through its API (unlike VergeOS, whose system profile is chosen in its own UI).
 	 */
 	public static final PolicyFeatures SYSTEM_FEATURES = new PolicyFeatures(EnumSet.allOf(RuleKind.class), Set.of(),
-			ZoneId.of("UTC"), Duration.ofSeconds(1), true, true, true, EnumSet.of(PolicyTarget.Type.SYSTEM), 16);
+			ZoneId.of("UTC"), Duration.ofSeconds(1), true, true, true, EnumSet.of(PolicyTarget.Type.SYSTEM), 16, false);
 
 	/** What a per-disk scheduler (Baidu-like) expresses. */
 	public static final PolicyFeatures VOLUME_FEATURES = new PolicyFeatures(
 			EnumSet.of(RuleKind.HOUR, RuleKind.DAY, RuleKind.WEEK), Set.of(0), ZoneId.of("Asia/Shanghai"),
-			Duration.ofDays(1), true, false, false, EnumSet.of(PolicyTarget.Type.VOLUME), 1);
+			Duration.ofDays(1), true, false, false, EnumSet.of(PolicyTarget.Type.VOLUME), 1, false);
 
 	private static final Comparator<String> BY_NUMBER = Comparator.comparingInt(String::length)
 		.thenComparing(Comparator.naturalOrder());

@@ -1,6 +1,7 @@
 package io.snapgate.testing;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Provider types {@code fake-system} and {@code fake-volume}, and the same with a
- * scheduler, {@code fake-system-policies} and {@code fake-volume-policies}, for tests
- * that run the whole gateway over in-memory providers:
+ * scheduler, {@code fake-system-policies} and {@code fake-volume-policies}, and
+ * {@code fake-volume-copies} that copies to {@code <id>-dr} besides, for tests that run
+ * the whole gateway over in-memory providers:
  * {@code snapgate.providers.<id>.type: fake-system}. The providers built are kept in
  * {@link #BUILT} by id.
  */
@@ -44,6 +46,16 @@ public class FakeProviderFactories {
 	SnapshotProviderFactory<Settings> fakeVolumeWithPoliciesFactory() {
 		return factory("fake-volume-policies",
 				(id) -> FakeSnapshotProvider.volume(id).withPolicies(FakePolicyProvider.volume(id)));
+	}
+
+	/** A provider with a scheduler that copies to the provider {@code <id>-dr}. */
+	@Bean
+	SnapshotProviderFactory<Settings> fakeVolumeCopiesFactory() {
+		return factory("fake-volume-copies", (id) -> {
+			FakeSnapshotProvider provider = FakeSnapshotProvider.volume(id).withPolicies(FakePolicyProvider.volume(id));
+			return provider.withCopies(new FakeCopyProvider(provider,
+					() -> Objects.requireNonNull(BUILT.get(id + "-dr"), "the provider " + id + "-dr is configured")));
+		});
 	}
 
 	private static SnapshotProviderFactory<Settings> factory(String type, Function<String, FakeSnapshotProvider> make) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.CreateSnapshot;
@@ -93,6 +94,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	private volatile @Nullable FakePolicyProvider policies;
 
+	private volatile @Nullable CopyProvider copies;
+
 	private FakeSnapshotProvider(String id, String type, Set<Capability> capabilities, Clock clock) {
 		this.id = new ProviderId(id);
 		this.type = new ProviderType(type);
@@ -143,6 +146,17 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Optional<PolicyProvider> policies() {
 		return Optional.ofNullable(this.policies);
+	}
+
+	/** Gives this provider a way to copy; a decorator sees it only when given before. */
+	public FakeSnapshotProvider withCopies(CopyProvider copies) {
+		this.copies = copies;
+		return this;
+	}
+
+	@Override
+	public Optional<CopyProvider> copies() {
+		return Optional.ofNullable(this.copies);
 	}
 
 	public FakeSnapshotProvider withMembers(String nativeId, Member... members) {

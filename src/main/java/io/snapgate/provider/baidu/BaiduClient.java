@@ -25,6 +25,9 @@ import io.snapgate.provider.baidu.BaiduReplies.CreatedSnapshot;
 import io.snapgate.provider.baidu.BaiduReplies.InstanceReply;
 import io.snapgate.provider.baidu.BaiduReplies.ListInstanceSnapshotsBody;
 import io.snapgate.provider.baidu.BaiduReplies.ModifySnapshotBody;
+import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyBody;
+import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyReply;
+import io.snapgate.provider.baidu.BaiduReplies.RemoteCopyResult;
 import io.snapgate.provider.baidu.BaiduReplies.RollbackBody;
 import io.snapgate.provider.baidu.BaiduReplies.SnapshotReply;
 import io.snapgate.provider.baidu.BaiduReplies.UpdateAspBody;
@@ -123,6 +126,17 @@ final class BaiduClient {
 		UpstreamReply reply = send(BaiduOperation.DELETE_SNAPSHOT, HttpMethod.DELETE, "/v2/snapshot/{snapshotId}",
 				Map.of("snapshotId", snapshotId), null);
 		succeed(BaiduOperation.DELETE_SNAPSHOT, reply);
+	}
+
+	/**
+	 * Copies a snapshot to other regions; BCC answers the copy's id in each at once.
+	 */
+	List<RemoteCopyResult> copyToRegions(String snapshotId, String clientToken, RemoteCopyBody body) {
+		UpstreamReply reply = send(BaiduOperation.COPY_SNAPSHOT, HttpMethod.PUT,
+				"/v2/snapshot/remote_copy/{snapshotId}?clientToken={clientToken}",
+				Map.of("snapshotId", snapshotId, "clientToken", clientToken), body);
+		return expectFields(BaiduOperation.COPY_SNAPSHOT, reply, RemoteCopyReply.class, RemoteCopyReply::result,
+				"result");
 	}
 
 	/** Changes what the body names of a snapshot: its name, description or retention. */

@@ -25,6 +25,9 @@ enum BaiduOperation {
 
 	MODIFY_SNAPSHOT("change snapshot", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
 
+	/** BCC answers 409 {@code OperationDenied} for a snapshot it cannot copy now. */
+	COPY_SNAPSHOT("copy snapshot to another region", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.SNAPSHOT_BUSY),
+
 	ROLL_BACK_CDS_VOLUME("roll back a CDS disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.VOLUME_BUSY),
 
 	ROLL_BACK_SYSTEM_DISK("roll back a system disk", ErrorCode.SNAPSHOT_NOT_FOUND, ErrorCode.INSTANCE_BUSY),

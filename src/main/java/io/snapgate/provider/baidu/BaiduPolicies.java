@@ -85,7 +85,7 @@ final class BaiduPolicies implements PolicyProvider {
 	public PolicyFeatures features() {
 		return new PolicyFeatures(EnumSet.of(RuleKind.HOUR, RuleKind.DAY, RuleKind.WEEK), Set.of(0), this.zone,
 				Duration.ofDays(1), true, false, false, EnumSet.of(PolicyTarget.Type.VOLUME, PolicyTarget.Type.MACHINE),
-				BaiduPolicySpecs.MAX_RULES);
+				BaiduPolicySpecs.MAX_RULES, false);
 	}
 
 	@Override

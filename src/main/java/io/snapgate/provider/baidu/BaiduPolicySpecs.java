@@ -68,6 +68,11 @@ final class BaiduPolicySpecs {
 		if (spec.immutable()) {
 			throw InvalidRequestException.unsupported("immutable", "Baidu cannot make snapshots immutable");
 		}
+		if (!spec.copies().isEmpty()) {
+			throw InvalidRequestException.unsupported("copies",
+					"BCC's automatic snapshot policies cannot copy to another region, and SnapGate runs no "
+							+ "scheduler of its own; copy a snapshot with POST /snapshots/{id}/copies");
+		}
 		if (!BaiduIds.isPolicyName(spec.name())) {
 			throw InvalidRequestException.field("name", "Baidu policy names are 1 to 65 characters, starting with a "
 					+ "letter, of letters, digits, Chinese characters and - _ / .");

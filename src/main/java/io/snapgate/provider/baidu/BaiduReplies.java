@@ -115,4 +115,23 @@ final class BaiduReplies {
 	record AspVolumesBody(List<String> volumeIds) {
 	}
 
+	/**
+	 * The body of {@code PUT /v2/snapshot/remote_copy/{id}}: one copy per region, each
+	 * with the name it gets there.
+	 */
+	record RemoteCopyBody(List<DestRegion> destRegionInfos) {
+	}
+
+	record DestRegion(String name, String destRegion) {
+	}
+
+	/** {@code PUT /v2/snapshot/remote_copy/{id}}: the copy's id in each region. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record RemoteCopyReply(@Nullable List<RemoteCopyResult> result) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record RemoteCopyResult(@Nullable String region, @Nullable String snapshotId) {
+	}
+
 }

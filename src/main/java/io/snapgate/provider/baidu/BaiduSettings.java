@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import io.snapgate.domain.ProviderId;
 import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,6 +45,9 @@ import static io.snapgate.provider.SettingsChecks.require;
  * account's quota is known (BCC has no call that tells it): a rollback whose safety
  * snapshot would not fit is then refused before anything is sent. Unset, BCC's own
  * refusal of the safety snapshot stops the rollback
+ * @param copyRegions the providers this one copies its snapshots to, each a Baidu
+ * provider of the same account in another region, by provider id, with the region BCC
+ * names ({@code gz}, {@code su}, ...): {@code copy-regions.baidu-gz=gz}
  */
 @Validated
 @ConfigurationProperties("snapgate.providers.<baidu-id>")
@@ -49,7 +55,14 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 		@NotBlank @Nullable String secretAccessKey, @NotNull @DefaultValue("PT5S") Duration connectTimeout,
 		@NotNull @DefaultValue("PT30S") Duration readTimeout,
 		@Min(60) @Max(86_400) @DefaultValue("1800") int expirationSeconds,
-		@NotNull @DefaultValue("Asia/Shanghai") ZoneId policyTimeZone, @Min(1) @Nullable Integer snapshotQuotaPerDisk) {
+		@NotNull @DefaultValue("Asia/Shanghai") ZoneId policyTimeZone, @Min(1) @Nullable Integer snapshotQuotaPerDisk,
+		@DefaultValue Map<String, String> copyRegions) {
+
+	private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+	public BaiduSettings {
+		copyRegions = Map.copyOf(copyRegions);
+	}
 
 	/** The endpoint without a trailing slash, once validation has passed. */
 	String baseUrl() {
@@ -68,6 +81,13 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 		return UpstreamUrls.isAcceptable(this.endpoint);
 	}
 
+	@AssertTrue(message = "copy-regions must map provider ids to BCC region names such as gz")
+	boolean isCopyRegionsWellFormed() {
+		return this.copyRegions.entrySet()
+			.stream()
+			.allMatch((entry) -> ProviderId.isValid(entry.getKey()) && REGION.matcher(entry.getValue()).matches());
+	}
+
 	@AssertTrue(message = "connect-timeout and read-timeout must be positive")
 	boolean isTimeoutsPositive() {
 		return allPositive(this.connectTimeout, this.readTimeout);
@@ -78,7 +98,8 @@ public record BaiduSettings(@NotNull @Nullable URI endpoint, @NotBlank @Nullable
 		return "BaiduSettings[endpoint=" + this.endpoint + ", accessKeyId=" + this.accessKeyId + ", secretAccessKey="
 				+ masked(this.secretAccessKey) + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", expirationSeconds=" + this.expirationSeconds + ", policyTimeZone="
-				+ this.policyTimeZone + ", snapshotQuotaPerDisk=" + this.snapshotQuotaPerDisk + "]";
+				+ this.policyTimeZone + ", snapshotQuotaPerDisk=" + this.snapshotQuotaPerDisk + ", copyRegions="
+				+ this.copyRegions + "]";
 	}
 
 }

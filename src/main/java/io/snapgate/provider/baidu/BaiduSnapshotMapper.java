@@ -47,7 +47,8 @@ final class BaiduSnapshotMapper {
 		String status = (json.status() != null) ? json.status() : "";
 		return new Snapshot(this.provider, BaiduSnapshotProvider.TYPE, id, (json.name() != null) ? json.name() : "",
 				blankToNull(StepMark.strip(json.desc())), Scope.VOLUME, source, status(status), status, createdAt,
-				expiry(json), json.sizeInGb(), false, false, null, attributes(json), isAutomatic(json) ? policy : null);
+				expiry(json), json.sizeInGb(), false, false, null, attributes(json), isAutomatic(json) ? policy : null,
+				BaiduCopyNames.source(json.name()).orElse(null));
 	}
 
 	/**

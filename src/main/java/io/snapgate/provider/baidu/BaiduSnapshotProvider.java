@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
@@ -82,13 +84,15 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 
 	private final BaiduMachineRollbacks machineRollbacks;
 
+	private final Optional<CopyProvider> copies;
+
 	/**
 	 * @param policyTimeZone the zone BCC reads the hours of its policies in
 	 * @param snapshotQuotaPerDisk how many manual snapshots BCC lets a disk hold, when
 	 * known
 	 */
 	BaiduSnapshotProvider(ProviderId id, BaiduClient client, Clock clock, ZoneId policyTimeZone,
-			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores) {
+			@Nullable Integer snapshotQuotaPerDisk, RestoreSettings restores, Map<String, String> copyRegions) {
 		this.id = id;
 		this.client = client;
 		BaiduDisks disks = new BaiduDisks(client, clock);
@@ -104,6 +108,8 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 		this.rollbacks = new BaiduRollbacks(id, client, this.rules, safety, restores, clock);
 		this.machineRollbacks = new BaiduMachineRollbacks(client, this.rules, this.groups, safety, restores, clock);
 		this.policies = new BaiduPolicies(id, client, this.rules, disks, policyTimeZone, clock);
+		this.copies = copyRegions.isEmpty() ? Optional.empty()
+				: Optional.of(new BaiduCopies(id, client, this.listing, copyRegions, clock));
 	}
 
 	@Override
@@ -231,6 +237,11 @@ final class BaiduSnapshotProvider implements SnapshotProvider {
 	public Restore restoreStatus(RestoreHandle handle) {
 		return BaiduMachineRestoreHandle.isOne(handle) ? this.machineRollbacks.status(handle)
 				: this.rollbacks.status(handle);
+	}
+
+	@Override
+	public Optional<CopyProvider> copies() {
+		return this.copies;
 	}
 
 	@Override

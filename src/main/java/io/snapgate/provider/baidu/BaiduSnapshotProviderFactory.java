@@ -44,7 +44,7 @@ class BaiduSnapshotProviderFactory implements SnapshotProviderFactory<BaiduSetti
 	@Override
 	public SnapshotProvider create(ProviderId id, BaiduSettings settings) {
 		return new BaiduSnapshotProvider(id, BaiduClient.create(this.webClients, settings, id, this.clock), this.clock,
-				settings.policyTimeZone(), settings.snapshotQuotaPerDisk(), this.restores);
+				settings.policyTimeZone(), settings.snapshotQuotaPerDisk(), this.restores, settings.copyRegions());
 	}
 
 }

@@ -20,6 +20,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
 import io.snapgate.domain.DeleteOutcome;
@@ -75,6 +76,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	private final Optional<PolicyProvider> policies;
 
+	private final Optional<CopyProvider> copies;
+
 	private final ProviderReads reads;
 
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
@@ -85,6 +88,7 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		this.executor = executor;
 		this.reads = reads;
 		this.policies = delegate.policies().map((policies) -> new ResilientPolicyProvider(policies, this));
+		this.copies = delegate.copies().map((copies) -> new ResilientCopyProvider(copies, this));
 	}
 
 	@Override
@@ -195,6 +199,11 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 		return this.policies;
 	}
 
+	@Override
+	public Optional<CopyProvider> copies() {
+		return this.copies;
+	}
+
 	/**
 	 * Degraded while the breaker is open, without asking the upstream; one attempt
 	 * otherwise.
@@ -248,7 +257,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	<T> T call(UpstreamOperation operation, Supplier<T> call) {
 		Retry retry = switch (operation) {
 			case CREATE, POLICY_CREATE -> this.guards.createRetry();
-			case RESTORE -> this.guards.restoreRetry();
+			// a copy sent twice is two copies, as a restore sent twice is two restores
+			case RESTORE, COPY -> this.guards.restoreRetry();
 			// a repeated delete is harmless: at worst it finds the snapshot gone, which
 			// callers treat as done; an update sets values (a name, an expiry counted
 			// from

@@ -36,6 +36,12 @@ enum VergeosOperation {
 	PERIOD_WRITE("write a snapshot profile period", ErrorCode.NOT_FOUND,
 			"VergeOS has no such snapshot profile or period", ErrorCode.NAME_TAKEN,
 			"The snapshot profile already has a period by that name"),
+	SYNC("send a cloud snapshot to a remote site", ErrorCode.SNAPSHOT_NOT_FOUND,
+			"VergeOS has no such cloud snapshot or outgoing sync", ErrorCode.SNAPSHOT_BUSY,
+			"VergeOS refused to queue the snapshot (HTTP 409)"),
+	SYNC_LINK("send a profile period's snapshots on an outgoing sync", ErrorCode.NOT_FOUND,
+			"VergeOS has no such outgoing sync, profile period or link", ErrorCode.NAME_TAKEN,
+			"VergeOS refused: the profile period is sent on that sync already (HTTP 409)"),
 	POLICY_DELETE("delete a snapshot profile", ErrorCode.NOT_FOUND, "VergeOS has no such snapshot profile",
 			ErrorCode.SNAPSHOT_BUSY,
 			"VergeOS refused to delete the snapshot profile: it is in use (by the system's snapshots, a VM or a "

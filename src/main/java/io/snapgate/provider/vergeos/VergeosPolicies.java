@@ -59,18 +59,18 @@ final class VergeosPolicies implements PolicyProvider {
 	 * @param zone the zone the system reads its periods' times in
 	 */
 	VergeosPolicies(ProviderId id, VergeosClient client, Clock clock, ZoneId zone, VergeosVmClient vms,
-			VergeosMachines machines) {
+			VergeosMachines machines, VergeosPolicyCopies copies) {
 		this.id = id;
 		this.features = new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), zone,
 				Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE),
-				VergeosPolicyPlanner.MAX_RULES);
+				VergeosPolicyPlanner.MAX_RULES, copies.copiesAnywhere());
 		VergeosPolicyPlanner planner = new VergeosPolicyPlanner(zone, clock);
 		VergeosPeriods periods = new VergeosPeriods(client);
-		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone), vms);
+		this.listing = new VergeosPolicyListing(client, new VergeosPolicyMapper(id, zone), vms, copies);
 		this.targets = new VergeosPolicyTargets(vms, machines, this.listing);
-		this.creation = new VergeosPolicyCreation(id, client, planner, this.listing, periods);
-		this.replacement = new VergeosPolicyReplacement(id, client, planner, this.listing, periods);
-		this.deletion = new VergeosPolicyDeletion(id, client, periods, this.listing);
+		this.creation = new VergeosPolicyCreation(id, client, planner, this.listing, periods, copies);
+		this.replacement = new VergeosPolicyReplacement(id, client, planner, this.listing, periods, copies);
+		this.deletion = new VergeosPolicyDeletion(id, client, periods, this.listing, copies);
 	}
 
 	@Override

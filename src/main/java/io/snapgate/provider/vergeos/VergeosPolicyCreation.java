@@ -9,11 +9,13 @@ import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.IdempotencyKey;
 import io.snapgate.domain.IdempotencyKeyReusedException;
 import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyCopy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.PreviewBuilder;
 import io.snapgate.domain.ProviderId;
+import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.UpstreamErrorException;
 import org.jspecify.annotations.Nullable;
 
@@ -48,24 +50,29 @@ final class VergeosPolicyCreation {
 
 	private final VergeosPeriods periods;
 
+	private final VergeosPolicyCopies copies;
+
 	VergeosPolicyCreation(ProviderId provider, VergeosClient client, VergeosPolicyPlanner planner,
-			VergeosPolicyListing listing, VergeosPeriods periods) {
+			VergeosPolicyListing listing, VergeosPeriods periods, VergeosPolicyCopies copies) {
 		this.provider = provider;
 		this.client = client;
 		this.planner = planner;
 		this.listing = listing;
 		this.periods = periods;
+		this.copies = copies;
 	}
 
 	Policy create(PolicySpec spec, IdempotencyKey idempotency) {
 		VergeosPolicyPlanner.checkTargets(spec.targets());
 		VergeosPolicyPlan plan = this.planner.plan(spec);
+		List<VergeosPolicyCopies.Planned> copyRules = this.copies.plan(plan.copies());
 		VergeosIdempotencyMarker marker = VergeosIdempotencyMarker.of(idempotency, this.provider);
 		Optional<String> earlier = marked(
 				this.client.profiles(VergeosFilter.contains("description", marker.token()), MARKER_MATCHES, 0), marker);
 		if (earlier.isPresent()) {
 			String key = earlier.get();
 			this.periods.addMissing(key, this.periods.of(key), plan.periods());
+			link(key, copyRules);
 			return read(key, plan);
 		}
 		VergeosCreateReply reply;
@@ -89,12 +96,32 @@ final class VergeosPolicyCreation {
 						"VergeOS did not say which snapshot profile it made"));
 		}
 		this.periods.addToNewProfile(key, plan.periods());
+		link(key, copyRules);
 		return read(key, plan);
+	}
+
+	/**
+	 * Sends the profile's snapshots where the copy rules say, once its periods exist. A
+	 * failure leaves the policy with its schedule, and a repeat under the same key
+	 * finishes it.
+	 */
+	private void link(String key, List<VergeosPolicyCopies.Planned> copyRules) {
+		if (copyRules.isEmpty()) {
+			return;
+		}
+		try {
+			this.copies.reconcile(this.periods.of(key), copyRules);
+		}
+		catch (SnapGateException ex) {
+			throw VergeosErrors.withNote(ex, "policy " + key + " was made with its schedule, but its copy rules "
+					+ "are not all written: repeat the create with the same Idempotency-Key to finish it");
+		}
 	}
 
 	Preview preview(PolicySpec spec, @Nullable IdempotencyKey idempotency) {
 		VergeosPolicyPlanner.checkTargets(spec.targets());
 		VergeosPolicyPlan plan = this.planner.plan(spec);
+		List<VergeosPolicyCopies.Planned> copyRules = this.copies.plan(plan.copies());
 		PreviewBuilder preview = new PreviewBuilder().passed("SPEC_SUPPORTED",
 				"VergeOS runs every rule, the retention and the flags as given");
 		if (idempotency != null) {
@@ -122,6 +149,10 @@ final class VergeosPolicyCreation {
 			preview.action(Preview.Change.CREATE, "PERIOD", null, period.name(), null,
 					"A " + period.frequency() + " period of the profile");
 		}
+		for (VergeosPolicyCopies.Planned rule : copyRules) {
+			preview.action(Preview.Change.CREATE, "COPY_RULE", null, rule.syncName(), null,
+					rule.describe(plan.periods().size()));
+		}
 		if (plan.immutable()) {
 			preview.warn("Immutable: every snapshot it takes is locked, and nobody can delete one before an unlock "
 					+ "runs out (7 days, or its expiry if sooner)");
@@ -139,7 +170,8 @@ final class VergeosPolicyCreation {
 	 */
 	private Policy planned(String key, VergeosPolicyPlan plan) {
 		return new Policy(this.provider, VergeosSnapshotProvider.TYPE, key, plan.name(), plan.schedule(),
-				plan.retention(), plan.immutable(), List.of(), PolicyStatus.NOT_ASSIGNED, "", null, null, Map.of());
+				plan.retention(), plan.immutable(), List.of(), PolicyStatus.NOT_ASSIGNED, "", null, null, Map.of(),
+				plan.copies().stream().map(PolicyCopy::untold).toList());
 	}
 
 	/**

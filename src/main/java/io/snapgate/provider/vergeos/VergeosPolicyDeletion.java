@@ -3,6 +3,7 @@ package io.snapgate.provider.vergeos;
 import java.util.List;
 
 import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Preview;
 import io.snapgate.domain.PreviewBuilder;
@@ -26,12 +27,15 @@ final class VergeosPolicyDeletion {
 
 	private final VergeosPolicyListing listing;
 
+	private final VergeosPolicyCopies copies;
+
 	VergeosPolicyDeletion(ProviderId provider, VergeosClient client, VergeosPeriods periods,
-			VergeosPolicyListing listing) {
+			VergeosPolicyListing listing, VergeosPolicyCopies copies) {
 		this.provider = provider;
 		this.client = client;
 		this.periods = periods;
 		this.listing = listing;
+		this.copies = copies;
 	}
 
 	void delete(String nativeId) {
@@ -39,6 +43,8 @@ final class VergeosPolicyDeletion {
 			throw VergeosErrors.policyNotFound(nativeId);
 		}
 		List<VergeosPeriodRow> existing = deletable(nativeId);
+		List<CopyRule> copyRules = this.copies.rules(existing);
+		this.copies.unlink(existing);
 		this.periods.deleteAll(existing);
 		try {
 			this.client.deleteProfile(nativeId);
@@ -47,7 +53,7 @@ final class VergeosPolicyDeletion {
 			// gone already: what was asked for
 		}
 		catch (SnapGateException ex) {
-			throw restored(nativeId, existing, ex);
+			throw restored(nativeId, existing, copyRules, ex);
 		}
 	}
 
@@ -70,6 +76,10 @@ final class VergeosPolicyDeletion {
 			.passed("NOT_THE_SYSTEMS", "Another profile took the system's newest scheduled snapshot, or none did")
 			.unknown("NOT_IN_USE", "VergeOS refuses to delete a profile that VMs or volumes use, which SnapGate does "
 					+ "not read: only the delete tells, and then the periods are made again");
+		for (CopyRule rule : this.copies.rules(existing)) {
+			preview.action(Preview.Change.DELETE, "COPY_RULE", null, rule.target().value(), null,
+					"VergeOS stops sending the profile's snapshots to " + rule.target() + "; the copies there stay");
+		}
 		for (VergeosPeriodRow period : existing) {
 			preview.action(Preview.Change.DELETE, "PERIOD", String.valueOf(period.key()), period.name(), null,
 					"A " + period.frequency() + " period, deleted before the profile");
@@ -93,9 +103,13 @@ final class VergeosPolicyDeletion {
 		return existing;
 	}
 
-	private SnapGateException restored(String nativeId, List<VergeosPeriodRow> deleted, SnapGateException refusal) {
+	private SnapGateException restored(String nativeId, List<VergeosPeriodRow> deleted, List<CopyRule> copyRules,
+			SnapGateException refusal) {
 		try {
 			this.periods.restore(nativeId, deleted);
+			if (!copyRules.isEmpty()) {
+				this.copies.reconcile(this.periods.of(nativeId), this.copies.plan(copyRules));
+			}
 		}
 		catch (SnapGateException ex) {
 			return VergeosErrors.withNote(refusal, "its periods were deleted first, and making them again failed ("

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * cloud snapshot that names it). A page of profiles reads the periods of all of them in
  * one request, the newest scheduled snapshot of the system in one, and the newest
  * snapshot of each other policy in one more: the system's profile took the newest of all,
- * and with no scheduled snapshot at all no profile has taken any.
+ * and with no scheduled snapshot at all no profile has taken any. Where the provider
+ * copies anywhere, each policy's copy rules cost one request more, and each rule one more
+ * besides (see {@link VergeosPolicyCopies}).
  */
 final class VergeosPolicyListing {
 
@@ -36,10 +38,14 @@ final class VergeosPolicyListing {
 
 	private final VergeosVmClient vms;
 
-	VergeosPolicyListing(VergeosClient client, VergeosPolicyMapper mapper, VergeosVmClient vms) {
+	private final VergeosPolicyCopies copies;
+
+	VergeosPolicyListing(VergeosClient client, VergeosPolicyMapper mapper, VergeosVmClient vms,
+			VergeosPolicyCopies copies) {
 		this.client = client;
 		this.mapper = mapper;
 		this.vms = vms;
+		this.copies = copies;
 	}
 
 	/** By name, paged by offset: each entry's cursor is its own offset. */
@@ -110,7 +116,8 @@ final class VergeosPolicyListing {
 	private Optional<Policy> policy(VergeosProfileRow row, List<VergeosPeriodRow> periods,
 			VergeosSystemProfile system) {
 		String key = String.valueOf(row.key());
-		return this.mapper.policy(row, periods, lastSnapshotAt(key, system), system);
+		return this.mapper.policy(row, periods, lastSnapshotAt(key, system), system)
+			.map((policy) -> policy.withCopies(this.copies.copies(key, periods)));
 	}
 
 	/** When the newest cloud snapshot the profile took was taken. */

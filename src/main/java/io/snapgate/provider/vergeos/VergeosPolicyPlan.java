@@ -2,6 +2,7 @@ package io.snapgate.provider.vergeos;
 
 import java.util.List;
 
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 
@@ -14,12 +15,14 @@ import io.snapgate.domain.PolicySchedule;
  * @param retention the retention with VergeOS's default minimum filled in
  * @param immutable whether every period makes its snapshots immutable
  * @param periods one per rule, or per day of a weekly rule; names unique
+ * @param copies where every period's snapshots are sent
  */
 record VergeosPolicyPlan(String name, PolicySchedule schedule, PolicyRetention retention, boolean immutable,
-		List<VergeosPeriodBody> periods) {
+		List<VergeosPeriodBody> periods, List<CopyRule> copies) {
 
 	VergeosPolicyPlan {
 		periods = List.copyOf(periods);
+		copies = List.copyOf(copies);
 	}
 
 }

@@ -113,7 +113,7 @@ final class VergeosPolicyPlanner {
 				periods.add(period);
 			}
 		}
-		return new VergeosPolicyPlan(spec.name(), schedule, retention, spec.immutable(), periods);
+		return new VergeosPolicyPlan(spec.name(), schedule, retention, spec.immutable(), periods, spec.copies());
 	}
 
 	private static PolicyRetention retention(PolicyRetention retention) {

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.snapgate.domain.ConflictException;
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.NotFoundException;
 import io.snapgate.domain.Policy;
+import io.snapgate.domain.PolicyCopy;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyStatus;
 import io.snapgate.domain.Preview;
@@ -33,13 +35,16 @@ final class VergeosPolicyReplacement {
 
 	private final VergeosPeriods periods;
 
+	private final VergeosPolicyCopies copies;
+
 	VergeosPolicyReplacement(ProviderId provider, VergeosClient client, VergeosPolicyPlanner planner,
-			VergeosPolicyListing listing, VergeosPeriods periods) {
+			VergeosPolicyListing listing, VergeosPeriods periods, VergeosPolicyCopies copies) {
 		this.provider = provider;
 		this.client = client;
 		this.planner = planner;
 		this.listing = listing;
 		this.periods = periods;
+		this.copies = copies;
 	}
 
 	Policy replace(String nativeId, PolicySpec spec) {
@@ -48,11 +53,16 @@ final class VergeosPolicyReplacement {
 			.orElseThrow(() -> VergeosErrors.policyNotFound(nativeId));
 		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
 		checkReplaceable(nativeId, existing);
+		List<VergeosPolicyCopies.Planned> copyRules = this.copies.plan(plan.copies());
 		try {
 			if (!plan.name().equals(profile.name())) {
 				this.client.updateProfile(nativeId, VergeosProfileBody.rename(plan.name()));
 			}
+			this.copies.unlink(VergeosPeriods.reconciliation(existing, plan.periods()).deleted());
 			this.periods.reconcile(nativeId, existing, plan.periods());
+			if (this.copies.copiesAnywhere()) {
+				this.copies.reconcile(this.periods.of(nativeId), copyRules);
+			}
 		}
 		catch (NotFoundException ex) {
 			throw VergeosErrors.policyNotFound(nativeId).withUpstream(ex.upstream());
@@ -65,7 +75,7 @@ final class VergeosPolicyReplacement {
 		return this.listing.get(nativeId)
 			.orElseGet(() -> new Policy(this.provider, VergeosSnapshotProvider.TYPE, nativeId, plan.name(),
 					plan.schedule(), plan.retention(), plan.immutable(), List.of(), PolicyStatus.UNKNOWN, "", null,
-					null, Map.of()));
+					null, Map.of(), plan.copies().stream().map(PolicyCopy::untold).toList()));
 	}
 
 	/**
@@ -79,6 +89,8 @@ final class VergeosPolicyReplacement {
 			.orElseThrow(() -> VergeosErrors.policyNotFound(nativeId));
 		List<VergeosPeriodRow> existing = this.periods.of(nativeId);
 		checkReplaceable(nativeId, existing);
+		List<VergeosPolicyCopies.Planned> copyRules = this.copies.plan(plan.copies());
+		List<CopyRule> currentRules = this.copies.rules(existing);
 		String id = this.provider + ":" + nativeId;
 		PreviewBuilder preview = new PreviewBuilder()
 			.passed("SPEC_SUPPORTED", "VergeOS runs every rule, the retention and the flags as given")
@@ -108,7 +120,22 @@ final class VergeosPolicyReplacement {
 			preview.action(Preview.Change.CREATE, "PERIOD", null, period.name(), null,
 					"A " + period.frequency() + " period of the profile");
 		}
-		if (reconciliation.changesNothing() && plan.name().equals(profile.name())) {
+		boolean copiesKept = true;
+		for (VergeosPolicyCopies.Planned rule : copyRules) {
+			if (currentRules.stream().noneMatch(rule::matches)) {
+				copiesKept = false;
+				preview.action(Preview.Change.CREATE, "COPY_RULE", null, rule.syncName(), null,
+						rule.describe(plan.periods().size()));
+			}
+		}
+		for (CopyRule rule : currentRules) {
+			if (copyRules.stream().noneMatch((planned) -> planned.matches(rule))) {
+				copiesKept = false;
+				preview.action(Preview.Change.DELETE, "COPY_RULE", null, rule.target().value(), null,
+						"VergeOS stops sending the profile's snapshots to " + rule.target());
+			}
+		}
+		if (reconciliation.changesNothing() && plan.name().equals(profile.name()) && copiesKept) {
 			preview.action(Preview.Change.NONE, "POLICY", id, plan.name(), null,
 					"Nothing: the profile is already as asked");
 		}

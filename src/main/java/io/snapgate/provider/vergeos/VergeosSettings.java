@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import io.snapgate.domain.ProviderId;
 import io.snapgate.provider.UpstreamUrls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -48,6 +50,9 @@ import static io.snapgate.provider.SettingsChecks.require;
  * profile periods. No VergeOS source names it (presumably the system's local time), so it
  * is configured: policies are moved into it, and a caller's zone that does not keep one
  * offset to it all year is refused
+ * @param copySyncs the providers this one copies its cloud snapshots to, each the VergeOS
+ * at the other end of an outgoing Site Sync, by provider id, with the sync's name:
+ * {@code copy-syncs.vergeos-dr=to-dr-site}
  */
 @Validated
 @ConfigurationProperties("snapgate.providers.<vergeos-id>")
@@ -55,7 +60,11 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 		@Nullable String apiKey, @DefaultValue("true") boolean verifyTls, @Nullable Path caBundle,
 		@NotNull @DefaultValue("PT5S") Duration connectTimeout, @NotNull @DefaultValue("PT30S") Duration readTimeout,
 		@Min(1) @Max(1000) @DefaultValue("1") int minSnapshots, @NotNull @DefaultValue("P3D") Duration defaultRetention,
-		@NotNull @DefaultValue("UTC") ZoneId policyTimeZone) {
+		@NotNull @DefaultValue("UTC") ZoneId policyTimeZone, @DefaultValue Map<String, String> copySyncs) {
+
+	public VergeosSettings {
+		copySyncs = Map.copyOf(copySyncs);
+	}
 
 	/** The base URL, once validation has passed. */
 	URI requireBaseUrl() {
@@ -84,6 +93,13 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 		return this.caBundle == null || (this.verifyTls && Files.isReadable(this.caBundle));
 	}
 
+	@AssertTrue(message = "copy-syncs must map provider ids to the names of outgoing syncs")
+	boolean isCopySyncsWellFormed() {
+		return this.copySyncs.entrySet()
+			.stream()
+			.allMatch((entry) -> ProviderId.isValid(entry.getKey()) && hasText(entry.getValue()));
+	}
+
 	@AssertTrue(message = "connect-timeout, read-timeout and default-retention must be positive")
 	boolean isDurationsPositive() {
 		return allPositive(this.connectTimeout, this.readTimeout, this.defaultRetention);
@@ -95,7 +111,8 @@ public record VergeosSettings(@NotNull @Nullable URI baseUrl, @Nullable String u
 				+ masked(this.password) + ", apiKey=" + masked(this.apiKey) + ", verifyTls=" + this.verifyTls
 				+ ", caBundle=" + this.caBundle + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", minSnapshots=" + this.minSnapshots + ", defaultRetention="
-				+ this.defaultRetention + ", policyTimeZone=" + this.policyTimeZone + "]";
+				+ this.defaultRetention + ", policyTimeZone=" + this.policyTimeZone + ", copySyncs=" + this.copySyncs
+				+ "]";
 	}
 
 }

@@ -6,9 +6,12 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.snapgate.provider.CopyRoutes;
+import io.snapgate.domain.CopyProvider;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CreateSnapshot;
 import io.snapgate.domain.Cursor;
@@ -66,6 +69,8 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	private static final SnapshotFeatures FEATURES = new SnapshotFeatures(Duration.ofSeconds(1), null,
 			EnumSet.of(SnapshotField.DESCRIPTION, SnapshotField.RETENTION, SnapshotField.NEVER_EXPIRE));
 
+	private final Optional<CopyProvider> copies;
+
 	private final ProviderId id;
 
 	private final VergeosClient client;
@@ -93,7 +98,7 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	 * @param restores how restores of several steps are run
 	 */
 	VergeosSnapshotProvider(ProviderId id, VergeosClient client, Clock clock, int minSnapshots,
-			Duration defaultRetention, ZoneId policyTimeZone, RestoreSettings restores) {
+			Duration defaultRetention, ZoneId policyTimeZone, RestoreSettings restores, Map<String, String> copySyncs) {
 		this.id = id;
 		this.client = client;
 		VergeosSnapshotMapper mapper = new VergeosSnapshotMapper(id);
@@ -109,9 +114,12 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 		this.deletion = new VergeosDeletion(client, clock);
 		this.update = new VergeosUpdate(client, this.listing, clock);
 		this.restores = new VergeosRestores(id, client, restores, clock);
+		this.copies = copySyncs.isEmpty() ? Optional.empty()
+				: Optional.of(new VergeosCopies(id, client, copySyncs, clock));
 		this.machineRestores = new VergeosMachineRestores(id, client, vms, machines, this.machineSnapshots, restores,
 				clock);
-		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone, vms, machines));
+		this.policies = Optional.of(new VergeosPolicies(id, client, clock, policyTimeZone, vms, machines,
+				new VergeosPolicyCopies(client, new CopyRoutes(id, copySyncs, VergeosCopies.ROUTE_KIND))));
 	}
 
 	@Override
@@ -228,6 +236,11 @@ final class VergeosSnapshotProvider implements SnapshotProvider {
 	public Restore restoreStatus(RestoreHandle handle) {
 		return VergeosMachineRestoreHandle.isMachine(handle) ? this.machineRestores.status(handle)
 				: this.restores.status(handle);
+	}
+
+	@Override
+	public Optional<CopyProvider> copies() {
+		return this.copies;
 	}
 
 	@Override

@@ -64,7 +64,7 @@ class VergeosSnapshotProviderFactory implements SnapshotProviderFactory<VergeosS
 		}
 		VergeosClient client = VergeosClient.create(this.webClients, settings, this.clock, property);
 		return new VergeosSnapshotProvider(id, client, this.clock, settings.minSnapshots(), settings.defaultRetention(),
-				settings.policyTimeZone(), this.restores);
+				settings.policyTimeZone(), this.restores, settings.copySyncs());
 	}
 
 }

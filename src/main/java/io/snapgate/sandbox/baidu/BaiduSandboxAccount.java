@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Instance;
 import io.snapgate.sandbox.baidu.BaiduSandboxResources.Snapshot;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The emulated account's instances, disks and snapshots in memory, found by id as BCC
  * finds them: an id it does not hold is a 404 {@code NoSuchObject}. Deleted snapshots
- * stay as tombstones, so that a marker naming one still has its place.
+ * stay as tombstones, so that a marker naming one still has its place; whoever must know
+ * of a snapshot's end, however it came (a delete, a policy's expiry, its instance
+ * snapshot's delete), is told as it is made a tombstone.
  */
 final class BaiduSandboxAccount {
 
@@ -32,6 +35,14 @@ final class BaiduSandboxAccount {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	private Consumer<String> deletions = (snapshotId) -> {
+	};
+
+	/** Tells {@code listener} the id of each snapshot deleted from now on. */
+	void whenSnapshotDeleted(Consumer<String> listener) {
+		this.deletions = listener;
+	}
+
 	void put(Instance instance) {
 		this.instances.put(instance.id(), instance);
 	}
@@ -41,7 +52,10 @@ final class BaiduSandboxAccount {
 	}
 
 	void put(Snapshot snapshot) {
-		this.snapshots.put(snapshot.id(), snapshot);
+		Snapshot before = this.snapshots.put(snapshot.id(), snapshot);
+		if (snapshot.deleted() && before != null && !before.deleted()) {
+			this.deletions.accept(snapshot.id());
+		}
 	}
 
 	/** The next number in the order snapshots are made in. */

@@ -198,6 +198,11 @@ final class BaiduSandboxInstanceSnapshots {
 		}
 	}
 
+	/** Whether {@code id} is one of the account's instance snapshots, gone or not. */
+	boolean holds(String id) {
+		return this.groups.containsKey(id);
+	}
+
 	/** The instance snapshot a disk's snapshot was taken in, if any. */
 	@Nullable String groupOf(String snapshotId) {
 		return this.groupOfSnapshot.get(snapshotId);

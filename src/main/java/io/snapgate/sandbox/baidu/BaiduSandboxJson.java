@@ -142,6 +142,26 @@ final class BaiduSandboxJson {
 			@Nullable JsonNode repeatWeekdays, @Nullable JsonNode retentionDays) {
 	}
 
+	/** The body of {@code PUT /v2/snapshot/remote_copy/{id}}. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record RemoteCopyRequest(@Nullable List<@Nullable DestRegionInfo> destRegionInfos) {
+	}
+
+	/**
+	 * @param name the copy's name in that region
+	 * @param destRegion the region, as BCC names it ({@code gz})
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record DestRegionInfo(@Nullable String name, @Nullable String destRegion) {
+	}
+
+	/** What {@code remote_copy} answers: one copy per region named. */
+	record RemoteCopyReply(List<RemoteCopyResult> result) {
+	}
+
+	record RemoteCopyResult(String region, String snapshotId) {
+	}
+
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AspVolumesRequest(@Nullable List<String> volumeIds) {
 	}

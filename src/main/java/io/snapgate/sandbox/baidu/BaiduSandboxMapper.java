@@ -22,8 +22,14 @@ final class BaiduSandboxMapper {
 
 	private final BaiduSandboxProgress progress;
 
-	BaiduSandboxMapper(BaiduSandboxProgress progress) {
+	private final String zone;
+
+	/**
+	 * @param zone the availability zone the region's disks and instances are in
+	 */
+	BaiduSandboxMapper(BaiduSandboxProgress progress, String zone) {
 		this.progress = progress;
+		this.zone = zone;
 	}
 
 	/**
@@ -62,7 +68,7 @@ final class BaiduSandboxMapper {
 				volume.instanceId(), volume.system() ? "/dev/vda" : "/dev/vdb", volume.id().substring(2))) : List.of();
 		return new BaiduSandboxJson.Volume(volume.id(), volume.name(), volume.sizeGb(),
 				this.progress.status(volume, now), volume.system() ? "System" : "Cds", "enhanced_ssd_pl1",
-				volume.system(), "cn-bj-a", attachments, "", BceV1Signer.timestamp(volume.createdAt()), policy);
+				volume.system(), this.zone, attachments, "", BceV1Signer.timestamp(volume.createdAt()), policy);
 	}
 
 	/**
@@ -79,7 +85,7 @@ final class BaiduSandboxMapper {
 
 	BaiduSandboxJson.Instance instance(Instance instance, Instant now) {
 		return new BaiduSandboxJson.Instance(instance.id(), instance.name(), this.progress.status(instance, now),
-				"cn-bj-a", BceV1Signer.timestamp(instance.createdAt()));
+				this.zone, BceV1Signer.timestamp(instance.createdAt()));
 	}
 
 }

@@ -9,9 +9,9 @@ import io.snapgate.sandbox.baidu.BaiduSandboxResources.Volume;
 
 /**
  * What time makes of the statuses, worked out when they are read: a snapshot is
- * {@code Creating} until its delay has passed, a disk is {@code SnapshotProcessing} while
- * a snapshot of it is made or while it rolls back, and an instance is too while its
- * system disk is.
+ * {@code Creating} until its delay has passed, then what it was bound to become, a disk
+ * is {@code SnapshotProcessing} while a snapshot of it is made or while it rolls back,
+ * and an instance is too while its system disk is.
  */
 final class BaiduSandboxProgress {
 
@@ -28,7 +28,7 @@ final class BaiduSandboxProgress {
 
 	String status(Snapshot snapshot, Instant now) {
 		return (snapshot.status().equals("Creating") && snapshot.readyAt() != null && !now.isBefore(snapshot.readyAt()))
-				? "Available" : snapshot.status();
+				? snapshot.settlesAs() : snapshot.status();
 	}
 
 	String status(Volume volume, Instant now) {
@@ -52,7 +52,9 @@ final class BaiduSandboxProgress {
 		return switch (status) {
 			case "Available" -> "100";
 			case "Creating" -> {
-				long total = Math.max(1, this.snapshotDelay.toMillis());
+				Instant readyAt = snapshot.readyAt();
+				long total = Math.max(1, (readyAt != null) ? Duration.between(snapshot.createdAt(), readyAt).toMillis()
+						: this.snapshotDelay.toMillis());
 				long done = Duration.between(snapshot.createdAt(), now).toMillis();
 				yield Long.toString(Math.clamp(done * 100 / total, 0, 99));
 			}

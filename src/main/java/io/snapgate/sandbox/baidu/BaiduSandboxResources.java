@@ -40,10 +40,24 @@ final class BaiduSandboxResources {
 	 * shows {@code createMethod} {@code auto} only); {@code null} for none
 	 * @param expiresAt when BCC deletes it, for a snapshot made or changed with a
 	 * retention; {@code null} for one kept until deleted
+	 * @param settlesAs what a {@code Creating} snapshot is once {@code readyAt} has
+	 * passed: {@code Available}, or {@code CreatedFailed} for a copy bound to fail
 	 */
 	record Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
 			String status, @Nullable Instant readyAt, String createMethod, boolean deleted, @Nullable String policyId,
-			@Nullable Instant expiresAt) {
+			@Nullable Instant expiresAt, String settlesAs) {
+
+		static final String AVAILABLE = "Available";
+
+		static final String FAILED = "CreatedFailed";
+
+		/** A snapshot that becomes {@code Available} once made. */
+		Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
+				String status, @Nullable Instant readyAt, String createMethod, boolean deleted,
+				@Nullable String policyId, @Nullable Instant expiresAt) {
+			this(sequence, id, name, desc, volumeId, sizeGb, createdAt, status, readyAt, createMethod, deleted,
+					policyId, expiresAt, AVAILABLE);
+		}
 
 		/** A snapshot kept until deleted (or, for a schedule's, by its policy). */
 		Snapshot(long sequence, String id, String name, String desc, String volumeId, int sizeGb, Instant createdAt,
@@ -55,12 +69,21 @@ final class BaiduSandboxResources {
 
 		Snapshot asDeleted() {
 			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,
-					this.createdAt, this.status, this.readyAt, this.createMethod, true, this.policyId, this.expiresAt);
+					this.createdAt, this.status, this.readyAt, this.createMethod, true, this.policyId, this.expiresAt,
+					this.settlesAs);
 		}
 
 		Snapshot withAttributes(String name, String desc, @Nullable Instant expiresAt) {
 			return new Snapshot(this.sequence, this.id, name, desc, this.volumeId, this.sizeGb, this.createdAt,
-					this.status, this.readyAt, this.createMethod, this.deleted, this.policyId, expiresAt);
+					this.status, this.readyAt, this.createMethod, this.deleted, this.policyId, expiresAt,
+					this.settlesAs);
+		}
+
+		/** The same snapshot, failed now whatever it was bound to become. */
+		Snapshot asFailed() {
+			return new Snapshot(this.sequence, this.id, this.name, this.desc, this.volumeId, this.sizeGb,
+					this.createdAt, FAILED, null, this.createMethod, this.deleted, this.policyId, this.expiresAt,
+					FAILED);
 		}
 
 		/** Whether a schedule made it, which BCC counts apart from manual snapshots. */

@@ -14,6 +14,8 @@ import io.snapgate.sandbox.baidu.BaiduSandboxJson.DeleteInstanceSnapshotsRequest
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceReply;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.ListInstanceSnapshotsRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.ModifyRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.RemoteCopyReply;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.RemoteCopyRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.RollbackRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotReply;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumeReply;
@@ -29,14 +31,12 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * BCC's HTTP API over the emulator, as functional routes (declared by the sandbox
- * configuration, so that no controller of the emulator joins the API's web slices). Every
- * request's signature is checked first; answers and refusals carry
+ * BCC's HTTP API over one region of the emulator, as functional routes (declared by the
+ * sandbox configuration, so that no controller of the emulator joins the API's web
+ * slices). Every request's signature is checked first; answers and refusals carry
  * {@code x-bce-request-id}, refusals BCC's error body.
  */
 final class BaiduSandboxRoutes {
-
-	static final String BASE_PATH = "/sandbox/baidu";
 
 	private static final String REQUEST_ID = "x-bce-request-id";
 
@@ -44,18 +44,25 @@ final class BaiduSandboxRoutes {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	private final String basePath;
+
 	private final BaiduSandboxState state;
 
 	private final BceSignatureVerifier verifier;
 
-	BaiduSandboxRoutes(BaiduSandboxState state, BceSignatureVerifier verifier) {
+	/**
+	 * @param basePath the path the region is served under
+	 * @param state the region's state
+	 */
+	BaiduSandboxRoutes(String basePath, BaiduSandboxState state, BceSignatureVerifier verifier) {
+		this.basePath = basePath;
 		this.state = state;
 		this.verifier = verifier;
 	}
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
-			.path(BASE_PATH + "/v2",
+			.path(this.basePath + "/v2",
 					(v2) -> v2.GET("/snapshot", this::list)
 						.GET("/snapshot/{snapshotId}", this::snapshot)
 						.POST("/snapshot", this::create)
@@ -63,6 +70,7 @@ final class BaiduSandboxRoutes {
 						.POST("/snapshot/insnap/list", this::instanceSnapshots)
 						.POST("/snapshot/insnap/delete", this::deleteInstanceSnapshots)
 						.DELETE("/snapshot/{snapshotId}", this::delete)
+						.PUT("/snapshot/remote_copy/{snapshotId}", this::remoteCopy)
 						.PUT("/snapshot/{snapshotId}", RequestPredicates.param("modifyAttribute", (value) -> true),
 								this::modify)
 						.PUT("/volume/{volumeId}", RequestPredicates.param("rollback", (value) -> true), this::rollBack)
@@ -125,6 +133,12 @@ final class BaiduSandboxRoutes {
 	private ServerResponse delete(ServerRequest request) {
 		this.state.delete(request.pathVariable("snapshotId"));
 		return ServerResponse.ok().header(REQUEST_ID, requestId()).build();
+	}
+
+	private ServerResponse remoteCopy(ServerRequest request) throws IOException {
+		RemoteCopyRequest body = read(request, RemoteCopyRequest.class);
+		return ok(new RemoteCopyReply(this.state.remoteCopy(request.pathVariable("snapshotId"),
+				request.param("clientToken").orElse(null), body)));
 	}
 
 	private ServerResponse rollBack(ServerRequest request) throws IOException {

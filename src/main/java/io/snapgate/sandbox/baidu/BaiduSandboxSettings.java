@@ -24,18 +24,21 @@ import org.springframework.validation.annotation.Validated;
  * automatic snapshots show up within a minute. BCC itself cannot run a policy more often
  * than hourly, and the policy reads as hourly; changing it through the API ends the
  * demonstration
+ * @param copyDelay how long a copy to the other region stays {@code Creating} there
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.baidu")
 record BaiduSandboxSettings(@NotNull @DefaultValue("PT3S") Duration snapshotDelay,
 		@NotNull @DefaultValue("PT3S") Duration rollbackDelay, @Min(1) @Max(1536) @DefaultValue("8") int quotaPerDisk,
 		@NotNull @DefaultValue("PT15M") Duration allowedClockSkew,
-		@DefaultValue("true") boolean demoScheduleEveryMinute) {
+		@DefaultValue("true") boolean demoScheduleEveryMinute, @NotNull @DefaultValue("PT5S") Duration copyDelay) {
 
-	@AssertTrue(message = "snapshot-delay and rollback-delay must not be negative, allowed-clock-skew must be positive")
+	@AssertTrue(message = "snapshot-delay, rollback-delay and copy-delay must not be negative, "
+			+ "allowed-clock-skew must be positive")
 	boolean isDurationsSensible() {
 		return (this.snapshotDelay == null || !this.snapshotDelay.isNegative())
 				&& (this.rollbackDelay == null || !this.rollbackDelay.isNegative())
+				&& (this.copyDelay == null || !this.copyDelay.isNegative())
 				&& (this.allowedClockSkew == null || this.allowedClockSkew.isPositive());
 	}
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import io.snapgate.sandbox.baidu.BaiduSandboxJson.CreatedInstanceSnapshot;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.DeleteInstanceSnapshotsRequest;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.InstanceSnapshotPage;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.ListInstanceSnapshotsRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.RemoteCopyRequest;
+import io.snapgate.sandbox.baidu.BaiduSandboxJson.RemoteCopyResult;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.SnapshotPage;
 import io.snapgate.sandbox.baidu.BaiduSandboxJson.VolumePage;
 import io.snapgate.sandbox.baidu.BaiduSandboxPaging.Slice;
@@ -30,12 +33,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The emulated BCC account and its rules: which snapshots BCC makes, deletes and rolls
- * disks back to, and which it refuses, over the {@linkplain BaiduSandboxSeed seeded}
- * account, with statuses as {@link BaiduSandboxProgress} works them out from the clock.
- * Its automatic snapshot policies are kept by {@link BaiduSandboxPolicies} and run by
+ * disks back to, and which it refuses, over one region of the account as seeded
+ * ({@link BaiduSandboxSeed} for {@code bj}, {@link BaiduSandboxGzSeed} for {@code gz}),
+ * with statuses as {@link BaiduSandboxProgress} works them out from the clock. Its
+ * automatic snapshot policies are kept by {@link BaiduSandboxPolicies} and run by
  * {@link BaiduSandboxSchedules} whenever {@link #runSchedules} is called; its instance
- * snapshots are kept by {@link BaiduSandboxInstanceSnapshots}. Every operation holds the
- * one lock, so that checks and changes are one step.
+ * snapshots are kept by {@link BaiduSandboxInstanceSnapshots}; its copies to other
+ * regions are sent by {@link BaiduSandboxRemoteCopies} and those from other regions
+ * received by {@link BaiduSandboxArrivals}. One state is one region of the account, as
+ * {@link BaiduSandboxRegions} holds them. Every operation holds the region's lock, so
+ * that checks and changes are one step.
  */
 final class BaiduSandboxState {
 
@@ -65,17 +72,40 @@ final class BaiduSandboxState {
 
 	private final BaiduSandboxInstanceSnapshots instanceSnapshots;
 
+	private final BaiduSandboxRemoteCopies remoteCopies;
+
+	private final BaiduSandboxArrivals arrivals;
+
+	/** The account's first region, {@code bj}, on its own: it copies nowhere. */
 	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock) {
+		this(settings, clock, BaiduSandboxRegion.BJ, Map.of());
+	}
+
+	/**
+	 * @param destinations the states of the regions this one copies to, by region code;
+	 * none of them copies back
+	 */
+	BaiduSandboxState(BaiduSandboxSettings settings, Clock clock, BaiduSandboxRegion region,
+			Map<String, BaiduSandboxState> destinations) {
 		this.settings = settings;
 		this.clock = clock;
 		this.progress = new BaiduSandboxProgress(this.account, settings.snapshotDelay());
-		this.mapper = new BaiduSandboxMapper(this.progress);
+		this.mapper = new BaiduSandboxMapper(this.progress, region.zone());
 		this.schedules = new BaiduSandboxSchedules(this.account, this.policies, settings.snapshotDelay());
 		this.instanceSnapshots = new BaiduSandboxInstanceSnapshots(this.account, this.progress, settings);
+		this.remoteCopies = new BaiduSandboxRemoteCopies(region, this.account, this.progress, this.instanceSnapshots,
+				this.clientTokens, destinations);
+		this.arrivals = new BaiduSandboxArrivals(this.account, this.progress, settings.copyDelay());
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		BaiduSandboxSeed.plant(this.account, now);
-		BaiduSandboxSeed.plant(this.account, this.instanceSnapshots, now);
-		BaiduSandboxSeed.plant(this.policies, now, settings.demoScheduleEveryMinute());
+		switch (region) {
+			case BJ -> {
+				BaiduSandboxSeed.plant(this.account, now);
+				BaiduSandboxSeed.plant(this.account, this.instanceSnapshots, now);
+				BaiduSandboxSeed.plant(this.policies, now, settings.demoScheduleEveryMinute());
+			}
+			case GZ -> BaiduSandboxGzSeed.plant(this.account, now);
+		}
+		this.account.whenSnapshotDeleted(this.remoteCopies::sourceDeleted);
 	}
 
 	synchronized SnapshotPage list(@Nullable String marker, @Nullable String maxKeysParameter,
@@ -264,6 +294,30 @@ final class BaiduSandboxState {
 					+ (rollingBackFromIt ? " and in use by a rollback" : "") + "; it cannot be deleted now");
 		}
 		this.account.put(snapshot.asDeleted());
+	}
+
+	/**
+	 * {@code remote_copy}: copies of an {@code Available} CDS disk snapshot, made in the
+	 * regions named.
+	 * @return one copy per region, or the first ones for a client token seen before with
+	 * the same request
+	 */
+	synchronized List<RemoteCopyResult> remoteCopy(String snapshotId, @Nullable String clientToken,
+			RemoteCopyRequest request) {
+		return this.remoteCopies.copy(snapshotId, clientToken, request, now());
+	}
+
+	/**
+	 * Makes here a copy of {@code source}, sent from {@code from}.
+	 * @return the copy's id in this region
+	 */
+	synchronized String receiveCopy(BaiduSandboxRegion from, Snapshot source, String name) {
+		return this.arrivals.receive(from, source, name, now());
+	}
+
+	/** Fails the copies of a snapshot of {@code from} still on their way here. */
+	synchronized void sourceDeleted(BaiduSandboxRegion from, String sourceId) {
+		this.arrivals.sourceDeleted(from, sourceId, now());
 	}
 
 	synchronized void rollBack(String volumeId, @Nullable String snapshotId) {

@@ -40,7 +40,18 @@ final class VergeosSandboxColumns {
 							"created_manually", "machine", "snap_machine", "snapshot_period")),
 			Map.entry("machine_drives", columns("$key", "machine", "name", "media", "interface", "disksize")),
 			Map.entry("tasks", columns("$key", "name", "table", "status")),
-			Map.entry("system", columns("$key", "yb_version", "os_version", "cloud_name", "branch")));
+			Map.entry("system", columns("$key", "yb_version", "os_version", "cloud_name", "branch")),
+			Map.entry("site_syncs_outgoing",
+					columns("$key", "name", "description", "site", "enabled", "status", "state", "url", "encryption",
+							"compression", "netinteg", "threads", "file_threads", "sendthrottle", "destination_tier",
+							"last_run", "remote_min_snapshots")),
+			Map.entry("site_syncs_outgoing_queue",
+					columns("$key", "site_syncs_outgoing", "cloud_snapshot", "status", "retention", "remote_expiration",
+							"priority", "do_not_expire", "destination_prefix", "timestamp")),
+			Map.entry("site_syncs_outgoing_remote_snaps",
+					columns("$key", "site_syncs_outgoing", "name", "status", "remote_key", "created", "expires")),
+			Map.entry("site_syncs_outgoing_profile_periods", columns("$key", "site_syncs_outgoing", "profile_period",
+					"retention", "priority", "do_not_expire", "destination_prefix")));
 
 	private VergeosSandboxColumns() {
 	}

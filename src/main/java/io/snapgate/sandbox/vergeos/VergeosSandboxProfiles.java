@@ -2,6 +2,7 @@ package io.snapgate.sandbox.vergeos;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Period;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Profile;
@@ -19,8 +20,10 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
  * The rules of {@code snapshot_profiles}, {@code snapshot_profile_periods} and
  * {@code snapshot_profile_actions}: names unique (a profile's among profiles, a period's
  * within its profile), required fields, values in range, and no deleting the profile the
- * system's snapshots or a VM use. Not synchronized: {@link VergeosSandboxState} holds its
- * lock around every use.
+ * system's snapshots or a VM use, nor a period an outgoing sync is linked to (nor the
+ * profile of such a period): whether VergeOS would drop the links with it is not known,
+ * so the emulator takes the harsher side. Not synchronized: {@link VergeosSandboxState}
+ * holds its lock around every use.
  */
 final class VergeosSandboxProfiles {
 
@@ -36,8 +39,14 @@ final class VergeosSandboxProfiles {
 
 	private final VergeosSandboxTables tables;
 
-	VergeosSandboxProfiles(VergeosSandboxTables tables) {
+	private final LongPredicate syncLinked;
+
+	/**
+	 * @param syncLinked whether an outgoing sync is linked to the period of this key
+	 */
+	VergeosSandboxProfiles(VergeosSandboxTables tables, LongPredicate syncLinked) {
 		this.tables = tables;
+		this.syncLinked = syncLinked;
 	}
 
 	/** {@code {"name":"...","description":"...","ignore_warnings":false}}. */
@@ -84,6 +93,13 @@ final class VergeosSandboxProfiles {
 				.ifPresent((vm) -> {
 					throw new VergeosSandboxException(409, "Snapshot profile '" + profile.name() + "' is in use by VM '"
 							+ vm.name() + "' and cannot be deleted");
+				});
+			this.tables.periods()
+				.stream()
+				.filter((period) -> period.profile() == profile.key() && this.syncLinked.test(period.key()))
+				.findFirst()
+				.ifPresent((period) -> {
+					throw linked(period);
 				});
 			this.tables.removeProfile(profile.key());
 		}
@@ -143,10 +159,19 @@ final class VergeosSandboxProfiles {
 	}
 
 	void deletePeriod(long key) {
-		if (this.tables.period(key) == null) {
+		Period period = this.tables.period(key);
+		if (period == null) {
 			throw VergeosSandboxException.notFound();
 		}
+		if (this.syncLinked.test(key)) {
+			throw linked(period);
+		}
 		this.tables.removePeriod(key);
+	}
+
+	private static VergeosSandboxException linked(Period period) {
+		return new VergeosSandboxException(409, "Snapshot profile period '" + period.name()
+				+ "' is linked to an outgoing sync (site_syncs_outgoing_profile_periods) and cannot be deleted");
 	}
 
 	private Profile profile(long key) {

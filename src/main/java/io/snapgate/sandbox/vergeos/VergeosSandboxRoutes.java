@@ -25,8 +25,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * creating and changing snapshot profiles and their periods, and deleting a profile
  * through {@code snapshot_profile_actions}; taking and deleting VM snapshots, giving a VM
  * a snapshot profile, and the VM actions {@code clone}, {@code restore}, {@code poweron}
- * and {@code poweroff}. Errors are {@code {"err": "..."}} with VergeOS's status codes;
- * every request needs HTTP Basic or a Bearer API key.
+ * and {@code poweroff}; Site Sync: {@code site_syncs_outgoing_actions}
+ * ({@code add_to_queue}, {@code enable}, {@code disable}) and
+ * {@code site_syncs_outgoing_profile_periods}, with their tables read as any other.
+ * Errors are {@code {"err": "..."}} with VergeOS's status codes; every request needs HTTP
+ * Basic or a Bearer API key. One instance serves one emulated system under its base path.
  * <p>
  * Functional routes rather than a {@code @RestController}, so that the emulator belongs
  * to the sandbox configuration alone and never turns up in the web slices of other tests.
@@ -35,66 +38,81 @@ final class VergeosSandboxRoutes {
 
 	static final String BASE_PATH = "/sandbox/vergeos";
 
-	private static final String API = BASE_PATH + "/api/v4";
-
 	private final VergeosSandboxState state;
 
 	private final VergeosSandboxSettings settings;
 
+	private final String api;
+
+	/** The main system's routes, under {@value #BASE_PATH}. */
 	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxSettings settings) {
+		this(state, settings, BASE_PATH);
+	}
+
+	VergeosSandboxRoutes(VergeosSandboxState state, VergeosSandboxSettings settings, String basePath) {
 		this.state = state;
 		this.settings = settings;
+		this.api = basePath + "/api/v4";
 	}
 
 	RouterFunction<ServerResponse> routes() {
+		String api = this.api;
 		return RouterFunctions.route()
-			.POST(API + "/cloud_snapshots",
+			.POST(api + "/cloud_snapshots",
 					authenticated((request) -> created(this.state.createSnapshot(body(request)))))
-			.PUT(API + "/cloud_snapshots/{key}", authenticated((request) -> {
+			.PUT(api + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.updateSnapshot(key(request.pathVariable("key")), body(request));
 				return ServerResponse.ok().build();
 			}))
-			.DELETE(API + "/cloud_snapshots/{key}", authenticated((request) -> {
+			.DELETE(api + "/cloud_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
-			.POST(API + "/cloud_snapshot_vm_actions",
+			.POST(api + "/cloud_snapshot_vm_actions",
 					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.VM, body(request)))))
-			.POST(API + "/cloud_snapshot_tenant_actions",
+			.POST(api + "/cloud_snapshot_tenant_actions",
 					authenticated((request) -> created(this.state.recover(VergeosSandboxKind.TENANT, body(request)))))
-			.POST(API + "/snapshot_profiles",
+			.POST(api + "/snapshot_profiles",
 					authenticated((request) -> created(this.state.createProfile(body(request)))))
-			.PUT(API + "/snapshot_profiles/{key}", authenticated((request) -> {
+			.PUT(api + "/snapshot_profiles/{key}", authenticated((request) -> {
 				this.state.updateProfile(key(request.pathVariable("key")), body(request));
 				return ServerResponse.ok().build();
 			}))
-			.POST(API + "/snapshot_profile_actions", authenticated((request) -> {
+			.POST(api + "/snapshot_profile_actions", authenticated((request) -> {
 				this.state.profileAction(body(request));
 				return ServerResponse.ok().build();
 			}))
-			.POST(API + "/snapshot_profile_periods",
+			.POST(api + "/snapshot_profile_periods",
 					authenticated((request) -> created(this.state.createPeriod(body(request)))))
-			.PUT(API + "/snapshot_profile_periods/{key}", authenticated((request) -> {
+			.PUT(api + "/snapshot_profile_periods/{key}", authenticated((request) -> {
 				this.state.updatePeriod(key(request.pathVariable("key")), body(request));
 				return ServerResponse.ok().build();
 			}))
-			.DELETE(API + "/snapshot_profile_periods/{key}", authenticated((request) -> {
+			.DELETE(api + "/snapshot_profile_periods/{key}", authenticated((request) -> {
 				this.state.deletePeriod(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
-			.POST(API + "/machine_snapshots",
+			.POST(api + "/machine_snapshots",
 					authenticated((request) -> created(this.state.createMachineSnapshot(body(request)))))
-			.DELETE(API + "/machine_snapshots/{key}", authenticated((request) -> {
+			.DELETE(api + "/machine_snapshots/{key}", authenticated((request) -> {
 				this.state.deleteMachineSnapshot(key(request.pathVariable("key")));
 				return ServerResponse.ok().build();
 			}))
-			.PUT(API + "/vms/{key}", authenticated((request) -> {
+			.PUT(api + "/vms/{key}", authenticated((request) -> {
 				this.state.updateVm(key(request.pathVariable("key")), body(request));
 				return ServerResponse.ok().build();
 			}))
-			.POST(API + "/vm_actions", authenticated((request) -> json(this.state.vmAction(body(request)))))
-			.GET(API + "/{table}", authenticated(this::list))
-			.GET(API + "/{table}/{key}", authenticated(this::row))
+			.POST(api + "/vm_actions", authenticated((request) -> json(this.state.vmAction(body(request)))))
+			.POST(api + "/site_syncs_outgoing_actions",
+					authenticated((request) -> created(this.state.syncAction(body(request)))))
+			.POST(api + "/site_syncs_outgoing_profile_periods",
+					authenticated((request) -> created(this.state.linkPeriod(body(request)))))
+			.DELETE(api + "/site_syncs_outgoing_profile_periods/{key}", authenticated((request) -> {
+				this.state.unlinkPeriod(key(request.pathVariable("key")));
+				return ServerResponse.ok().build();
+			}))
+			.GET(api + "/{table}", authenticated(this::list))
+			.GET(api + "/{table}/{key}", authenticated(this::row))
 			.onError(VergeosSandboxException.class,
 					(ex, request) -> ServerResponse.status(((VergeosSandboxException) ex).status())
 						.contentType(MediaType.APPLICATION_JSON)

@@ -16,13 +16,13 @@ final class VergeosSandboxRows {
 	private VergeosSandboxRows() {
 	}
 
-	/** The one row of {@code system}. */
-	static Map<String, @Nullable Object> system() {
+	/** The one row of {@code system}, of the system {@code cloudName}. */
+	static Map<String, @Nullable Object> system(String cloudName) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("$key", 1L);
 		row.put("yb_version", "4.12.6");
 		row.put("os_version", "26.1");
-		row.put("cloud_name", "snapgate-sandbox");
+		row.put("cloud_name", cloudName);
 		row.put("branch", "stable");
 		return row;
 	}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Machine;
@@ -36,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * the period, kept for its retention, the newest {@code min_snapshots} of each period and
  * VM kept past their expiry); a profile given to nothing takes nothing. The every-minute
  * demonstration runs the system's profile only. One-time ({@code custom}) periods never
- * run here. Not synchronized: {@link VergeosSandboxState} holds its lock around every
- * use.
+ * run here. Each cloud snapshot a period takes is handed on when taken (to be queued on
+ * the outgoing syncs linked to the period). Not synchronized: {@link VergeosSandboxState}
+ * holds its lock around every use.
  */
 final class VergeosSandboxSchedules {
 
@@ -50,9 +52,16 @@ final class VergeosSandboxSchedules {
 
 	private final VergeosSandboxMachines machines;
 
-	VergeosSandboxSchedules(VergeosSandboxTables tables, VergeosSandboxMachines machines) {
+	private final BiConsumer<CloudSnapshot, Instant> taken;
+
+	/**
+	 * @param taken told of each cloud snapshot a period takes, with the time it was taken
+	 */
+	VergeosSandboxSchedules(VergeosSandboxTables tables, VergeosSandboxMachines machines,
+			BiConsumer<CloudSnapshot, Instant> taken) {
 		this.tables = tables;
 		this.machines = machines;
+		this.taken = taken;
 	}
 
 	/**
@@ -195,11 +204,13 @@ final class VergeosSandboxSchedules {
 		long created = now.getEpochSecond();
 		long expires = (period.retention() == 0) ? 0 : created + period.retention();
 		long key = this.tables.nextKey("cloud_snapshots");
-		this.tables.addSnapshot(new CloudSnapshot(key, name,
+		CloudSnapshot snapshot = new CloudSnapshot(key, name,
 				"Taken by snapshot profile '" + ((profile != null) ? profile.name() : period.profile()) + "'", created,
 				expires, true, period.immutable(), period.immutable() ? "locked" : "unlocked",
 				period.immutable() ? expires : 0, "normal", period.minSnapshots(), null, now, period.profile(),
-				period.key()));
+				period.key());
+		this.tables.addSnapshot(snapshot);
+		this.taken.accept(snapshot, now);
 		return true;
 	}
 

@@ -37,6 +37,9 @@ final class VergeosSandboxSeed {
 
 	static final String PROFILE = "System Snapshots";
 
+	/** The system's name. */
+	static final String CLOUD_NAME = "snapgate-sandbox";
+
 	private static final long DAY = 86400;
 
 	private static final long DEMO_RETENTION = 900;

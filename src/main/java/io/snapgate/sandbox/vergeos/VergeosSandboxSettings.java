@@ -23,10 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param password that user's password
  * @param apiKey the emulator's API key, accepted as a Bearer token
  * @param scheduleTick how often the running emulator runs its snapshot profiles' periods
+ * and moves its outgoing syncs on
  * @param demoScheduleEveryMinute whether the system's profile (the seeded
  * {@code System Snapshots}) runs every minute rather than at its periods' times: a
  * sandbox convenience (no neutral rule runs every minute), so that snapshots appear under
  * a policy within a minute or two of starting
+ * @param syncDelay how long an outgoing Site Sync takes to send a cloud snapshot to the
+ * DR site once it has started sending it
  */
 @Validated
 @ConfigurationProperties("snapgate.sandbox.vergeos")
@@ -34,12 +37,13 @@ record VergeosSandboxSettings(@NotNull @DefaultValue("PT3S") Duration createDela
 		@NotNull @DefaultValue("PT1S") Duration recoverStartDelay, @NotNull @DefaultValue("PT3S") Duration recoverDelay,
 		@NotBlank @DefaultValue("snapgate") String username, @NotBlank @DefaultValue("sandbox") String password,
 		@NotBlank @DefaultValue("sandbox-vergeos-api-key") String apiKey,
-		@NotNull @DefaultValue("PT5S") Duration scheduleTick, @DefaultValue("true") boolean demoScheduleEveryMinute) {
+		@NotNull @DefaultValue("PT5S") Duration scheduleTick, @DefaultValue("true") boolean demoScheduleEveryMinute,
+		@NotNull @DefaultValue("PT5S") Duration syncDelay) {
 
 	@AssertTrue(message = "the delays must not be negative")
 	boolean isDelaysValid() {
-		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative()
-				&& !this.recoverDelay.isNegative();
+		return !this.createDelay.isNegative() && !this.recoverStartDelay.isNegative() && !this.recoverDelay.isNegative()
+				&& !this.syncDelay.isNegative();
 	}
 
 	@AssertTrue(message = "schedule-tick must be positive")

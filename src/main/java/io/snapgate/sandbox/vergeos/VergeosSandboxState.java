@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.CloudSnapshot;
 import io.snapgate.sandbox.vergeos.VergeosSandboxRows.Drive;
@@ -36,8 +38,11 @@ import static io.snapgate.sandbox.vergeos.VergeosSandboxInput.text;
  * task running, a recovery going from {@code idle} to {@code importing} to
  * {@code complete}) is worked out from the clock when a row is read; what a schedule
  * takes and expires is made by {@link #runSchedules(Instant)}, which a scheduled task
- * calls in the running application and tests call with the time they choose. Every method
- * holds the one lock, which keeps the rules simple.
+ * calls in the running application and tests call with the time they choose; so are the
+ * sends of its outgoing Site Syncs (see {@link VergeosSandboxSyncs}) to the other
+ * emulated systems it was given. Every method holds the one lock, which keeps the rules
+ * simple; a sync that delivers to another system takes that system's lock inside this
+ * one.
  */
 final class VergeosSandboxState {
 
@@ -55,22 +60,43 @@ final class VergeosSandboxState {
 
 	private final VergeosSandboxSettings settings;
 
-	private final VergeosSandboxTables tables = new VergeosSandboxTables();
+	private final String cloudName;
 
-	private final VergeosSandboxProfiles profiles = new VergeosSandboxProfiles(this.tables);
+	private final VergeosSandboxTables tables = new VergeosSandboxTables();
 
 	private final VergeosSandboxMachines machines = new VergeosSandboxMachines(this.tables);
 
-	private final VergeosSandboxSchedules schedules = new VergeosSandboxSchedules(this.tables, this.machines);
+	private final VergeosSandboxSyncs syncs;
+
+	private final VergeosSandboxProfiles profiles;
+
+	private final VergeosSandboxSchedules schedules;
 
 	/** Schedules have been run for every time up to this one. */
 	private Instant schedulesRunUntil;
 
+	/**
+	 * The main system, {@linkplain VergeosSandboxSeed seeded}, with no other to sync to.
+	 */
 	VergeosSandboxState(Clock clock, VergeosSandboxSettings settings) {
+		this(clock, settings, VergeosSandboxSeed.CLOUD_NAME, VergeosSandboxSeed::plant, Map.of());
+	}
+
+	/**
+	 * @param cloudName the system's name, as {@code system} shows it
+	 * @param seed what plants the system's rows as they are at a time in epoch seconds
+	 * @param remoteSites the systems outgoing syncs may reach, by name
+	 */
+	VergeosSandboxState(Clock clock, VergeosSandboxSettings settings, String cloudName,
+			ObjLongConsumer<VergeosSandboxTables> seed, Map<String, VergeosSandboxState> remoteSites) {
 		this.clock = clock;
 		this.settings = settings;
+		this.cloudName = cloudName;
+		this.syncs = new VergeosSandboxSyncs(this.tables, remoteSites, settings.syncDelay());
+		this.profiles = new VergeosSandboxProfiles(this.tables, this.syncs::linksPeriod);
+		this.schedules = new VergeosSandboxSchedules(this.tables, this.machines, this.syncs::periodTook);
 		this.schedulesRunUntil = clock.instant();
-		VergeosSandboxSeed.plant(this.tables, clock.instant().getEpochSecond());
+		seed.accept(this.tables, clock.instant().getEpochSecond());
 	}
 
 	/**
@@ -78,16 +104,57 @@ final class VergeosSandboxState {
 	 * of the profiles given to VMs (snapshots of those VMs) are due to take by
 	 * {@code now}, and deletes those past their expiry; with
 	 * {@code demo-schedule-every-minute}, the system's profile runs every minute. A time
-	 * no later than the last run's does nothing.
+	 * no later than the last run's takes nothing. Then moves the outgoing syncs' queues
+	 * on to {@code now}.
 	 * @return how many snapshots were taken
 	 */
 	synchronized int runSchedules(Instant now) {
-		if (!now.isAfter(this.schedulesRunUntil)) {
-			return 0;
+		int taken = 0;
+		if (now.isAfter(this.schedulesRunUntil)) {
+			taken = this.schedules.run(this.schedulesRunUntil, now, this.settings.demoScheduleEveryMinute());
+			this.schedulesRunUntil = now;
 		}
-		int taken = this.schedules.run(this.schedulesRunUntil, now, this.settings.demoScheduleEveryMinute());
-		this.schedulesRunUntil = now;
+		this.syncs.advance(now);
 		return taken;
+	}
+
+	/** Adds an enabled outgoing sync to the system {@code remoteSite}, reached at url. */
+	synchronized long plantOutgoingSync(String name, String remoteSite, String url) {
+		return this.syncs.plant(name, remoteSite, url);
+	}
+
+	synchronized Map<String, Object> syncAction(JsonNode body) {
+		return created("site_syncs_outgoing_actions", this.syncs.act(body, this.clock.instant()));
+	}
+
+	synchronized Map<String, Object> linkPeriod(JsonNode body) {
+		return created("site_syncs_outgoing_profile_periods", this.syncs.link(body));
+	}
+
+	synchronized void unlinkPeriod(long key) {
+		this.syncs.unlink(key);
+	}
+
+	/**
+	 * Takes in a cloud snapshot another system's outgoing sync sent, ready at once and
+	 * taken by no period here.
+	 * @return its key here, or none when a snapshot of its name is here already
+	 */
+	synchronized OptionalLong receive(VergeosSandboxArrival arrival) {
+		if (this.tables.snapshots().stream().anyMatch((s) -> s.name().equals(arrival.name()))) {
+			return OptionalLong.empty();
+		}
+		long key = this.tables.nextKey("cloud_snapshots");
+		this.tables
+			.addReceivedSnapshot(
+					CloudSnapshot.manual(key, arrival.name(), arrival.description(), arrival.created(),
+							arrival.expires(), true, false, "unlocked", 0, "normal", 1, null, this.clock.instant()),
+					arrival.members());
+		return OptionalLong.of(key);
+	}
+
+	synchronized boolean holdsSnapshot(long key) {
+		return this.tables.snapshot(key) != null;
 	}
 
 	synchronized Map<String, Object> createProfile(JsonNode body) {
@@ -153,7 +220,11 @@ final class VergeosSandboxState {
 			case "tasks" -> this.tables.tasks().stream().map((t) -> t.row(now)).toList();
 			case "snapshot_profiles" -> this.tables.profiles().stream().map(Profile::row).toList();
 			case "snapshot_profile_periods" -> this.tables.periods().stream().map(Period::row).toList();
-			case "system" -> List.of(VergeosSandboxRows.system());
+			case "system" -> List.of(VergeosSandboxRows.system(this.cloudName));
+			case "site_syncs_outgoing" -> this.syncs.syncRows();
+			case "site_syncs_outgoing_queue" -> this.syncs.queueRows();
+			case "site_syncs_outgoing_remote_snaps" -> this.syncs.remoteSnapRows();
+			case "site_syncs_outgoing_profile_periods" -> this.syncs.linkRows();
 			default -> throw new VergeosSandboxException(404, "Invalid table: " + table);
 		};
 	}

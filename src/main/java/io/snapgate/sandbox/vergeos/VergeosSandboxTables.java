@@ -97,6 +97,19 @@ final class VergeosSandboxTables {
 		}
 	}
 
+	/**
+	 * Adds a snapshot another system sent, holding the machines it held there, under keys
+	 * of this system.
+	 */
+	void addReceivedSnapshot(CloudSnapshot snapshot, List<Member> sent) {
+		this.snapshots.put(snapshot.key(), snapshot);
+		for (Member member : sent) {
+			long key = nextKey(member.kind().memberTable());
+			membersOf(member.kind()).put(key, new Member(key, member.kind(), snapshot.key(), member.originalKey(),
+					member.name(), member.fails(), null));
+		}
+	}
+
 	/** Puts {@code snapshot} in the place of the snapshot with its key. */
 	void replaceSnapshot(CloudSnapshot snapshot) {
 		this.snapshots.put(snapshot.key(), snapshot);

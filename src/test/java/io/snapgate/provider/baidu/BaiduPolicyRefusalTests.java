@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.snapgate.domain.CopyRule;
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.InvalidRequestException;
 import io.snapgate.domain.PolicyProvider;
@@ -16,6 +17,7 @@ import io.snapgate.domain.PolicyRetention;
 import io.snapgate.domain.PolicySchedule;
 import io.snapgate.domain.PolicySpec;
 import io.snapgate.domain.PolicyTarget;
+import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ScheduleRule;
 import io.snapgate.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +135,14 @@ class BaiduPolicyRefusalTests {
 		refusedOnCreateAndReplace(new PolicySpec("nightly-db",
 				new PolicySchedule(SHANGHAI, List.of(new ScheduleRule.Hourly(0))), week(), true, List.of()),
 				"immutable", "immutable");
+	}
+
+	@Test
+	void copiesToAnotherRegionByPolicy() {
+		refusedOnCreateAndReplace(
+				new PolicySpec("nightly-db", new PolicySchedule(SHANGHAI, List.of(new ScheduleRule.Hourly(0))), week(),
+						false, List.of(), List.of(new CopyRule(new ProviderId("baidu-gz"), Duration.ofDays(30)))),
+				"copies", "POST /snapshots/{id}/copies");
 	}
 
 	@Test

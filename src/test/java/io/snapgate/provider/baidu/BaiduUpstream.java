@@ -60,10 +60,18 @@ final class BaiduUpstream {
 	 */
 	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout,
 			@Nullable Integer quotaPerDisk) {
+		return provider(baseUrl, clock, readTimeout, quotaPerDisk, Map.of());
+	}
+
+	/**
+	 * @param copyRegions the providers it copies to, with their regions
+	 */
+	static BaiduSnapshotProvider provider(String baseUrl, Clock clock, Duration readTimeout,
+			@Nullable Integer quotaPerDisk, Map<String, String> copyRegions) {
 		BaiduSettings settings = new BaiduSettings(URI.create(baseUrl), ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI, quotaPerDisk);
+				Duration.ofSeconds(2), readTimeout, 1800, SHANGHAI, quotaPerDisk, copyRegions);
 		return new BaiduSnapshotProvider(PROVIDER, BaiduClient.create(WebClient.builder(), settings, PROVIDER, clock),
-				clock, SHANGHAI, quotaPerDisk, RESTORES);
+				clock, SHANGHAI, quotaPerDisk, RESTORES, copyRegions);
 	}
 
 	static Clock fixedClock() {

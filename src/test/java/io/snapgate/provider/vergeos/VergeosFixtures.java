@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -84,13 +85,20 @@ final class VergeosFixtures {
 	static VergeosSettings settings(String baseUrl, @Nullable String user, @Nullable String password,
 			@Nullable String apiKey, boolean verifyTls, @Nullable Path caBundle, Duration readTimeout) {
 		return new VergeosSettings(URI.create(baseUrl), user, password, apiKey, verifyTls, caBundle,
-				Duration.ofSeconds(2), readTimeout, 1, Duration.ofDays(3), ZoneOffset.UTC);
+				Duration.ofSeconds(2), readTimeout, 1, Duration.ofDays(3), ZoneOffset.UTC, Map.of());
 	}
 
 	/** The policies of a provider whose system reads its schedules in {@code zone}. */
 	static VergeosPolicies policies(String baseUrl, ZoneId zone) {
+		return policies(baseUrl, zone, Map.of());
+	}
+
+	/**
+	 * The policies of a provider that copies to the given providers through these syncs.
+	 */
+	static VergeosPolicies policies(String baseUrl, ZoneId zone, Map<String, String> copySyncs) {
 		VergeosSettings settings = new VergeosSettings(URI.create(baseUrl), USER, PASSWORD, null, true, null,
-				Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofDays(3), zone);
+				Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofDays(3), zone, copySyncs);
 		return (VergeosPolicies) provider(settings).policies().orElseThrow();
 	}
 
@@ -154,7 +162,7 @@ final class VergeosFixtures {
 	static VergeosSnapshotProvider provider(VergeosSettings settings) {
 		VergeosClient client = VergeosClient.create(WebClient.builder(), settings, CLOCK, "snapgate.providers.test");
 		return new VergeosSnapshotProvider(PROVIDER, client, CLOCK, settings.minSnapshots(),
-				settings.defaultRetention(), settings.policyTimeZone(), RESTORES);
+				settings.defaultRetention(), settings.policyTimeZone(), RESTORES, settings.copySyncs());
 	}
 
 	/**

@@ -52,10 +52,11 @@ class VergeosPolicyChangeTests {
 	@RegisterExtension
 	static final WireMockExtension vergeos = VergeosFixtures.wireMock();
 
-	/** No VM has a snapshot profile. */
+	/** No VM has a snapshot profile, and no period is sent on an outgoing sync. */
 	@BeforeEach
 	void noVmHasAProfile() {
 		vergeos.stubFor(VergeosFixtures.vmsWithProfiles().atPriority(10).willReturn(okJson("[]")));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/site_syncs_outgoing_profile_periods")).willReturn(okJson("[]")));
 	}
 
 	private static final String PERIODS = "/api/v4/snapshot_profile_periods";

@@ -62,7 +62,7 @@ class VergeosSnapshotProviderTests {
 			.hasValueSatisfying((policies) -> assertThat(policies.id()).isEqualTo(PROVIDER));
 		assertThat(features).isEqualTo(
 				new PolicyFeatures(EnumSet.allOf(PolicyFeatures.RuleKind.class), Set.of(), ZoneId.of("Asia/Tokyo"),
-						Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE), 50));
+						Duration.ofSeconds(1), false, true, true, Set.of(PolicyTarget.Type.MACHINE), 50, false));
 		vergeos.verify(0, anyRequestedFor(anyUrl()));
 	}
 

@@ -39,7 +39,7 @@ class BaiduPolicyJourneyIT {
 	int port;
 
 	@Autowired
-	BaiduSandboxState state;
+	BaiduSandboxRegions regions;
 
 	@Test
 	void aPolicyProtectsADiskUntilItStopsRunningAndIsThenDetachedAndDeleted() throws Exception {
@@ -62,9 +62,9 @@ class BaiduPolicyJourneyIT {
 
 		CLOCK.advance(Duration.ofHours(1));
 		// the seeded policy runs too, on its own disk
-		List<String> made = this.state.runSchedules(CLOCK.instant())
+		List<String> made = bj().runSchedules(CLOCK.instant())
 			.stream()
-			.filter(this.state.snapshotsOf("v-system02")::contains)
+			.filter(bj().snapshotsOf("v-system02")::contains)
 			.toList();
 		assertThat(made).hasSize(1);
 
@@ -99,11 +99,15 @@ class BaiduPolicyJourneyIT {
 
 		assertThat(http().delete("/policies/" + id).statusCode()).isEqualTo(204);
 		assertThat(http().get("/policies/" + id).statusCode()).isEqualTo(404);
-		assertThat(this.state.snapshotsOf("v-system02")).as("the snapshots it made stay").contains(made.getFirst());
+		assertThat(bj().snapshotsOf("v-system02")).as("the snapshots it made stay").contains(made.getFirst());
 	}
 
 	private GatewayHttp http() {
 		return new GatewayHttp(this.port);
+	}
+
+	private BaiduSandboxState bj() {
+		return this.regions.state(BaiduSandboxRegion.BJ);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -62,7 +62,7 @@ class BaiduSandboxJourneyIT {
 	int port;
 
 	@Autowired
-	BaiduSandboxState state;
+	BaiduSandboxRegions regions;
 
 	@Autowired
 	ProviderRegistry providers;
@@ -79,7 +79,7 @@ class BaiduSandboxJourneyIT {
 		assertThat(policies.create(spec, key).nativeId()).isEqualTo(created.nativeId());
 		assertThat(created.schedule().rules()).containsExactly(new ScheduleRule.Daily(LocalTime.of(2, 0)));
 		assertThat(created.targets()).containsExactly(PolicyTarget.volume("v-system01"));
-		assertThat(this.state.policy(created.nativeId()).timePoints()).containsExactly(2);
+		assertThat(bj().policy(created.nativeId()).timePoints()).containsExactly(2);
 		assertThat(policies.list(null, 100).items()).extracting(Policy::nativeId)
 			.contains(BaiduSandboxSeed.DEMO_POLICY, created.nativeId());
 
@@ -90,9 +90,9 @@ class BaiduSandboxJourneyIT {
 			.isThrownBy(() -> policies.attach(created.nativeId(), List.of(PolicyTarget.volume("v-data0002"))))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VOLUME_BUSY));
 
-		String made = this.state.runSchedules(Instant.now().plus(Duration.ofMinutes(1)))
+		String made = bj().runSchedules(Instant.now().plus(Duration.ofMinutes(1)))
 			.stream()
-			.filter((id) -> this.state.snapshot(id).volumeId().equals("v-data0001"))
+			.filter((id) -> bj().snapshot(id).volumeId().equals("v-data0001"))
 			.findFirst()
 			.orElseThrow();
 		SnapshotProvider baidu = this.providers.require(new ProviderId("sandbox-baidu"));
@@ -117,7 +117,7 @@ class BaiduSandboxJourneyIT {
 	void aDetachedDiskIsSnapshottedOnceListedRolledBackAndItsSnapshotDeleted() throws Exception {
 		String key = "it-" + UUID.randomUUID();
 		String body = "{\"provider\":\"sandbox-baidu\",\"name\":\"it_journey\",\"volumeId\":\"v-data0002\"}";
-		List<String> before = this.state.snapshotsOf("v-data0002");
+		List<String> before = bj().snapshotsOf("v-data0002");
 
 		HttpResponse<String> created = send("POST", "/snapshots", body, key);
 		assertThat(created.statusCode()).isEqualTo(202);
@@ -133,7 +133,7 @@ class BaiduSandboxJourneyIT {
 		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(id);
 		assertThat(JsonPath.<String>read(again.body(), "$.status")).isEqualTo("AVAILABLE");
 		String nativeId = id.substring("sandbox-baidu:".length());
-		assertThat(this.state.snapshotsOf("v-data0002")).hasSize(before.size() + 1).contains(nativeId);
+		assertThat(bj().snapshotsOf("v-data0002")).hasSize(before.size() + 1).contains(nativeId);
 
 		HttpResponse<String> listing = send("GET", "/snapshots?pageSize=500", null, null);
 		assertThat(listing.statusCode()).isEqualTo(200);
@@ -165,7 +165,7 @@ class BaiduSandboxJourneyIT {
 		assertThat(gone.statusCode()).isEqualTo(404);
 		assertThat(JsonPath.<String>read(gone.body(), "$.code")).isEqualTo("SNAPSHOT_NOT_FOUND");
 		assertThat(send("GET", "/snapshots/" + id, null, null).statusCode()).isEqualTo(404);
-		assertThat(this.state.snapshotsOf("v-data0002")).doesNotContain(nativeId);
+		assertThat(bj().snapshotsOf("v-data0002")).doesNotContain(nativeId);
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class BaiduSandboxJourneyIT {
 	}
 
 	@Test
-	void theProviderIsListedAndUp() throws Exception {
+	void theProvidersOfBothRegionsAreListedAndUpAndBjCopiesToGz() throws Exception {
 		HttpResponse<String> providers = send("GET", "/providers", null, null);
 
 		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].health"))
@@ -210,6 +210,13 @@ class BaiduSandboxJourneyIT {
 		assertThat(
 				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].snapshots.retentionUnit"))
 			.containsExactly("P1D");
+		assertThat(
+				JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu')].copyTargets[*].provider"))
+			.containsExactly("sandbox-baidu-gz");
+		assertThat(JsonPath.<List<String>>read(providers.body(), "$[?(@.id == 'sandbox-baidu-gz')].health"))
+			.containsExactly("UP");
+		assertThat(JsonPath.<List<Object>>read(providers.body(), "$[?(@.id == 'sandbox-baidu-gz')].copyTargets[*]"))
+			.isEmpty();
 	}
 
 	@Test
@@ -243,7 +250,7 @@ class BaiduSandboxJourneyIT {
 
 		HttpResponse<String> preview = send("PATCH", "/snapshots/" + id + "?dryRun=true", patch, null);
 		assertThat(JsonPath.<String>read(preview.body(), "$.actions[0].change")).isEqualTo("UPDATE");
-		assertThat(this.state.snapshot(id.substring("sandbox-baidu:".length())).name()).isEqualTo("it_patch");
+		assertThat(bj().snapshot(id.substring("sandbox-baidu:".length())).name()).isEqualTo("it_patch");
 
 		HttpResponse<String> changed = send("PATCH", "/snapshots/" + id, patch, null);
 
@@ -326,6 +333,10 @@ class BaiduSandboxJourneyIT {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private BaiduSandboxState bj() {
+		return this.regions.state(BaiduSandboxRegion.BJ);
 	}
 
 }

@@ -29,9 +29,8 @@ class BaiduSandboxPoliciesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
-	private final BaiduSandboxState state = new BaiduSandboxState(
-			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 8, Duration.ofMinutes(15), false),
-			this.clock);
+	private final BaiduSandboxState state = new BaiduSandboxState(new BaiduSandboxSettings(Duration.ofSeconds(3),
+			Duration.ofSeconds(3), 8, Duration.ofMinutes(15), false, Duration.ofSeconds(5)), this.clock);
 
 	@Test
 	void aPolicyIsMadeFromDigitStringsOrNumbersAndReadBackAsNumbers() {

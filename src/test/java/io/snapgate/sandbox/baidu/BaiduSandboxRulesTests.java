@@ -26,9 +26,8 @@ class BaiduSandboxRulesTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
-	private final BaiduSandboxState state = new BaiduSandboxState(
-			new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 4, Duration.ofMinutes(15), false),
-			this.clock);
+	private final BaiduSandboxState state = new BaiduSandboxState(new BaiduSandboxSettings(Duration.ofSeconds(3),
+			Duration.ofSeconds(3), 4, Duration.ofMinutes(15), false, Duration.ofSeconds(5)), this.clock);
 
 	@Test
 	void listsNewestFirstInPagesThatFollowTheMarkers() {

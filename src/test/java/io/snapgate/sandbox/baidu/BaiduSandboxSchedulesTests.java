@@ -138,7 +138,7 @@ class BaiduSandboxSchedulesTests {
 
 	private BaiduSandboxState state(boolean everyMinute) {
 		return new BaiduSandboxState(new BaiduSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), 8,
-				Duration.ofMinutes(15), everyMinute), this.clock);
+				Duration.ofMinutes(15), everyMinute, Duration.ofSeconds(5)), this.clock);
 	}
 
 }

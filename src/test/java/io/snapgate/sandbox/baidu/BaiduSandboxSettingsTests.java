@@ -29,6 +29,7 @@ class BaiduSandboxSettingsTests {
 			assertThat(settings.quotaPerDisk()).isEqualTo(8);
 			assertThat(settings.allowedClockSkew()).isEqualTo(Duration.ofMinutes(15));
 			assertThat(settings.demoScheduleEveryMinute()).isTrue();
+			assertThat(settings.copyDelay()).isEqualTo(Duration.ofSeconds(5));
 		});
 	}
 
@@ -36,7 +37,9 @@ class BaiduSandboxSettingsTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			quota-per-disk     | 0     | snapgate.sandbox.baidu.quota-per-disk
 			quota-per-disk     | many  | snapgate.sandbox.baidu.quota-per-disk
-			snapshot-delay     | -PT1S | snapshot-delay and rollback-delay must not be negative
+			snapshot-delay     | -PT1S | snapshot-delay, rollback-delay and copy-delay must not be negative
+			copy-delay         | -PT1S | snapshot-delay, rollback-delay and copy-delay must not be negative
+			copy-delay         | soon  | snapgate.sandbox.baidu.copy-delay
 			allowed-clock-skew | PT0S  | allowed-clock-skew must be positive
 			""")
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, String reported) {

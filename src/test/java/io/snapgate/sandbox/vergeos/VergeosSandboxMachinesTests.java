@@ -54,7 +54,7 @@ class VergeosSandboxMachinesTests {
 
 	private final VergeosSandboxSettings settings = new VergeosSandboxSettings(Duration.ofSeconds(3),
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key", Duration.ofSeconds(5),
-			false);
+			false, Duration.ofSeconds(5));
 
 	private final VergeosSandboxState state = new VergeosSandboxState(this.clock, this.settings);
 

@@ -41,7 +41,7 @@ class VergeosSandboxProfilesTests {
 
 	private final VergeosSandboxSettings settings = new VergeosSandboxSettings(Duration.ofSeconds(3),
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key", Duration.ofSeconds(5),
-			true);
+			true, Duration.ofSeconds(5));
 
 	private final MockMvc http = MockMvcBuilders
 		.routerFunctions(

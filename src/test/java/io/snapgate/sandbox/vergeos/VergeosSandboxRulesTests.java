@@ -42,7 +42,7 @@ class VergeosSandboxRulesTests {
 
 	private final VergeosSandboxSettings settings = new VergeosSandboxSettings(Duration.ofSeconds(3),
 			Duration.ofSeconds(1), Duration.ofSeconds(3), "snapgate", "sandbox", "sandbox-key", Duration.ofSeconds(5),
-			true);
+			true, Duration.ofSeconds(5));
 
 	private final MockMvc http = MockMvcBuilders
 		.routerFunctions(

@@ -142,7 +142,7 @@ class VergeosSandboxSchedulesTests {
 	private VergeosSandboxState state(boolean everyMinute) {
 		return new VergeosSandboxState(this.clock,
 				new VergeosSandboxSettings(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(3),
-						"snapgate", "sandbox", "key", Duration.ofSeconds(5), everyMinute));
+						"snapgate", "sandbox", "key", Duration.ofSeconds(5), everyMinute, Duration.ofSeconds(5)));
 	}
 
 	private static long profile(VergeosSandboxState state, String name) {

@@ -29,6 +29,7 @@ class VergeosSandboxSettingsTests {
 			assertThat(settings.username()).isEqualTo("snapgate");
 			assertThat(settings.scheduleTick()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(settings.demoScheduleEveryMinute()).isTrue();
+			assertThat(settings.syncDelay()).isEqualTo(Duration.ofSeconds(5));
 		});
 	}
 
@@ -37,6 +38,8 @@ class VergeosSandboxSettingsTests {
 			schedule-tick | PT0S  | schedule-tick must be positive
 			create-delay  | -PT1S | the delays must not be negative
 			create-delay  | soon  | snapgate.sandbox.vergeos.create-delay
+			sync-delay    | -PT1S | the delays must not be negative
+			sync-delay    | later | snapgate.sandbox.vergeos.sync-delay
 			username      | ' '   | snapgate.sandbox.vergeos.username
 			""")
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, String reported) {

@@ -36,9 +36,10 @@ import static org.awaitility.Awaitility.await;
  * {@link EmulatorJournal journal} shows every request they were sent. Identical keyed
  * restores sent at once to two replicas are one restore upstream; a replica stopped at
  * any step of a restore leaves it for the next read on another replica to finish, and no
- * step is taken twice.
+ * step is taken twice. A copy started on one replica is followed on another, and a keyed
+ * copy repeated on another replica is the same copy upstream.
  */
-class RestoresAcrossReplicasIT {
+class WritesAcrossReplicasIT {
 
 	private static final String KEY = "replicas-" + "r".repeat(40);
 
@@ -79,7 +80,7 @@ class RestoresAcrossReplicasIT {
 			.properties("server.port=0", "management.server.port=", "snapgate.sandbox.run-schedules=false",
 					"snapgate.sandbox.baidu.snapshot-delay=PT1S", "snapgate.sandbox.baidu.rollback-delay=PT6S",
 					"snapgate.sandbox.vergeos.recover-start-delay=PT0.5S",
-					"snapgate.sandbox.vergeos.recover-delay=PT1S")
+					"snapgate.sandbox.vergeos.recover-delay=PT1S", "snapgate.sandbox.baidu.copy-delay=PT1S")
 			.run();
 		journal = emulators.getBean(EmulatorJournal.class);
 		upstream = "http://localhost:" + emulatorsPort();
@@ -244,6 +245,48 @@ class RestoresAcrossReplicasIT {
 		assertThat(journal.answered("POST", VM_ACTIONS, 200)).as("the revert, sent once it was lost").hasSize(1);
 	}
 
+	@Test
+	void aCopyStartedOnOneReplicaIsFollowedToItsEndOnAnotherAndAKeyedRepeatThereIsTheSameCopy() throws Exception {
+		int first = start();
+		int second = start();
+		String body = "{\"targetProvider\": \"bcc-gz\"}";
+
+		HttpResponse<String> started = send(first, "POST", "/snapshots/bcc:s-seed0005/copies", body, "copy-once");
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String id = JsonPath.read(started.body(), "$.id");
+		HttpResponse<String> again = send(second, "POST", "/snapshots/bcc:s-seed0005/copies", body, "copy-once");
+
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+		assertThat(JsonPath.<String>read(again.body(), "$.id")).isEqualTo(id);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+			HttpResponse<String> read = send(second, "GET", "/copies/" + id, null, null);
+			assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+			assertThat(JsonPath.<String>read(read.body(), "$.status")).as(read.body()).isEqualTo("SUCCEEDED");
+		});
+		assertThat(journal.answered("PUT", BAIDU + "/v2/snapshot/remote_copy/s-seed0005", 200)
+			.stream()
+			.map((entry) -> JsonPath.<String>read(entry.body(), "$.result[0].snapshotId"))
+			.distinct()).as("one copy in gz, however many replicas were asked under the key").hasSize(1);
+	}
+
+	@Test
+	void aKeyedVergeosCopyRepeatedOnAnotherReplicaQueuesTheSnapshotOnce() throws Exception {
+		int first = start();
+		int second = start();
+		String body = "{\"targetProvider\": \"verge-dr\", \"retention\": \"P30D\"}";
+
+		HttpResponse<String> started = send(first, "POST", "/snapshots/verge:1/copies", body, "sync-once");
+		HttpResponse<String> again = send(second, "POST", "/snapshots/verge:1/copies", body, "sync-once");
+
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+		assertThat(JsonPath.<String>read(again.body(), "$.id"))
+			.isEqualTo(JsonPath.<String>read(started.body(), "$.id"));
+		assertThat(journal.answered("POST", VERGEOS + "/api/v4/site_syncs_outgoing_actions", 200, 201)).hasSize(1);
+		HttpResponse<String> listed = send(second, "GET", "/snapshots/verge:1/copies", null, null);
+		assertThat(JsonPath.<List<String>>read(listed.body(), "$.items[*].status")).containsExactly("PENDING");
+	}
+
 	private static int emulatorsPort() {
 		return ((WebServerApplicationContext) emulators).getWebServer().getPort();
 	}
@@ -257,9 +300,18 @@ class RestoresAcrossReplicasIT {
 					"snapgate.providers.bcc.type=baidu", "snapgate.providers.bcc.endpoint=" + upstream + BAIDU,
 					"snapgate.providers.bcc.access-key-id=sandboxak0000000000000000000baidu",
 					"snapgate.providers.bcc.secret-access-key=sandbox-sk-not-a-secret-anywhere-else",
-					"snapgate.providers.bcc.snapshot-quota-per-disk=8", "snapgate.security.api-keys[0].owner=dr",
+					"snapgate.providers.bcc.snapshot-quota-per-disk=8", "snapgate.providers.bcc.copy-regions.bcc-gz=gz",
+					"snapgate.providers.bcc-gz.type=baidu",
+					"snapgate.providers.bcc-gz.endpoint=" + upstream + BAIDU + "-gz",
+					"snapgate.providers.bcc-gz.access-key-id=sandboxak0000000000000000000baidu",
+					"snapgate.providers.bcc-gz.secret-access-key=sandbox-sk-not-a-secret-anywhere-else",
+					"snapgate.providers.verge.copy-syncs.verge-dr=to-dr-site",
+					"snapgate.providers.verge-dr.type=vergeos",
+					"snapgate.providers.verge-dr.base-url=" + upstream + VERGEOS + "-dr",
+					"snapgate.providers.verge-dr.username=snapgate", "snapgate.providers.verge-dr.password=sandbox",
+					"snapgate.security.api-keys[0].owner=dr",
 					"snapgate.security.api-keys[0].sha256=" + ApiKeyHashes.sha256Hex(KEY),
-					"snapgate.security.api-keys[0].scopes=snapshots:read,restores:write")
+					"snapgate.security.api-keys[0].scopes=snapshots:read,snapshots:write,restores:write")
 			.run();
 		this.replicas.add(context);
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
