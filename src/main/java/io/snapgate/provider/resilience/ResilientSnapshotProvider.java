@@ -18,6 +18,7 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.BudgetSharing;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.CopyProvider;
@@ -197,6 +198,12 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	@Override
 	public Optional<PolicyProvider> policies() {
 		return this.policies;
+	}
+
+	@Override
+	public Optional<BudgetSharing> budgetSharing() {
+		RequestBudget budget = this.guards.budget();
+		return (budget != null) ? Optional.of(budget.sharing()) : Optional.empty();
 	}
 
 	@Override

@@ -365,7 +365,7 @@ class ResilientSnapshotProviderTests {
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, RateLimiterRegistry.ofDefaults(),
-				this.observations, this.executor, Duration.ofSeconds(2), 1)
+				this.observations, this.executor, Duration.ofSeconds(2), 1, this.meters, null)
 			.decorate(this.fake, ResilienceSettings.DEFAULTS);
 	}
 
