@@ -330,6 +330,11 @@ class HelmChartTests {
 				FakeProviderFactories.class)
 			.properties("server.port=0", "spring.main.banner-mode=off",
 					"snapgate.providers.dash-disks.type=fake-volume-copies",
+					"snapgate.providers.dash-disks.resilience.budget-requests=1000",
+					"snapgate.providers.dash-disks.resilience.budget-period=PT1H",
+					// a Redis that does not answer: the shared budgets fall back, and say
+					// so
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1",
 					"snapgate.providers.dash-disks-dr.type=fake-volume",
 					"snapgate.providers.dash-disks-dr.resilience.read-cache-ttl=0s",
 					"snapgate.security.api-keys[0].owner=dashboard",

@@ -38,12 +38,15 @@ final class RequestBudget {
 
 	private final Counter spent;
 
-	private final MeterRegistry meters;
+	private final Counter refusedInteractive;
+
+	private final Counter refusedBackground;
 
 	RequestBudget(ProviderId provider, BudgetPermits permits, MeterRegistry meters) {
 		this.provider = provider;
 		this.permits = permits;
-		this.meters = meters;
+		this.refusedInteractive = refused(provider, Lane.INTERACTIVE, meters);
+		this.refusedBackground = refused(provider, Lane.BACKGROUND, meters);
 		this.spent = Counter.builder(SPENT)
 			.description("Upstream requests this replica counted against the provider's request budget")
 			.tag("provider", provider.value())
@@ -76,14 +79,17 @@ final class RequestBudget {
 			case BACKGROUND -> this.permits.takeBackground();
 		};
 		if (!granted) {
-			Counter.builder(REFUSED)
-				.description("Calls refused because the provider's request budget was spent")
-				.tag("provider", this.provider.value())
-				.tag("lane", lane.name())
-				.register(this.meters)
-				.increment();
+			((lane == Lane.INTERACTIVE) ? this.refusedInteractive : this.refusedBackground).increment();
 			throw new UpstreamBudgetExhaustedException(refusal(lane), this.permits.untilRefill());
 		}
+	}
+
+	private static Counter refused(ProviderId provider, Lane lane, MeterRegistry meters) {
+		return Counter.builder(REFUSED)
+			.description("Calls refused because the provider's request budget was spent")
+			.tag("provider", provider.value())
+			.tag("lane", lane.name())
+			.register(meters);
 	}
 
 	private String refusal(Lane lane) {
