@@ -213,7 +213,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	/**
 	 * Degraded while the breaker is open, without asking the upstream; one attempt
-	 * otherwise.
+	 * otherwise, kept like a read, so that however often {@code /providers} is asked, the
+	 * upstream is asked about once per while.
 	 */
 	@Override
 	public ProviderHealth health() {
@@ -221,7 +222,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			return ProviderHealth.DEGRADED;
 		}
 		try {
-			return attempt(UpstreamOperation.HEALTH, this.delegate::health);
+			return this.reads.read(UpstreamOperation.HEALTH.tagValue(),
+					() -> attempt(UpstreamOperation.HEALTH, this.delegate::health));
 		}
 		catch (SnapGateException ex) {
 			return ProviderHealth.DOWN;

@@ -231,6 +231,15 @@ class ResilientSnapshotProviderTests {
 	}
 
 	@Test
+	void aHealthCheckIsKeptLikeARead() {
+		SnapshotProvider provider = resilient();
+
+		assertThat(provider.health()).isEqualTo(provider.health());
+
+		assertThat(this.fake.callsTo("health")).as("asked once, kept for the second").isEqualTo(1);
+	}
+
+	@Test
 	void theBreakerOpensFailsFastAndClosesAgainOnceTheUpstreamRecovers() {
 		SnapshotProvider provider = resilient();
 		this.fake.failWith(FailureKinds::unavailable);
