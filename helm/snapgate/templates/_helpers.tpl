@@ -127,4 +127,33 @@ environment variable (the app would fail at start with a less helpful message).
 {{- if and .Values.tokens.existingSecret (not .Values.tokens.key) }}
 {{- fail "tokens.key must name the key of tokens.existingSecret" }}
 {{- end }}
+{{- with .Values.redis.url }}
+{{- $url := urlParse . }}
+{{- if $url.userinfo }}
+{{- fail "redis.url must carry no user or password: name the password's Secret in redis.password.existingSecret" }}
+{{- end }}
+{{- $redis := include "snapgate.redis" $ | fromYaml }}
+{{- if ne $redis.port (toString $.Values.redis.port) }}
+{{- fail (printf "redis.url names port %s but redis.port is %v: the NetworkPolicy opens redis.port, so the two must agree" $redis.port $.Values.redis.port) }}
+{{- end }}
+{{- end }}
+{{- if and .Values.redis.password.existingSecret (not .Values.redis.password.key) }}
+{{- fail "redis.password.key must name the key of redis.password.existingSecret" }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Redis that holds the shared request budgets, from redis.url: its host (IPv6 in brackets), port
+(the url's, else redis.port), database (the url's path, else 0) and whether it is reached over TLS
+(redis.tls, or a rediss:// url).
+*/}}
+{{- define "snapgate.redis" -}}
+{{- $url := urlParse .Values.redis.url }}
+{{- $urlPort := regexFind ":[0-9]+$" $url.host | trimPrefix ":" }}
+scheme: {{ $url.scheme | quote }}
+host: {{ regexReplaceAll ":[0-9]+$" $url.host "" | quote }}
+hostname: {{ $url.hostname | quote }}
+port: {{ $urlPort | default (toString .Values.redis.port) | quote }}
+database: {{ trimAll "/" $url.path | default "0" | quote }}
+tls: {{ or .Values.redis.tls (eq $url.scheme "rediss") }}
 {{- end }}

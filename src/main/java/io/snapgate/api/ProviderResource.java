@@ -3,6 +3,7 @@ package io.snapgate.api;
 import java.util.List;
 
 import io.snapgate.application.ProviderSummary;
+import io.snapgate.domain.BudgetSharing;
 import io.snapgate.domain.CopyTarget;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
@@ -27,7 +28,11 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 		@Schema(description = "What its snapshots take and what can be changed on them") SnapshotFeaturesResource snapshots,
 		@Schema(description = "Which scopes it can snapshot, restore and protect by policy") ScopesResource scopes,
 		@Schema(description = "The providers it copies its snapshots to (POST /snapshots/{id}/copies); empty when "
-				+ "none is configured") List<CopyTargetResource> copyTargets) {
+				+ "none is configured") List<CopyTargetResource> copyTargets,
+		@Schema(description = "Whose request budget its calls are spent from: REPLICA, this replica's share (no "
+				+ "shared store is configured); SHARED, one budget every replica spends from (in Redis); FALLBACK, "
+				+ "Redis does not answer and this replica spends its share until it does. Null where its calls are "
+				+ "not bounded") @Nullable BudgetSharing budget) {
 
 	static ProviderResource of(ProviderSummary summary) {
 		return new ProviderResource(summary.id().value(), summary.type().value(),
@@ -35,7 +40,7 @@ public record ProviderResource(@Schema(example = "vergeos-prod", maxLength = Pat
 				(summary.policies() != null) ? PolicyFeaturesResource.of(summary.policies()) : null,
 				SnapshotFeaturesResource.of(summary.snapshots()),
 				ScopesResource.of(ScopeSupport.of(summary.capabilities(), summary.policies())),
-				summary.copyTargets().stream().map(CopyTargetResource::of).toList());
+				summary.copyTargets().stream().map(CopyTargetResource::of).toList(), summary.budget());
 	}
 
 	/**

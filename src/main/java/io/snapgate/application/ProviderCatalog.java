@@ -52,7 +52,8 @@ public class ProviderCatalog {
 		};
 		return new ProviderSummary(provider.id(), provider.type(), provider.capabilities(), state,
 				this.circuits.stateOf(provider.id()), provider.policies().map(PolicyProvider::features).orElse(null),
-				provider.snapshotFeatures(), provider.copies().map(CopyProvider::targets).orElse(List.of()));
+				provider.snapshotFeatures(), provider.copies().map(CopyProvider::targets).orElse(List.of()),
+				provider.budgetSharing().orElse(null));
 	}
 
 }

@@ -8,13 +8,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.observability.ProviderHealthIndicators;
 import io.snapgate.provider.resilience.ResilienceDecorator;
 import io.snapgate.provider.resilience.ResilienceProviderCircuits;
+import io.snapgate.provider.resilience.SharedBudgets;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +47,11 @@ class ResilienceConfiguration {
 	@Bean
 	ResilienceDecorator resilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
-			ObservationRegistry observations, ExecutorService upstreamCallExecutor, SnapGateProperties properties) {
+			ObservationRegistry observations, ExecutorService upstreamCallExecutor, SnapGateProperties properties,
+			MeterRegistry meters, ObjectProvider<SharedBudgets> sharedBudgets) {
 		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, rateLimiters, observations,
-				upstreamCallExecutor, properties.resilience().maxRetryAfter(),
-				properties.resilience().budgetReplicas());
+				upstreamCallExecutor, properties.resilience().maxRetryAfter(), properties.resilience().budgetReplicas(),
+				meters, sharedBudgets.getIfAvailable());
 	}
 
 }

@@ -98,10 +98,24 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * @param maxRetryAfter the longest upstream {@code Retry-After} that SnapGate waits
 	 * out before a retry; a longer one is passed on to the caller
 	 * @param budgetReplicas how many replicas share each provider's request budget: each
-	 * sends its share (the Helm chart sets the most it may scale to)
+	 * sends its share (the Helm chart sets the most it may scale to); with Redis
+	 * configured, the share each falls back to while Redis does not answer
+	 * @param sharedBudgetTimeout with Redis configured, how long one request to it for a
+	 * budget may take before this replica falls back to its share
+	 * @param sharedBudgetRetry while Redis does not answer, how often one call tries it
+	 * again
 	 */
 	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter,
-			@Min(1) @DefaultValue("1") int budgetReplicas) {
+			@Min(1) @DefaultValue("1") int budgetReplicas,
+			@NotNull @DefaultValue("PT0.25S") Duration sharedBudgetTimeout,
+			@NotNull @DefaultValue("PT5S") Duration sharedBudgetRetry) {
+
+		@AssertTrue(message = "shared-budget-timeout and shared-budget-retry must be positive")
+		boolean isSharedBudgetTimesPositive() {
+			return (this.sharedBudgetTimeout == null || this.sharedBudgetTimeout.isPositive())
+					&& (this.sharedBudgetRetry == null || this.sharedBudgetRetry.isPositive());
+		}
+
 	}
 
 	/**

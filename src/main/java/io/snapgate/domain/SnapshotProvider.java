@@ -134,6 +134,14 @@ public interface SnapshotProvider {
 	}
 
 	/**
+	 * Whose request budget this provider's calls are spent from; empty where they are not
+	 * bounded.
+	 */
+	default Optional<BudgetSharing> budgetSharing() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Whether the upstream itself makes a repeated create with the same idempotency key a
 	 * no-op (a client token), so that a create may be retried after a timeout or a 5xx.
 	 */

@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.provider.SnapshotProviderFactory;
@@ -139,7 +140,8 @@ class SettingsValidationTests {
 		ResilienceDecorator resilienceDecorator(ExecutorService upstreamCallExecutor) {
 			return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-					ObservationRegistry.NOOP, upstreamCallExecutor, Duration.ofSeconds(5), 1);
+					ObservationRegistry.NOOP, upstreamCallExecutor, Duration.ofSeconds(5), 1, new SimpleMeterRegistry(),
+					null);
 		}
 
 	}

@@ -152,7 +152,8 @@ class HelmChartTests {
 		assertThat(map(map(rule.get("metadata")).get("labels"))).containsEntry("release", "kube-prometheus-stack")
 			.containsEntry("app.kubernetes.io/name", "snapgate");
 		assertThat(alerts).containsOnlyKeys("SnapGatePolicyOverdue", "SnapGatePolicyNotAssigned",
-				"SnapGatePolicyCopyOverdue", "SnapGateCopiesFailing", "SnapGateCircuitBreakerOpen");
+				"SnapGatePolicyCopyOverdue", "SnapGateCopiesFailing", "SnapGateCircuitBreakerOpen",
+				"SnapGateBudgetSpent", "SnapGateCoordinationDown");
 		Map<String, Object> overdue = alerts.get("SnapGatePolicyOverdue");
 		assertThat((String) overdue.get("expr")).contains("snapgate_policy_overdue").endsWith("== 1");
 		assertThat(overdue.get("for")).isEqualTo("10m");
@@ -177,6 +178,36 @@ class HelmChartTests {
 		assertThat((String) breaker.get("expr")).contains("resilience4j_circuitbreaker_state{state=\"open\"}")
 			.endsWith("== 1");
 		assertThat(map(breaker.get("labels"))).containsEntry("severity", "warning");
+	}
+
+	@Test
+	void theBudgetAlertsFireOnCallersRefusedAndOnAnyReplicaThatLostRedis() {
+		Map<String, Map<String, Object>> alerts = alerts(MONITORED.prometheusRule());
+
+		Map<String, Object> spent = alerts.get("SnapGateBudgetSpent");
+		assertThat((String) spent.get("expr")).isEqualTo(
+				"sum by (namespace, provider) (increase(snapgate_budget_refused_total{lane=\"INTERACTIVE\"}[15m])) > 0");
+		assertThat(spent).doesNotContainKey("for");
+		assertThat(map(spent.get("labels"))).containsEntry("severity", "warning");
+		assertThat((String) map(spent.get("annotations")).get("description")).contains("{{ $labels.provider }}",
+				"GET /providers", "snapgate.providers.<id>.resilience.budget-requests");
+		Map<String, Object> down = alerts.get("SnapGateCoordinationDown");
+		assertThat((String) down.get("expr")).as("fires when any replica, not every replica, lost Redis")
+			.isEqualTo("min by (namespace) (snapgate_coordination_up) == 0");
+		assertThat(down.get("for")).isEqualTo("5m");
+		assertThat((String) map(down.get("annotations")).get("description")).contains("own share",
+				"snapgate.resilience.budget-replicas");
+
+		RenderedChart patient = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("prometheusRule.enabled", "true")
+					.set("prometheusRule.severity", "critical")
+					.set("prometheusRule.coordinationDownFor", "15m"));
+		assertThat(alerts(patient.prometheusRule()).get("SnapGateCoordinationDown").get("for")).isEqualTo("15m");
+		assertThat(map(alerts(patient.prometheusRule()).get("SnapGateBudgetSpent").get("labels")))
+			.containsEntry("severity", "critical");
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("prometheusRule.coordinationDownFor", "five minutes")))
+			.hasMessageContaining("coordinationDownFor");
 	}
 
 	@Test
@@ -206,8 +237,40 @@ class HelmChartTests {
 			.containsExactly("Upstream requests per second", "Upstream latency p50 and p99",
 					"Upstream errors per second", "Circuit breakers", "Age of each policy's newest snapshot",
 					"Overdue policies", "Policies not assigned", "Age of each policy's newest off-site copy",
-					"Copies per provider pair");
+					"Copies per provider pair", "Request budget spent per hour", "Budget coordination");
 		assertThat(MONITORED.configMap().getData()).containsKey("application.yaml");
+	}
+
+	@Test
+	void theDashboardsPanelsHaveTheirOwnIdsAndPlacesOnTheGrid() throws IOException {
+		JsonNode json = JSON.readTree(MONITORED.dashboardConfigMap().getData().get("snapgate.json"));
+		List<JsonNode> panels = json.get("panels").valueStream().toList();
+
+		assertThat(panels.stream().map((panel) -> panel.get("id").asInt()).toList()).doesNotHaveDuplicates();
+		for (int i = 0; i < panels.size(); i++) {
+			JsonNode a = panels.get(i).get("gridPos");
+			assertThat(a.get("x").asInt() + a.get("w").asInt()).as("within the 24 columns").isLessThanOrEqualTo(24);
+			for (int j = i + 1; j < panels.size(); j++) {
+				JsonNode b = panels.get(j).get("gridPos");
+				boolean apart = a.get("x").asInt() + a.get("w").asInt() <= b.get("x").asInt()
+						|| b.get("x").asInt() + b.get("w").asInt() <= a.get("x").asInt()
+						|| a.get("y").asInt() + a.get("h").asInt() <= b.get("y").asInt()
+						|| b.get("y").asInt() + b.get("h").asInt() <= a.get("y").asInt();
+				assertThat(apart).as("%s and %s overlap", panels.get(i).get("title"), panels.get(j).get("title"))
+					.isTrue();
+			}
+		}
+		JsonNode budget = panels.stream()
+			.filter((panel) -> panel.get("title").asString().equals("Request budget spent per hour"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(budget.get("targets").valueStream().map((target) -> target.get("expr").asString()).toList())
+			.containsExactly("sum by (provider) (increase(snapgate_budget_spent_total{provider=~\"$provider\"}[1h]))",
+					"sum by (provider, lane) (increase(snapgate_budget_refused_total{provider=~\"$provider\"}[1h]))");
+		JsonNode coordination = panels.get(panels.size() - 1);
+		assertThat(coordination.get("title").asString()).isEqualTo("Budget coordination");
+		assertThat(coordination.get("targets").get(0).get("expr").asString())
+			.isEqualTo("min(snapgate_coordination_up)");
 	}
 
 	@Test
@@ -267,6 +330,11 @@ class HelmChartTests {
 				FakeProviderFactories.class)
 			.properties("server.port=0", "spring.main.banner-mode=off",
 					"snapgate.providers.dash-disks.type=fake-volume-copies",
+					"snapgate.providers.dash-disks.resilience.budget-requests=1000",
+					"snapgate.providers.dash-disks.resilience.budget-period=PT1H",
+					// a Redis that does not answer: the shared budgets fall back, and say
+					// so
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1",
 					"snapgate.providers.dash-disks-dr.type=fake-volume",
 					"snapgate.providers.dash-disks-dr.resilience.read-cache-ttl=0s",
 					"snapgate.security.api-keys[0].owner=dashboard",
@@ -543,6 +611,88 @@ class HelmChartTests {
 			.isEqualTo(6);
 	}
 
+	@Test
+	void withoutRedisNothingIsSetForIt() {
+		for (RenderedChart chart : List.of(DEFAULTS, PRODUCTION, MONITORED)) {
+			assertThat(gateway(chart).getEnv()).extracting(V1EnvVar::getName)
+				.noneMatch((name) -> name.startsWith("SPRING_DATA_REDIS_"));
+		}
+	}
+
+	@Test
+	void aRedisUrlWithoutPasswordIsGivenAsItsUrlAndTheBudgetShareStaysTheFallback() {
+		RenderedChart plain = RenderedChart.render(null,
+				(template) -> template.set("redis.url", "redis://redis-master.redis.svc:6379/2"));
+		RenderedChart portless = RenderedChart.render(null,
+				(template) -> template.set("redis.url", "rediss://cache.example.com"));
+
+		assertThat(env(gateway(plain), "SPRING_DATA_REDIS_URL")).isEqualTo("redis://redis-master.redis.svc:6379/2");
+		assertThat(env(gateway(plain), "SPRING_DATA_REDIS_SSL_ENABLED")).isEqualTo("false");
+		assertThat(gateway(plain).getEnv()).extracting(V1EnvVar::getName)
+			.doesNotContain("SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_HOST");
+		assertThat(env(gateway(plain), "SNAPGATE_RESILIENCE_BUDGETREPLICAS")).as("the share while Redis is away")
+			.isEqualTo("6");
+		assertThat(env(gateway(portless), "SPRING_DATA_REDIS_URL")).as("the port and database made explicit")
+			.isEqualTo("rediss://cache.example.com:6379/0");
+		assertThat(env(gateway(portless), "SPRING_DATA_REDIS_SSL_ENABLED")).as("rediss: TLS").isEqualTo("true");
+	}
+
+	/**
+	 * Spring Boot takes the password from {@code spring.data.redis.url} when one is set,
+	 * and ignores {@code spring.data.redis.password}: with a password from a Secret the
+	 * chart gives host, port and database instead of the url.
+	 */
+	@Test
+	void aRedisPasswordComesFromItsSecretWithHostPortAndDatabaseInsteadOfTheUrl() throws IOException {
+		RenderedChart coordinated = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("redis.url", "redis://redis-master.redis.svc:6380/1")
+					.set("redis.port", "6380")
+					.set("redis.tls", "true")
+					.set("redis.password.existingSecret", "snapgate-redis"));
+		V1Container gateway = gateway(coordinated);
+		V1EnvVar password = gateway.getEnv()
+			.stream()
+			.filter((var) -> var.getName().equals("SPRING_DATA_REDIS_PASSWORD"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(password.getValue()).as("never inline").isNull();
+		assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo("snapgate-redis");
+		assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("redis-password");
+		assertThat(gateway.getEnv()).extracting(V1EnvVar::getName).doesNotContain("SPRING_DATA_REDIS_URL");
+		Map<String, Object> env = new HashMap<>();
+		for (V1EnvVar var : gateway.getEnv()) {
+			env.put(var.getName(), (var.getValue() != null) ? var.getValue() : secretValue(
+					var.getValueFrom().getSecretKeyRef().getName(), var.getValueFrom().getSecretKeyRef().getKey()));
+		}
+		Binder binder = binder(env, new ByteArrayResource(new byte[0]));
+		assertThat(binder.bind("spring.data.redis.host", String.class).get()).isEqualTo("redis-master.redis.svc");
+		assertThat(binder.bind("spring.data.redis.port", Integer.class).get()).isEqualTo(6380);
+		assertThat(binder.bind("spring.data.redis.database", Integer.class).get()).isEqualTo(1);
+		assertThat(binder.bind("spring.data.redis.ssl.enabled", Boolean.class).get()).isTrue();
+		assertThat(binder.bind("spring.data.redis.password", String.class).get())
+			.isEqualTo(secretValue("snapgate-redis", "redis-password"));
+		assertThat(binder.bind("spring.data.redis.url", String.class).isBound()).isFalse();
+	}
+
+	@Test
+	void aRedisValueOfTheWrongShapeOrWithAPasswordInItIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("redis.url", "redis://cache:6379/0").set("redis.tls", "yes")))
+			.hasMessageContaining("tls");
+		assertThatThrownBy(() -> RenderedChart.render(null,
+				(template) -> template.set("redis.url", "redis://:hunter2@cache:6379/0")))
+			.hasMessageContaining("url");
+		assertThatThrownBy(
+				() -> RenderedChart.render(null, (template) -> template.set("redis.url", "cache.example.com:6379")))
+			.hasMessageContaining("url");
+		assertThatThrownBy(() -> RenderedChart.render(null, (template) -> template.set("redis.password", "hunter2")))
+			.hasMessageContaining("password");
+		assertThatThrownBy(
+				() -> RenderedChart.render(null, (template) -> template.set("redis.url", "redis://cache:6380/0")))
+			.hasMessageContaining("redis.port");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("releases")
 	void theConfigMapIsTheConfigurationTheAppImports(RenderedChart chart) {
@@ -724,6 +874,35 @@ class HelmChartTests {
 			assertThat(testPodLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
 		});
 		assertThat(policy.getEgress()).as("DNS and the two upstream rules").hasSize(3);
+	}
+
+	@Test
+	void theNetworkPolicyLetsThePodsReachRedisOnItsPort() {
+		RenderedChart anywhere = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("redis.url", "redis://redis-master.redis.svc:6379/0"));
+		RenderedChart restricted = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("redis.url", "redis://redis-master.redis.svc:6379/0")
+					.set("redis.egressTo[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name", "redis")
+					.set("redis.egressTo[0].podSelector.matchLabels.app\\.kubernetes\\.io/name", "redis"));
+		RenderedChart ingressOnly = RenderedChart.render(PRODUCTION_VALUES,
+				(template) -> template.set("redis.url", "redis://redis-master.redis.svc:6379/0")
+					.set("networkPolicy.egress.enabled", "false"));
+
+		var anyDestination = anywhere.networkPolicy().getSpec().getEgress();
+		assertThat(anyDestination).as("DNS, Redis and the two upstream rules").hasSize(4);
+		assertThat(anyDestination.get(1).getPorts()).singleElement().satisfies((port) -> {
+			assertThat(port.getPort()).isEqualTo(new IntOrString(6379));
+			assertThat(port.getProtocol()).isEqualTo("TCP");
+		});
+		assertThat(anyDestination.get(1).getTo()).as("any destination on that port").isNullOrEmpty();
+		var redis = restricted.networkPolicy().getSpec().getEgress().get(1);
+		assertThat(redis.getTo()).singleElement().satisfies((peer) -> {
+			assertThat(peer.getNamespaceSelector().getMatchLabels())
+				.containsExactlyEntriesOf(Map.of("kubernetes.io/metadata.name", "redis"));
+			assertThat(peer.getPodSelector().getMatchLabels())
+				.containsExactlyEntriesOf(Map.of("app.kubernetes.io/name", "redis"));
+		});
+		assertThat(ingressOnly.networkPolicy().getSpec().getEgress()).isNullOrEmpty();
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapGateException;
@@ -58,13 +59,22 @@ public final class ResilienceDecorator {
 
 	private final int budgetShares;
 
+	private final MeterRegistry meters;
+
+	private final @Nullable SharedBudgets sharedBudgets;
+
 	/**
-	 * @param budgetShares how many replicas share each provider's budget
+	 * @param budgetShares how many replicas share each provider's budget: each sends its
+	 * share of it, or, with shared budgets, while they cannot be reached
+	 * @param sharedBudgets the budgets every replica spends from, or {@code null} for
+	 * each replica its share
 	 */
 	public ResilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
-			ObservationRegistry observations, ExecutorService executor, Duration defaultMaxRetryAfter,
-			int budgetShares) {
+			ObservationRegistry observations, ExecutorService executor, Duration defaultMaxRetryAfter, int budgetShares,
+			MeterRegistry meters, @Nullable SharedBudgets sharedBudgets) {
+		this.meters = meters;
+		this.sharedBudgets = sharedBudgets;
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
 		this.timeLimiters = timeLimiters;
@@ -122,10 +132,24 @@ public final class ResilienceDecorator {
 			.build();
 		int reservePercent = (settings.budgetReserve() != null) ? settings.budgetReserve()
 				: ResilienceSettings.DEFAULT_BUDGET_RESERVE;
-		int reserve = (share == 1) ? 0 : Math.min(share - 1, (share * reservePercent + 99) / 100);
 		// Resilience4j's limiter counts its periods from when it is made
-		long start = System.nanoTime();
-		return new RequestBudget(provider, this.rateLimiters.rateLimiter(provider.value(), config), reserve, start);
+		BudgetPermits local = new LocalPermits(this.rateLimiters.rateLimiter(provider.value(), config),
+				System.nanoTime(), reserve(share, reservePercent));
+		SharedBudgets shared = this.sharedBudgets;
+		if (shared == null) {
+			return new RequestBudget(provider, local, this.meters);
+		}
+		String description = requests + " requests every " + period + ", shared by every replica";
+		BudgetPermits coordinated = new CoordinatedPermits(
+				() -> new SharedPermits(shared.bucket(provider, requests, period), reserve(requests, reservePercent),
+						description),
+				local, shared.coordination());
+		return new RequestBudget(provider, coordinated, this.meters);
+	}
+
+	/** How many of a period's permits only callers may take. */
+	private static int reserve(int permits, int percent) {
+		return (permits == 1) ? 0 : Math.min(permits - 1, (permits * percent + 99) / 100);
 	}
 
 	private static void logTransition(String provider, CircuitBreaker.StateTransition transition) {

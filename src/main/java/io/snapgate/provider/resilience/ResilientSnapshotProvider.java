@@ -18,6 +18,7 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.snapgate.domain.BudgetSharing;
 import io.snapgate.domain.Capability;
 import io.snapgate.domain.CircuitState;
 import io.snapgate.domain.CopyProvider;
@@ -200,13 +201,20 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 	}
 
 	@Override
+	public Optional<BudgetSharing> budgetSharing() {
+		RequestBudget budget = this.guards.budget();
+		return (budget != null) ? Optional.of(budget.sharing()) : Optional.empty();
+	}
+
+	@Override
 	public Optional<CopyProvider> copies() {
 		return this.copies;
 	}
 
 	/**
 	 * Degraded while the breaker is open, without asking the upstream; one attempt
-	 * otherwise.
+	 * otherwise, kept like a read, so that however often {@code /providers} is asked, the
+	 * upstream is asked about once per while.
 	 */
 	@Override
 	public ProviderHealth health() {
@@ -214,7 +222,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			return ProviderHealth.DEGRADED;
 		}
 		try {
-			return attempt(UpstreamOperation.HEALTH, this.delegate::health);
+			return this.reads.read(UpstreamOperation.HEALTH.tagValue(),
+					() -> attempt(UpstreamOperation.HEALTH, this.delegate::health));
 		}
 		catch (SnapGateException ex) {
 			return ProviderHealth.DOWN;

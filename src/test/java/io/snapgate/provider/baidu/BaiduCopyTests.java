@@ -16,6 +16,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ConflictException;
 import io.snapgate.domain.Copy;
@@ -224,7 +225,7 @@ class BaiduCopyTests {
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 				TimeLimiterRegistry.ofDefaults(), retries, RateLimiterRegistry.ofDefaults(), ObservationRegistry.NOOP,
-				this.executor, Duration.ofSeconds(2), 1)
+				this.executor, Duration.ofSeconds(2), 1, new SimpleMeterRegistry(), null)
 			.decorate(this.provider, ResilienceSettings.DEFAULTS);
 	}
 

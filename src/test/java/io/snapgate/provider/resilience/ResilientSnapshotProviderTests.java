@@ -231,6 +231,15 @@ class ResilientSnapshotProviderTests {
 	}
 
 	@Test
+	void aHealthCheckIsKeptLikeARead() {
+		SnapshotProvider provider = resilient();
+
+		assertThat(provider.health()).isEqualTo(provider.health());
+
+		assertThat(this.fake.callsTo("health")).as("asked once, kept for the second").isEqualTo(1);
+	}
+
+	@Test
 	void theBreakerOpensFailsFastAndClosesAgainOnceTheUpstreamRecovers() {
 		SnapshotProvider provider = resilient();
 		this.fake.failWith(FailureKinds::unavailable);
@@ -365,7 +374,7 @@ class ResilientSnapshotProviderTests {
 		RetryRegistry retries = RetryRegistry
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(this.breakers, bulkheads, limiters, retries, RateLimiterRegistry.ofDefaults(),
-				this.observations, this.executor, Duration.ofSeconds(2), 1)
+				this.observations, this.executor, Duration.ofSeconds(2), 1, this.meters, null)
 			.decorate(this.fake, ResilienceSettings.DEFAULTS);
 	}
 

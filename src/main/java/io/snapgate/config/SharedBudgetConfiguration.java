@@ -1,0 +1,63 @@
+package io.snapgate.config;
+
+import java.time.Clock;
+
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.snapgate.provider.resilience.BudgetCoordination;
+import io.snapgate.provider.resilience.RedisSharedBudgets;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * One request budget per provider for every replica, kept in Redis, once Redis is
+ * configured the Spring Boot way ({@code spring.data.redis.host} or {@code .url}).
+ * Without it, each replica keeps its own share, and nothing here is made.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SharedBudgetConfiguration.RedisConfigured.class)
+class SharedBudgetConfiguration {
+
+	/** 1 while the replicas share their budgets, 0 while each falls back to its share. */
+	static final String COORDINATION_UP = "snapgate.coordination.up";
+
+	@Bean(destroyMethod = "close")
+	RedisSharedBudgets sharedBudgets(LettuceConnectionFactory redis, SnapGateProperties properties,
+			MeterRegistry meters, ObjectProvider<Clock> clock) {
+		BudgetCoordination coordination = new BudgetCoordination(properties.resilience().sharedBudgetRetry(),
+				clock.getIfAvailable(Clock::systemUTC));
+		Gauge.builder(COORDINATION_UP, coordination, (state) -> state.isUp() ? 1 : 0)
+			.description("1 while every replica spends from the request budgets kept in Redis, 0 while this "
+					+ "replica falls back to its own share of each")
+			.register(meters);
+		return new RedisSharedBudgets(() -> (RedisClient) redis.getRequiredNativeClient(),
+				properties.resilience().sharedBudgetTimeout(), coordination);
+	}
+
+	static final class RedisConfigured extends AnyNestedCondition {
+
+		RedisConfigured() {
+			super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("spring.data.redis.host")
+		static final class Host {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.url")
+		static final class Url {
+
+		}
+
+	}
+
+}
