@@ -206,24 +206,45 @@ final class VergeosRestores {
 			handle = new VergeosRestoreHandle(target.type(), target.member(), command.snapshotNativeId(), null,
 					copyName, this.ledger.token(key))
 				.encode();
-			Optional<Entry> entry = this.ledger.find(key);
-			if (entry.isPresent()) {
-				if (!this.ledger.isSameRequest(entry.get(), key)) {
-					throw new IdempotencyKeyReusedException();
-				}
-				checks.passed("SAME_RESTORE", "This Idempotency-Key's restore was asked for already");
-				return new Recovery(target, table, copyName, handle, status(handle), checks);
+			Optional<Recovery> earlier = earlier(key, target, table, copyName, handle, checks);
+			if (earlier.isPresent()) {
+				return earlier.get();
 			}
 		}
 		if (copyName == null) {
 			return new Recovery(target, table, null, null, null, checks);
 		}
 		if (!this.client.copiesNamed(table, copyName).isEmpty()) {
+			// a twin under the same key may have made its entry and the copy since this
+			// one
+			// looked: then the copy is this request's own
+			Optional<Recovery> twin = (key != null && handle != null)
+					? earlier(key, target, table, copyName, handle, checks) : Optional.empty();
+			if (twin.isPresent()) {
+				return twin.get();
+			}
 			throw new ConflictException(ErrorCode.NAME_TAKEN,
 					"A " + target.type() + " named '" + copyName + "' exists already; give the copy another newName");
 		}
 		checks.passed("NAME_FREE", "No " + target.type() + " is named '" + copyName + "'");
 		return new Recovery(target, table, copyName, handle, null, checks);
+	}
+
+	/**
+	 * The restore this key asked for already, if its entry exists.
+	 * @throws IdempotencyKeyReusedException when the key asked for another
+	 */
+	private Optional<Recovery> earlier(IdempotencyKey key, RestoreTarget.MemberTarget target,
+			VergeosMemberTable<?> table, @Nullable String copyName, RestoreHandle handle, PreviewBuilder checks) {
+		Optional<Entry> entry = this.ledger.find(key);
+		if (entry.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!this.ledger.isSameRequest(entry.get(), key)) {
+			throw new IdempotencyKeyReusedException();
+		}
+		checks.passed("SAME_RESTORE", "This Idempotency-Key's restore was asked for already");
+		return Optional.of(new Recovery(target, table, copyName, handle, status(handle), checks));
 	}
 
 	private void recover(Recovery recovery) {

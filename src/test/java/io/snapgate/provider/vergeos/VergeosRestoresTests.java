@@ -306,6 +306,32 @@ class VergeosRestoresTests {
 	}
 
 	@Test
+	void aTwinThatMadeItsRecordAndTheCopyMeanwhileIsAnsweredAsTheSameRestoreNotANameTaken() {
+		IdempotencyKey key = key("k-twin");
+		memberRow("recovering", "");
+		// the twin under the same key made its record and the copy between this request's
+		// look at the record and its look at the name
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES)).inScenario("twin")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+			.willSetStateTo("made")
+			.willReturn(okJson("[]")));
+		vergeos.stubFor(get(urlPathEqualTo(PROFILES)).inScenario("twin")
+			.whenScenarioStateIs("made")
+			.withQueryParam("filter", equalTo("name eq '" + recordName(key) + "'"))
+			.willReturn(okJson(record(key.fingerprint().substring(0, 12), NOW, NOW))));
+		vergeos.stubFor(get(urlPathEqualTo("/api/v4/vms"))
+			.withQueryParam("filter", equalTo("name eq 'web-01-restored' and is_snapshot eq false"))
+			.willReturn(okJson("[{\"$key\":7,\"name\":\"web-01-restored\"}]")));
+
+		Restore restore = this.provider.restore(vm("web-01-restored", key));
+
+		assertThat(restore.status()).isNotEqualTo(RestoreStatus.FAILED);
+		assertThat(restore.restoredName()).isEqualTo("web-01-restored");
+		vergeos.verify(0, postRequestedFor(anyUrl()));
+	}
+
+	@Test
 	void aPreviewTellsTheCopyItWouldMakeAndWritesNothing() {
 		memberRow("idle", "");
 		noVmNamed("web-01-restored");
