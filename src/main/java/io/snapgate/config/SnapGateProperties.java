@@ -123,7 +123,7 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * {@code snapgate_policy_*} gauges, which every read of a policy refreshes too; a
 	 * survey waits at most this long for the providers
 	 */
-	public record Policies(@NotNull @DefaultValue("PT60S") Duration metricsRefresh) {
+	public record Policies(@NotNull @DefaultValue("PT5M") Duration metricsRefresh) {
 	}
 
 	/**
