@@ -18,6 +18,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.snapgate.SnapGateApplication;
 import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.testing.EmulatorJournal;
+import io.snapgate.testing.Emulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,7 @@ class WritesAcrossReplicasIT {
 	private static final String ROLLBACK_BODY = """
 			{"snapshotId": "bcc:s-seed0005", "target": {"type": "VOLUME"}, "confirmInPlace": true}""";
 
-	private static ConfigurableApplicationContext emulators;
+	private static Emulators emulators;
 
 	private static EmulatorJournal journal;
 
@@ -76,14 +77,11 @@ class WritesAcrossReplicasIT {
 	@BeforeAll
 	static void startEmulators() {
 		// a disk stays busy rolling back long enough for a replica to see it so
-		emulators = new SpringApplicationBuilder(SnapGateApplication.class, EmulatorJournal.class).profiles("sandbox")
-			.properties("server.port=0", "management.server.port=", "snapgate.sandbox.run-schedules=false",
-					"snapgate.sandbox.baidu.snapshot-delay=PT1S", "snapgate.sandbox.baidu.rollback-delay=PT6S",
-					"snapgate.sandbox.vergeos.recover-start-delay=PT0.5S",
-					"snapgate.sandbox.vergeos.recover-delay=PT1S", "snapgate.sandbox.baidu.copy-delay=PT1S")
-			.run();
-		journal = emulators.getBean(EmulatorJournal.class);
-		upstream = "http://localhost:" + emulatorsPort();
+		emulators = Emulators.start("snapgate.sandbox.baidu.snapshot-delay=PT1S",
+				"snapgate.sandbox.baidu.rollback-delay=PT6S", "snapgate.sandbox.vergeos.recover-start-delay=PT0.5S",
+				"snapgate.sandbox.vergeos.recover-delay=PT1S", "snapgate.sandbox.baidu.copy-delay=PT1S");
+		journal = emulators.journal();
+		upstream = emulators.url();
 	}
 
 	@AfterAll
@@ -288,7 +286,7 @@ class WritesAcrossReplicasIT {
 	}
 
 	private static int emulatorsPort() {
-		return ((WebServerApplicationContext) emulators).getWebServer().getPort();
+		return emulators.port();
 	}
 
 	private int start() {

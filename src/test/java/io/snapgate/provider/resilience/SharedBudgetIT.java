@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.snapgate.SnapGateApplication;
 import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.testing.EmulatorJournal;
+import io.snapgate.testing.Emulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,7 @@ class SharedBudgetIT {
 				.asCompatibleSubstituteFor("redis"))
 		.withExposedPorts(6379);
 
-	private static ConfigurableApplicationContext emulators;
+	private static Emulators emulators;
 
 	private static EmulatorJournal journal;
 
@@ -69,11 +70,9 @@ class SharedBudgetIT {
 
 	@BeforeAll
 	static void startEmulators() {
-		emulators = new SpringApplicationBuilder(SnapGateApplication.class, EmulatorJournal.class).profiles("sandbox")
-			.properties("server.port=0", "management.server.port=", "snapgate.sandbox.run-schedules=false")
-			.run();
-		journal = emulators.getBean(EmulatorJournal.class);
-		upstream = "http://localhost:" + port(emulators);
+		emulators = Emulators.start();
+		journal = emulators.journal();
+		upstream = emulators.url();
 	}
 
 	@AfterAll
