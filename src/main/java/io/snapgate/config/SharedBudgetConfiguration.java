@@ -5,7 +5,8 @@ import java.time.Clock;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.snapgate.provider.resilience.BudgetCoordination;
+import io.snapgate.provider.resilience.Coordination;
+import io.snapgate.provider.resilience.RedisConnection;
 import io.snapgate.provider.resilience.RedisSharedBudgets;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,20 +27,32 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @Conditional(SharedBudgetConfiguration.RedisConfigured.class)
 class SharedBudgetConfiguration {
 
-	/** 1 while the replicas share their budgets, 0 while each falls back to its share. */
+	/**
+	 * 1 while the replicas share their budgets and reads, 0 while each falls back to its
+	 * own.
+	 */
 	static final String COORDINATION_UP = "snapgate.coordination.up";
 
 	@Bean(destroyMethod = "close")
-	RedisSharedBudgets sharedBudgets(LettuceConnectionFactory redis, SnapGateProperties properties,
-			MeterRegistry meters, ObjectProvider<Clock> clock) {
-		BudgetCoordination coordination = new BudgetCoordination(properties.resilience().sharedBudgetRetry(),
+	RedisConnection redisConnection(LettuceConnectionFactory redis, SnapGateProperties properties) {
+		return new RedisConnection(() -> (RedisClient) redis.getRequiredNativeClient(),
+				properties.resilience().sharedBudgetTimeout());
+	}
+
+	@Bean
+	Coordination coordination(SnapGateProperties properties, MeterRegistry meters, ObjectProvider<Clock> clock) {
+		Coordination coordination = new Coordination(properties.resilience().sharedBudgetRetry(),
 				clock.getIfAvailable(Clock::systemUTC));
 		Gauge.builder(COORDINATION_UP, coordination, (state) -> state.isUp() ? 1 : 0)
-			.description("1 while every replica spends from the request budgets kept in Redis, 0 while this "
-					+ "replica falls back to its own share of each")
+			.description("1 while every replica spends from the request budgets kept in Redis and shares its "
+					+ "reads there, 0 while this replica falls back to its own share of each budget and its own reads")
 			.register(meters);
-		return new RedisSharedBudgets(() -> (RedisClient) redis.getRequiredNativeClient(),
-				properties.resilience().sharedBudgetTimeout(), coordination);
+		return coordination;
+	}
+
+	@Bean
+	RedisSharedBudgets sharedBudgets(RedisConnection redisConnection, Coordination coordination) {
+		return new RedisSharedBudgets(redisConnection, coordination);
 	}
 
 	static final class RedisConfigured extends AnyNestedCondition {
