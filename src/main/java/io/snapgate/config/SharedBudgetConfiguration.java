@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.snapgate.provider.resilience.Coordination;
 import io.snapgate.provider.resilience.RedisConnection;
 import io.snapgate.provider.resilience.RedisSharedBudgets;
+import io.snapgate.provider.resilience.RedisSharedReads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -19,9 +20,10 @@ import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * One request budget per provider for every replica, kept in Redis, once Redis is
- * configured the Spring Boot way ({@code spring.data.redis.host} or {@code .url}).
- * Without it, each replica keeps its own share, and nothing here is made.
+ * One request budget per provider for every replica, and one read for identical reads of
+ * every replica, kept in Redis over one connection, once Redis is configured the Spring
+ * Boot way ({@code spring.data.redis.host} or {@code .url}). Without it, each replica
+ * keeps its own share and its own reads, and nothing here is made.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SharedBudgetConfiguration.RedisConfigured.class)
@@ -53,6 +55,12 @@ class SharedBudgetConfiguration {
 	@Bean
 	RedisSharedBudgets sharedBudgets(RedisConnection redisConnection, Coordination coordination) {
 		return new RedisSharedBudgets(redisConnection, coordination);
+	}
+
+	@Bean
+	RedisSharedReads sharedReads(RedisConnection redisConnection, Coordination coordination,
+			SnapGateProperties properties) {
+		return new RedisSharedReads(redisConnection, coordination, properties.resilience().sharedReadLease());
 	}
 
 	static final class RedisConfigured extends AnyNestedCondition {
