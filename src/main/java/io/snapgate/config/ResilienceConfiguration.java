@@ -16,6 +16,7 @@ import io.snapgate.observability.ProviderHealthIndicators;
 import io.snapgate.provider.resilience.ResilienceDecorator;
 import io.snapgate.provider.resilience.ResilienceProviderCircuits;
 import io.snapgate.provider.resilience.SharedBudgets;
+import io.snapgate.provider.resilience.SharedReads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -48,10 +49,11 @@ class ResilienceConfiguration {
 	ResilienceDecorator resilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
 			ObservationRegistry observations, ExecutorService upstreamCallExecutor, SnapGateProperties properties,
-			MeterRegistry meters, ObjectProvider<SharedBudgets> sharedBudgets) {
+			MeterRegistry meters, ObjectProvider<SharedBudgets> sharedBudgets,
+			ObjectProvider<SharedReads> sharedReads) {
 		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, rateLimiters, observations,
 				upstreamCallExecutor, properties.resilience().maxRetryAfter(), properties.resilience().budgetReplicas(),
-				meters, sharedBudgets.getIfAvailable());
+				meters, sharedBudgets.getIfAvailable(), sharedReads.getIfAvailable());
 	}
 
 }

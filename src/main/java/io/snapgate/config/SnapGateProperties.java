@@ -104,16 +104,21 @@ public record SnapGateProperties(Map<String, @Valid ProviderDeclaration> provide
 	 * budget may take before this replica falls back to its share
 	 * @param sharedBudgetRetry while Redis does not answer, how often one call tries it
 	 * again
+	 * @param sharedReadLease with Redis configured, how long the other replicas wait for
+	 * the one reading for them all before they read themselves; longer than a read with
+	 * its retries takes
 	 */
 	public record Resilience(@NotNull @DefaultValue("PT10S") Duration maxRetryAfter,
 			@Min(1) @DefaultValue("1") int budgetReplicas,
 			@NotNull @DefaultValue("PT0.25S") Duration sharedBudgetTimeout,
-			@NotNull @DefaultValue("PT5S") Duration sharedBudgetRetry) {
+			@NotNull @DefaultValue("PT5S") Duration sharedBudgetRetry,
+			@NotNull @DefaultValue("PT15S") Duration sharedReadLease) {
 
-		@AssertTrue(message = "shared-budget-timeout and shared-budget-retry must be positive")
+		@AssertTrue(message = "shared-budget-timeout, shared-budget-retry and shared-read-lease must be positive")
 		boolean isSharedBudgetTimesPositive() {
 			return (this.sharedBudgetTimeout == null || this.sharedBudgetTimeout.isPositive())
-					&& (this.sharedBudgetRetry == null || this.sharedBudgetRetry.isPositive());
+					&& (this.sharedBudgetRetry == null || this.sharedBudgetRetry.isPositive())
+					&& (this.sharedReadLease == null || this.sharedReadLease.isPositive());
 		}
 
 	}

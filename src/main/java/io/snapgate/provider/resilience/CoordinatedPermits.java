@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A budget shared by every replica, with this replica's share to fall back on: never no
  * budget. While the shared store does not answer, the share is spent, and
- * {@link BudgetCoordination} says so.
+ * {@link Coordination} says so.
  */
 final class CoordinatedPermits implements BudgetPermits {
 
@@ -22,12 +22,12 @@ final class CoordinatedPermits implements BudgetPermits {
 
 	private final BudgetPermits local;
 
-	private final BudgetCoordination coordination;
+	private final Coordination coordination;
 
 	/**
 	 * @param shared the shared permits; may throw when the store cannot be reached
 	 */
-	CoordinatedPermits(Supplier<BudgetPermits> shared, BudgetPermits local, BudgetCoordination coordination) {
+	CoordinatedPermits(Supplier<BudgetPermits> shared, BudgetPermits local, Coordination coordination) {
 		this.shared = shared;
 		this.local = local;
 		this.coordination = coordination;

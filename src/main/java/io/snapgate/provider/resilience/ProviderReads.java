@@ -1,10 +1,6 @@
 package io.snapgate.provider.resilience;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -22,13 +18,13 @@ import io.snapgate.domain.Restore;
  * forgets every answer, so that it reads its own writes. What another replica writes
  * shows here once the answer expires.
  */
-final class ProviderReads {
+final class ProviderReads implements Reads {
 
 	private static final int MAX_ANSWERS = 10_000;
 
 	private final Cache<String, Object> answers;
 
-	private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+	private final InFlight inFlight = new InFlight();
 
 	/** Bumped by each write, so that a read begun before it keeps nothing. */
 	private final AtomicLong writes = new AtomicLong();
@@ -56,51 +52,31 @@ final class ProviderReads {
 		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
+	@Override
+	public <T> T read(String key, Answer<T> kind, Supplier<T> load) {
+		return read(key, load);
+	}
+
 	@SuppressWarnings("unchecked")
 	<T> T read(String key, Supplier<T> load) {
 		Object kept = this.answers.getIfPresent(key);
 		if (kept != null) {
 			return (T) kept;
 		}
-		CompletableFuture<Object> mine = new CompletableFuture<>();
-		CompletableFuture<Object> running = this.inFlight.putIfAbsent(key, mine);
-		if (running != null) {
-			return (T) joined(running);
-		}
-		long before = this.writes.get();
-		try {
+		return this.inFlight.share(key, () -> {
+			long before = this.writes.get();
 			T answer = load.get();
 			if (before == this.writes.get()) {
 				this.answers.put(key, answer);
 			}
-			mine.complete(answer);
 			return answer;
-		}
-		catch (RuntimeException ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.inFlight.remove(key, mine);
-		}
+		});
 	}
 
-	/** After a write: nothing read before it is answered again. */
-	void forget() {
+	@Override
+	public void forget() {
 		this.writes.incrementAndGet();
 		this.answers.invalidateAll();
-	}
-
-	private static Object joined(CompletableFuture<Object> running) {
-		try {
-			return running.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 }

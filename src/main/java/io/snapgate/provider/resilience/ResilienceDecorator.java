@@ -63,6 +63,10 @@ public final class ResilienceDecorator {
 
 	private final @Nullable SharedBudgets sharedBudgets;
 
+	private final @Nullable SharedReads sharedReads;
+
+	private final AnswerCodec codec = new AnswerCodec();
+
 	/**
 	 * @param budgetShares how many replicas share each provider's budget: each sends its
 	 * share of it, or, with shared budgets, while they cannot be reached
@@ -73,8 +77,25 @@ public final class ResilienceDecorator {
 			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
 			ObservationRegistry observations, ExecutorService executor, Duration defaultMaxRetryAfter, int budgetShares,
 			MeterRegistry meters, @Nullable SharedBudgets sharedBudgets) {
+		this(circuitBreakers, bulkheads, timeLimiters, retries, rateLimiters, observations, executor,
+				defaultMaxRetryAfter, budgetShares, meters, sharedBudgets, null);
+	}
+
+	/**
+	 * @param budgetShares how many replicas share each provider's budget: each sends its
+	 * share of it, or, with shared budgets, while they cannot be reached
+	 * @param sharedBudgets the budgets every replica spends from, or {@code null} for
+	 * each replica its share
+	 * @param sharedReads the store every replica shares its reads through, or
+	 * {@code null} for each replica its own
+	 */
+	public ResilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
+			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+			ObservationRegistry observations, ExecutorService executor, Duration defaultMaxRetryAfter, int budgetShares,
+			MeterRegistry meters, @Nullable SharedBudgets sharedBudgets, @Nullable SharedReads sharedReads) {
 		this.meters = meters;
 		this.sharedBudgets = sharedBudgets;
+		this.sharedReads = sharedReads;
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
 		this.timeLimiters = timeLimiters;
@@ -105,11 +126,21 @@ public final class ResilienceDecorator {
 		Duration openWait = Duration.ofMillis(breakerConfig.getWaitIntervalFunctionInOpenState().apply(1));
 		ProviderGuards guards = new ProviderGuards(breaker, bulkhead, timeLimiter, reads, creates, restores, openWait,
 				budget(provider.id(), settings));
-		Duration readCacheTtl = (settings.readCacheTtl() != null) ? settings.readCacheTtl()
-				: ResilienceSettings.DEFAULT_READ_CACHE_TTL;
 		return new ResilientSnapshotProvider(provider, guards, this.observations, this.executor,
-				new ProviderReads(readCacheTtl, (settings.finishedRestoreTtl() != null) ? settings.finishedRestoreTtl()
-						: ResilienceSettings.DEFAULT_FINISHED_RESTORE_TTL, Ticker.systemTicker()));
+				reads(provider.id(), settings));
+	}
+
+	private Reads reads(ProviderId provider, ResilienceSettings settings) {
+		Duration ttl = (settings.readCacheTtl() != null) ? settings.readCacheTtl()
+				: ResilienceSettings.DEFAULT_READ_CACHE_TTL;
+		Duration finishedRestoreTtl = (settings.finishedRestoreTtl() != null) ? settings.finishedRestoreTtl()
+				: ResilienceSettings.DEFAULT_FINISHED_RESTORE_TTL;
+		ProviderReads local = new ProviderReads(ttl, finishedRestoreTtl, Ticker.systemTicker());
+		SharedReads shared = this.sharedReads;
+		if (shared == null) {
+			return local;
+		}
+		return new SharedProviderReads(provider, shared, this.codec, local, ttl, finishedRestoreTtl);
 	}
 
 	private @Nullable RequestBudget budget(ProviderId provider, ResilienceSettings settings) {

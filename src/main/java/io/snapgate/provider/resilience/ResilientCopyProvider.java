@@ -54,12 +54,13 @@ final class ResilientCopyProvider implements CopyProvider {
 
 	@Override
 	public Copy copyStatus(CopyHandle handle) {
-		return this.guarded.read(UpstreamOperation.COPY_STATUS, handle.value(), () -> this.delegate.copyStatus(handle));
+		return this.guarded.read(UpstreamOperation.COPY_STATUS, handle.value(), Answer.COPY,
+				() -> this.delegate.copyStatus(handle));
 	}
 
 	@Override
 	public List<Copy> copiesOf(String snapshotNativeId) {
-		return this.guarded.read(UpstreamOperation.COPY_LIST, snapshotNativeId,
+		return this.guarded.read(UpstreamOperation.COPY_LIST, snapshotNativeId, Answer.COPIES,
 				() -> this.delegate.copiesOf(snapshotNativeId));
 	}
 

@@ -48,13 +48,14 @@ final class ResilientPolicyProvider implements PolicyProvider {
 
 	@Override
 	public Page<Policy> list(@Nullable Cursor cursor, int limit) {
-		return this.guarded.read(UpstreamOperation.POLICY_LIST, cursor + "\n" + limit,
+		return this.guarded.read(UpstreamOperation.POLICY_LIST, cursor + "\n" + limit, Answer.POLICY_PAGE,
 				() -> this.delegate.list(cursor, limit));
 	}
 
 	@Override
 	public Optional<Policy> get(String nativeId) {
-		return this.guarded.read(UpstreamOperation.POLICY_GET, nativeId, () -> this.delegate.get(nativeId));
+		return this.guarded.read(UpstreamOperation.POLICY_GET, nativeId, Answer.POLICY,
+				() -> this.delegate.get(nativeId));
 	}
 
 	@Override

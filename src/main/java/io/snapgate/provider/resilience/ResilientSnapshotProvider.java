@@ -79,10 +79,10 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	private final Optional<CopyProvider> copies;
 
-	private final ProviderReads reads;
+	private final Reads reads;
 
 	ResilientSnapshotProvider(SnapshotProvider delegate, ProviderGuards guards, ObservationRegistry observations,
-			ExecutorService executor, ProviderReads reads) {
+			ExecutorService executor, Reads reads) {
 		this.delegate = delegate;
 		this.guards = guards;
 		this.observations = observations;
@@ -124,29 +124,30 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Page<Snapshot> list(SnapshotQuery query, @Nullable Cursor cursor, int limit) {
-		return read(UpstreamOperation.LIST, query + "\n" + cursor + "\n" + limit,
+		return read(UpstreamOperation.LIST, query + "\n" + cursor + "\n" + limit, Answer.SNAPSHOT_PAGE,
 				() -> this.delegate.list(query, cursor, limit));
 	}
 
 	@Override
 	public Optional<Snapshot> get(String nativeId) {
-		return read(UpstreamOperation.GET, "snapshot\n" + nativeId, () -> this.delegate.get(nativeId));
+		return read(UpstreamOperation.GET, "snapshot\n" + nativeId, Answer.SNAPSHOT, () -> this.delegate.get(nativeId));
 	}
 
 	@Override
 	public Optional<SnapshotWithMembers> getWithMembers(String nativeId) {
-		return read(UpstreamOperation.GET, "with members\n" + nativeId, () -> this.delegate.getWithMembers(nativeId));
+		return read(UpstreamOperation.GET, "with members\n" + nativeId, Answer.SNAPSHOT_WITH_MEMBERS,
+				() -> this.delegate.getWithMembers(nativeId));
 	}
 
 	@Override
 	public List<Member> members(String nativeId, Set<MemberType> types) {
-		return read(UpstreamOperation.MEMBERS, nativeId + "\n" + new TreeSet<>(types),
+		return read(UpstreamOperation.MEMBERS, nativeId + "\n" + new TreeSet<>(types), Answer.MEMBERS,
 				() -> this.delegate.members(nativeId, types));
 	}
 
 	@Override
 	public List<Member> membersOf(Snapshot snapshot) {
-		return read(UpstreamOperation.MEMBERS, "all of\n" + snapshot.nativeId(),
+		return read(UpstreamOperation.MEMBERS, "all of\n" + snapshot.nativeId(), Answer.MEMBERS,
 				() -> this.delegate.membersOf(snapshot));
 	}
 
@@ -192,7 +193,8 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	@Override
 	public Restore restoreStatus(RestoreHandle handle) {
-		return read(UpstreamOperation.RESTORE_STATUS, handle.value(), () -> this.delegate.restoreStatus(handle));
+		return read(UpstreamOperation.RESTORE_STATUS, handle.value(), Answer.RESTORE,
+				() -> this.delegate.restoreStatus(handle));
 	}
 
 	@Override
@@ -222,7 +224,7 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 			return ProviderHealth.DEGRADED;
 		}
 		try {
-			return this.reads.read(UpstreamOperation.HEALTH.tagValue(),
+			return this.reads.read(UpstreamOperation.HEALTH.tagValue(), Answer.HEALTH,
 					() -> attempt(UpstreamOperation.HEALTH, this.delegate::health));
 		}
 		catch (SnapGateException ex) {
@@ -232,12 +234,13 @@ final class ResilientSnapshotProvider implements SnapshotProvider {
 
 	/**
 	 * A read: shared with identical ones under way and kept a short while (see
-	 * {@link ProviderReads}).
+	 * {@link Reads}).
 	 * @param key what makes two reads of this operation the same
+	 * @param kind what it answers
 	 */
-	<T> T read(UpstreamOperation operation, String key, Supplier<T> call) {
+	<T> T read(UpstreamOperation operation, String key, Answer<T> kind, Supplier<T> call) {
 		try {
-			return this.reads.read(operation.tagValue() + "\n" + key, () -> call(operation, call));
+			return this.reads.read(operation.tagValue() + "\n" + key, kind, () -> call(operation, call));
 		}
 		catch (UpstreamBudgetExhaustedException ex) {
 			if (Lane.current() == Lane.BACKGROUND) {

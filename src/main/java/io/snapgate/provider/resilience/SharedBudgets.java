@@ -18,6 +18,6 @@ public interface SharedBudgets {
 	Bucket bucket(ProviderId provider, long requests, Duration period);
 
 	/** Whether the budgets are shared right now. */
-	BudgetCoordination coordination();
+	Coordination coordination();
 
 }

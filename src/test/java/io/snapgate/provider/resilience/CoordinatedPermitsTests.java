@@ -22,7 +22,7 @@ class CoordinatedPermitsTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
 
-	private final BudgetCoordination coordination = new BudgetCoordination(Duration.ofSeconds(5), this.clock);
+	private final Coordination coordination = new Coordination(Duration.ofSeconds(5), this.clock);
 
 	private final AtomicBoolean storeAnswers = new AtomicBoolean(true);
 

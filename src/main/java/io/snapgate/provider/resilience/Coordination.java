@@ -10,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the store the replicas share their budgets in answers. While it does not, each
- * replica spends its own share of every budget; one call at a time tries the store again
- * once {@link #retryAfter} has passed, and the first that gets through brings every
- * budget back to the shared one.
+ * Whether the store the replicas share their request budgets and their reads in answers.
+ * While it does not, each replica spends its own share of every budget and keeps its own
+ * reads; one call at a time tries the store again once {@link #retryAfter} has passed,
+ * and the first that gets through brings every budget and read back to the shared ones.
  */
-public final class BudgetCoordination {
+public final class Coordination {
 
-	private static final Logger log = LoggerFactory.getLogger(BudgetCoordination.class);
+	private static final Logger log = LoggerFactory.getLogger(Coordination.class);
 
 	private final Duration retryAfter;
 
@@ -27,12 +27,12 @@ public final class BudgetCoordination {
 
 	private final AtomicReference<Instant> nextTry = new AtomicReference<>(Instant.MIN);
 
-	public BudgetCoordination(Duration retryAfter, Clock clock) {
+	public Coordination(Duration retryAfter, Clock clock) {
 		this.retryAfter = retryAfter;
 		this.clock = clock;
 	}
 
-	/** Whether the budgets are shared right now. */
+	/** Whether the budgets and reads are shared right now. */
 	public boolean isUp() {
 		return this.up.get();
 	}
@@ -51,15 +51,16 @@ public final class BudgetCoordination {
 
 	void succeeded() {
 		if (this.up.compareAndSet(false, true)) {
-			log.info("The shared request budgets answer again: every replica spends from them");
+			log.info("The store shared by the replicas answers again: every replica spends from the shared "
+					+ "request budgets and shares its reads");
 		}
 	}
 
 	void failed(RuntimeException failure) {
 		this.nextTry.set(this.clock.instant().plus(this.retryAfter));
 		if (this.up.compareAndSet(true, false)) {
-			log.warn("The shared request budgets cannot be reached ({}): each replica spends its own share of "
-					+ "every budget until they answer again", failure.toString());
+			log.warn("The store shared by the replicas cannot be reached ({}): each replica spends its own share "
+					+ "of every budget and keeps its own reads until it answers again", failure.toString());
 		}
 	}
 
