@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.snapgate.SnapGateApplication;
 import io.snapgate.security.ApiKeyHashes;
 import io.snapgate.testing.EmulatorJournal;
+import io.snapgate.testing.Emulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class SharedReadsIT {
 				.asCompatibleSubstituteFor("redis"))
 		.withExposedPorts(6379);
 
-	private static ConfigurableApplicationContext emulators;
+	private static Emulators emulators;
 
 	private static EmulatorJournal journal;
 
@@ -67,11 +68,9 @@ class SharedReadsIT {
 
 	@BeforeAll
 	static void startEmulators() {
-		emulators = new SpringApplicationBuilder(SnapGateApplication.class, EmulatorJournal.class).profiles("sandbox")
-			.properties("server.port=0", "management.server.port=", "snapgate.sandbox.run-schedules=false")
-			.run();
-		journal = emulators.getBean(EmulatorJournal.class);
-		upstream = "http://localhost:" + port(emulators);
+		emulators = Emulators.start();
+		journal = emulators.journal();
+		upstream = emulators.url();
 	}
 
 	@AfterAll
