@@ -258,6 +258,9 @@ plot {plots}
     polling_path = os.path.join(out, "polling.md")
     polling = ("## Many clients, one object\n\n<!-- polling -->\n" + open(polling_path).read().strip()
                + "\n<!-- /polling -->\n") if os.path.exists(polling_path) else ""
+    scale_out_path = os.path.join(out, "scale-out.md")
+    scale_out = ("## Several replicas, with and without Redis\n\n<!-- scale-out -->\n"
+                 + open(scale_out_path).read().strip() + "\n<!-- /scale-out -->\n") if os.path.exists(scale_out_path) else ""
     findings_path = os.path.join(root, "bench", "findings.md")
     findings = open(findings_path).read() if os.path.exists(findings_path) else ""
     start_names = {"snapgate": "SnapGate from the jar", "snapgate-aot": "SnapGate extracted with the AOT cache",
@@ -298,6 +301,7 @@ peak under the 64-connection load, and start to ready.
 
 {calls}
 {polling}
+{scale_out}
 ## Running it
 
 <!-- not run: it takes about half an hour, and installs wrk, nginx and gnuplot -->
@@ -329,14 +333,18 @@ through nginx as a reverse proxy, and through SnapGate.
 - It prints the tables and writes this page (`docs/benchmarks.md`, from `bench/report.py` and
   `bench/findings.md`) and `bench/results/latency.png`.
 
-Two parts run on their own too, against the sandbox (about a minute each; they need `curl` and `jq`),
-and write their tables between their markers on this page:
+Three parts run on their own too, against the sandbox (they need `curl` and `jq`), and write their
+tables between their markers on this page:
 
 <!-- not run: each starts a sandbox of its own and measures it for a minute -->
 ```bash
 bench/calls      # upstream requests per public operation and provider, beside bench/upstream-calls-before.tsv
 bench/polling    # upstream requests per second: 50 clients polling one restore, 20 callers waiting on one create
+bench/scale-out  # three replicas without Redis and with it: pollers, a budget under a burst, a read's cost
 ```
+
+`bench/scale-out` takes about six minutes and needs a Docker engine with the Redis image
+(`../shared/tools/container-env.sh --redis --no-image` builds it offline).
 
 ## How it is measured
 
