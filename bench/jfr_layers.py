@@ -14,7 +14,7 @@ import sys
 LAYERS = [
     ("BCE v1 signing", "io/snapgate/provider/baidu/Bce"),
     ("Baidu adapter", "io/snapgate/provider/baidu"),
-    ("SnapGate resilience", "io/snapgate/provider/resilience"),
+    ("SnapGate resilience", "io/snapgate/guard"),
     ("SnapGate API", "io/snapgate/api"),
     ("SnapGate application", "io/snapgate/application"),
     ("SnapGate security", "io/snapgate/security"),

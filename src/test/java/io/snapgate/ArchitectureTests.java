@@ -76,9 +76,17 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule onlyTheCompositionRootKnowsAdapters = noClasses().that()
-		.resideOutsideOfPackages("io.snapgate.provider..", "io.snapgate.config..")
+		.resideOutsideOfPackages("io.snapgate.provider..", "io.snapgate.config..", "io.snapgate.guard..")
 		.should(haveAnyDependenciesThat(dependencyTarget(resideInAPackage("io.snapgate.provider.."))
 			.and(not(dependency(resideInAPackage("io.snapgate.sandbox.."), sharedWithTheSandbox())))));
+
+	/** The guards share the upstream plumbing of every adapter, and know none of them. */
+	@ArchTest
+	static final ArchRule theGuardsKnowNoAdapter = noClasses().that()
+		.resideInAPackage("io.snapgate.guard..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.snapgate.provider.(*)..");
 
 	@ArchTest
 	static final ArchRule sandboxSharesOnlyWhatItMust = classes().that()
@@ -124,8 +132,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule onlyTheGuardsAndTheCompositionRootKnowObservability = noClasses().that()
-		.resideOutsideOfPackages("io.snapgate.observability..", "io.snapgate.provider.resilience..",
-				"io.snapgate.config..")
+		.resideOutsideOfPackages("io.snapgate.observability..", "io.snapgate.guard..", "io.snapgate.config..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.snapgate.observability..");

@@ -1,7 +1,7 @@
 package io.snapgate.config;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.snapgate.provider.resilience.ResilienceSettings;
+import io.snapgate.guard.ResilienceSettings;
 
 /**
  * One provider as configured: its type, the settings record its type's factory bound and

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.provider.SnapshotProviderFactory;
-import io.snapgate.provider.resilience.ResilienceDecorator;
+import io.snapgate.guard.ResilienceDecorator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
-import io.snapgate.provider.resilience.ResilienceSettings;
+import io.snapgate.guard.ResilienceSettings;
 
 /**
  * Builds the {@link ProviderRegistry}: each configured provider's adapter, by the factory

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.snapgate.domain.ProviderId;
 import io.snapgate.provider.SnapshotProviderFactory;
-import io.snapgate.provider.resilience.ResilienceSettings;
+import io.snapgate.guard.ResilienceSettings;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -1,8 +1,5 @@
 package io.snapgate.config;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -13,10 +10,10 @@ import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ProviderCircuits;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.observability.ProviderHealthIndicators;
-import io.snapgate.provider.resilience.ResilienceDecorator;
-import io.snapgate.provider.resilience.ResilienceProviderCircuits;
-import io.snapgate.provider.resilience.SharedBudgets;
-import io.snapgate.provider.resilience.SharedReads;
+import io.snapgate.guard.ResilienceDecorator;
+import io.snapgate.guard.ResilienceProviderCircuits;
+import io.snapgate.guard.SharedBudgets;
+import io.snapgate.guard.SharedReads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -29,11 +26,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
-
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService upstreamCallExecutor() {
-		return Executors.newVirtualThreadPerTaskExecutor();
-	}
 
 	@Bean
 	ProviderCircuits providerCircuits(CircuitBreakerRegistry circuitBreakers) {
@@ -48,12 +40,11 @@ class ResilienceConfiguration {
 	@Bean
 	ResilienceDecorator resilienceDecorator(CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads,
 			TimeLimiterRegistry timeLimiters, RetryRegistry retries, RateLimiterRegistry rateLimiters,
-			ObservationRegistry observations, ExecutorService upstreamCallExecutor, SnapGateProperties properties,
-			MeterRegistry meters, ObjectProvider<SharedBudgets> sharedBudgets,
-			ObjectProvider<SharedReads> sharedReads) {
+			ObservationRegistry observations, SnapGateProperties properties, MeterRegistry meters,
+			ObjectProvider<SharedBudgets> sharedBudgets, ObjectProvider<SharedReads> sharedReads) {
 		return new ResilienceDecorator(circuitBreakers, bulkheads, timeLimiters, retries, rateLimiters, observations,
-				upstreamCallExecutor, properties.resilience().maxRetryAfter(), properties.resilience().budgetReplicas(),
-				meters, sharedBudgets.getIfAvailable(), sharedReads.getIfAvailable());
+				properties.resilience().maxRetryAfter(), properties.resilience().budgetReplicas(), meters,
+				sharedBudgets.getIfAvailable(), sharedReads.getIfAvailable());
 	}
 
 }

@@ -5,10 +5,10 @@ import java.time.Clock;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.snapgate.provider.resilience.Coordination;
-import io.snapgate.provider.resilience.RedisConnection;
-import io.snapgate.provider.resilience.RedisSharedBudgets;
-import io.snapgate.provider.resilience.RedisSharedReads;
+import io.snapgate.guard.Coordination;
+import io.snapgate.guard.RedisConnection;
+import io.snapgate.guard.RedisSharedBudgets;
+import io.snapgate.guard.RedisSharedReads;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;

@@ -2,6 +2,7 @@ package io.snapgate.provider;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.UpstreamErrorException;
@@ -18,6 +19,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * One request to an upstream, answered as status, headers and bytes. Every adapter sends
  * through one: transport failures become domain errors here, by one policy, and what the
  * status means is left to the adapter. URI templates keep metric tags low-cardinality.
+ * Within a guarded attempt ({@link UpstreamAttempt}) it spends from the attempt's budget
+ * and waits on the caller's thread no longer than the attempt has left.
  */
 public final class UpstreamExchange {
 
@@ -46,7 +49,18 @@ public final class UpstreamExchange {
 	 */
 	public UpstreamReply exchange(HttpMethod method, String template, Map<String, ?> variables, byte @Nullable [] body,
 			String action) {
-		UpstreamAllowance.spendOneOfBound();
+		UpstreamAttempt attempt = UpstreamAttempt.currentOrNull();
+		Duration timeout = this.overallTimeout;
+		if (attempt != null) {
+			attempt.allowance().spendOne();
+			Duration left = attempt.remaining();
+			if (!left.isPositive()) {
+				throw attempt.overrun(this.upstream.name(), null);
+			}
+			if (left.compareTo(timeout) < 0) {
+				timeout = left;
+			}
+		}
 		WebClient.RequestBodySpec request = this.webClient.method(method).uri(template, variables);
 		if (body != null) {
 			// raw bytes in a fresh buffer per attempt, with the length known: an encoder
@@ -67,10 +81,13 @@ public final class UpstreamExchange {
 							(requestIdHeader != null) ? headers.getFirst(requestIdHeader) : null,
 							headers.getFirst(HttpHeaders.RETRY_AFTER), bytes);
 				}))
-				.timeout(this.overallTimeout)
+				.timeout(timeout)
 				.block();
 		}
 		catch (RuntimeException ex) {
+			if (attempt != null && !attempt.remaining().isPositive() && isTimeout(ex)) {
+				throw attempt.overrun(this.upstream.name(), ex);
+			}
 			throw UpstreamTransportErrors.map(this.upstream, action, ex);
 		}
 		if (reply == null) {
@@ -78,6 +95,15 @@ public final class UpstreamExchange {
 					this.upstream.name() + " gave no answer to " + action);
 		}
 		return reply;
+	}
+
+	private static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

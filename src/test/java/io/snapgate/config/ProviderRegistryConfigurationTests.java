@@ -1,8 +1,6 @@
 package io.snapgate.config;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -19,7 +17,7 @@ import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.domain.ProviderType;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.provider.SnapshotProviderFactory;
-import io.snapgate.provider.resilience.ResilienceDecorator;
+import io.snapgate.guard.ResilienceDecorator;
 import io.snapgate.testing.FakeSnapshotProvider;
 import org.junit.jupiter.api.Test;
 
@@ -151,17 +149,11 @@ class ProviderRegistryConfigurationTests {
 	@Import(ProviderConfiguration.class)
 	static class TestProviders {
 
-		@Bean(destroyMethod = "shutdownNow")
-		ExecutorService upstreamCallExecutor() {
-			return Executors.newVirtualThreadPerTaskExecutor();
-		}
-
 		@Bean
-		ResilienceDecorator resilienceDecorator(ExecutorService upstreamCallExecutor) {
+		ResilienceDecorator resilienceDecorator() {
 			return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-					ObservationRegistry.NOOP, upstreamCallExecutor, Duration.ofSeconds(5), 1, new SimpleMeterRegistry(),
-					null);
+					ObservationRegistry.NOOP, Duration.ofSeconds(5), 1, new SimpleMeterRegistry(), null);
 		}
 
 		@Bean

@@ -1,8 +1,6 @@
 package io.snapgate.config;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -13,7 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.snapgate.domain.ProviderRegistry;
 import io.snapgate.provider.SnapshotProviderFactory;
-import io.snapgate.provider.resilience.ResilienceDecorator;
+import io.snapgate.guard.ResilienceDecorator;
 import io.snapgate.security.SecuritySettings;
 import io.snapgate.testing.StartupFailures;
 import org.junit.jupiter.api.Test;
@@ -131,17 +129,11 @@ class SettingsValidationTests {
 			return WebClient.builder();
 		}
 
-		@Bean(destroyMethod = "shutdownNow")
-		ExecutorService upstreamCallExecutor() {
-			return Executors.newVirtualThreadPerTaskExecutor();
-		}
-
 		@Bean
-		ResilienceDecorator resilienceDecorator(ExecutorService upstreamCallExecutor) {
+		ResilienceDecorator resilienceDecorator() {
 			return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 					TimeLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(),
-					ObservationRegistry.NOOP, upstreamCallExecutor, Duration.ofSeconds(5), 1, new SimpleMeterRegistry(),
-					null);
+					ObservationRegistry.NOOP, Duration.ofSeconds(5), 1, new SimpleMeterRegistry(), null);
 		}
 
 	}

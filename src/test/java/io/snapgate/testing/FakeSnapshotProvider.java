@@ -44,6 +44,7 @@ import io.snapgate.domain.Scope;
 import io.snapgate.domain.SnapGateException;
 import io.snapgate.domain.Snapshot;
 import io.snapgate.domain.SnapshotChanges;
+import io.snapgate.provider.UpstreamAttempt;
 import io.snapgate.domain.SnapshotFeatures;
 import io.snapgate.domain.SnapshotField;
 import io.snapgate.domain.SnapshotProvider;
@@ -71,6 +72,8 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();
+
+	private final List<Thread> callers = new CopyOnWriteArrayList<>();
 
 	private final List<String> arguments = new CopyOnWriteArrayList<>();
 
@@ -248,6 +251,11 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 		return List.copyOf(this.arguments);
 	}
 
+	/** The threads the calls ran on, in order. */
+	public List<Thread> callers() {
+		return List.copyOf(this.callers);
+	}
+
 	public long callsTo(String operation) {
 		return this.calls.stream().filter(operation::equals).count();
 	}
@@ -268,13 +276,9 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 
 	private void enter(String operation) {
 		this.calls.add(operation);
+		this.callers.add(Thread.currentThread());
 		if (!this.latency.isZero()) {
-			try {
-				Thread.sleep(this.latency);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			answerAfter(this.latency);
 		}
 		Supplier<SnapGateException> failing = this.failure;
 		if (failing != null) {
@@ -283,6 +287,24 @@ public final class FakeSnapshotProvider implements SnapshotProvider {
 				// as the decorator of a real provider does
 				throw failing.get().from(this.id);
 			}
+		}
+	}
+
+	/**
+	 * Waits as an upstream that answers after the latency does: within a guarded attempt,
+	 * no longer than the attempt has left, as an exchange waits.
+	 */
+	private static void answerAfter(Duration latency) {
+		UpstreamAttempt attempt = UpstreamAttempt.current().orElse(null);
+		boolean overruns = attempt != null && attempt.remaining().compareTo(latency) < 0;
+		try {
+			Thread.sleep(overruns ? attempt.remaining() : latency);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (overruns) {
+			throw attempt.overrun("The fake upstream", null);
 		}
 	}
 

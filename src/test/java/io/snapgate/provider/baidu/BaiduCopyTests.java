@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -32,10 +30,9 @@ import io.snapgate.domain.ProviderId;
 import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamUnavailableException;
-import io.snapgate.provider.resilience.ResilienceDecorator;
-import io.snapgate.provider.resilience.ResilienceSettings;
+import io.snapgate.guard.ResilienceDecorator;
+import io.snapgate.guard.ResilienceSettings;
 import io.snapgate.testing.UpstreamJournal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,8 +65,6 @@ class BaiduCopyTests {
 	@RegisterExtension
 	static WireMockExtension bcc = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-
 	private final BaiduSnapshotProvider provider = provider(BaiduUpstream.fixedClock());
 
 	private final CopyProvider copies = this.provider.copies().orElseThrow();
@@ -81,11 +76,6 @@ class BaiduCopyTests {
 		bcc.stubFor(put(urlPathEqualTo(COPY))
 			.willReturn(okJson("{\"result\":[{\"region\":\"gz\",\"snapshotId\":\"s-Copy0001\"}]}")
 				.withHeader(BaiduClient.REQUEST_ID_HEADER, "req-copy")));
-	}
-
-	@AfterEach
-	void close() {
-		this.executor.shutdownNow();
 	}
 
 	@Test
@@ -225,7 +215,7 @@ class BaiduCopyTests {
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 				TimeLimiterRegistry.ofDefaults(), retries, RateLimiterRegistry.ofDefaults(), ObservationRegistry.NOOP,
-				this.executor, Duration.ofSeconds(2), 1, new SimpleMeterRegistry(), null)
+				Duration.ofSeconds(2), 1, new SimpleMeterRegistry(), null)
 			.decorate(this.provider, ResilienceSettings.DEFAULTS);
 	}
 

@@ -3,8 +3,6 @@ package io.snapgate.provider.baidu;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -27,10 +25,9 @@ import io.snapgate.domain.SnapshotProvider;
 import io.snapgate.domain.UpstreamErrorException;
 import io.snapgate.domain.UpstreamThrottledException;
 import io.snapgate.domain.UpstreamUnavailableException;
-import io.snapgate.provider.resilience.ResilienceDecorator;
-import io.snapgate.provider.resilience.ResilienceSettings;
+import io.snapgate.guard.ResilienceDecorator;
+import io.snapgate.guard.ResilienceSettings;
 import io.snapgate.testing.UpstreamJournal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,8 +61,6 @@ class BaiduUpdateTests {
 
 	private final BaiduSnapshotProvider provider = BaiduUpstream.provider(bcc.baseUrl(), BaiduUpstream.fixedClock());
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-
 	@BeforeEach
 	void stubBcc() {
 		bcc.stubFor(get("/v2/volume/v-Data0001")
@@ -82,11 +77,6 @@ class BaiduUpdateTests {
 				.replace("\"name\":\"snap_Snap0001\"", "\"name\":\"kept_for_audit\"")
 				.replace("\"desc\":\"\"", "\"desc\":\"audit 2026\"")
 				.replace("\"expireTime\":null", "\"expireTime\":\"2026-11-29T09:00:00Z\""))));
-	}
-
-	@AfterEach
-	void close() {
-		this.executor.shutdownNow();
 	}
 
 	@Test
@@ -334,7 +324,7 @@ class BaiduUpdateTests {
 			.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10)).build());
 		return new ResilienceDecorator(CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
 				TimeLimiterRegistry.ofDefaults(), retries, RateLimiterRegistry.ofDefaults(), ObservationRegistry.NOOP,
-				this.executor, Duration.ofSeconds(2), 1, new SimpleMeterRegistry(), null)
+				Duration.ofSeconds(2), 1, new SimpleMeterRegistry(), null)
 			.decorate(this.provider, ResilienceSettings.DEFAULTS);
 	}
 

@@ -1,8 +1,0 @@
-/**
- * Wraps every provider with Resilience4j (time limit, bulkhead, circuit breaker, safe
- * retries) and one observation per attempt, keyed by provider id.
- */
-@NullMarked
-package io.snapgate.provider.resilience;
-
-import org.jspecify.annotations.NullMarked;
