@@ -28,6 +28,6 @@ start_sandbox() { # [more gateway arguments...]: starts it and waits until it is
 
 upstream() { # vergeos|baidu [path]: the requests sent so far to that emulator (GETs of that path)
   curl -fsS "http://127.0.0.1:$PORT/actuator/prometheus" | awk -v p="uri=\"/sandbox/$1/${2:-}" -v any="${2:-}" \
-    '/^http_client_requests_seconds_count\{/ && index($0, p) && (any == "" || $0 ~ /method="GET"/) { n += $NF }
+    '/^snapgate_upstream_exchanges_total\{/ && index($0, p) && (any == "" || $0 ~ /method="GET"/) { n += $NF }
      END { printf "%d\n", n }'
 }

@@ -16,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Declares on each read that {@link ConditionalReadFilter} answers conditionally its
+ * Declares on each read that {@link ConditionalReads} answers conditionally its
  * {@code If-None-Match} parameter, the {@code ETag} of its answer, and the
  * {@code 304 Not Modified} without a body that a generated client must expect.
  * <p>
@@ -36,7 +36,7 @@ class ConditionalReadResponses implements OpenApiCustomizer, Ordered {
 			return;
 		}
 		openApi.getPaths().forEach((path, item) -> {
-			if (item.getGet() != null && ConditionalReadFilter.covers(path)) {
+			if (item.getGet() != null && ConditionalReads.covers(path)) {
 				declare(item.getGet());
 			}
 		});

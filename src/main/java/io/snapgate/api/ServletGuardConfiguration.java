@@ -38,19 +38,6 @@ class ServletGuardConfiguration {
 		return registration;
 	}
 
-	/**
-	 * After Spring Security, so that a caller without access gets its 401 or 403 rather
-	 * than a 304.
-	 */
-	@Bean
-	FilterRegistrationBean<ConditionalReadFilter> conditionalReadFilter() {
-		FilterRegistrationBean<ConditionalReadFilter> registration = new FilterRegistrationBean<>(
-				new ConditionalReadFilter());
-		registration.setUrlPatterns(ConditionalReadFilter.URL_PATTERNS);
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
-		return registration;
-	}
-
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
 		return (factory) -> factory.addContextCustomizers((context) -> {
