@@ -218,10 +218,12 @@ def main(run, out, root):
     else:
         target("start to ready the image's way (extracted, AOT cache): ≤ 1.0× the floor app's from the jar",
                None, None)
-    if meta.get("rss_200_mb") is not None:
+    # SnapGate's peak from its round, as in the table of costs (meta.json holds it in whole MB)
+    snapgate_200 = rss_200.get("snapgate", meta.get("rss_200_mb"))
+    if snapgate_200 is not None:
         reference = f" (fair peer {rss_200['fairpeer']:.0f} MB)" if rss_200.get("fairpeer") is not None else ""
-        target("RSS at 200 connections, chart's options: ≤ 300 MB", f"{meta['rss_200_mb']:.0f} MB{reference}",
-               meta["rss_200_mb"] <= 300)
+        target("RSS at 200 connections, chart's options: ≤ 300 MB", f"{snapgate_200:.0f} MB{reference}",
+               snapgate_200 <= 300)
     else:
         target("RSS at 200 connections, chart's options: ≤ 300 MB", None, None)
 
