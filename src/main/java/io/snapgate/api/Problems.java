@@ -1,9 +1,11 @@
 package io.snapgate.api;
 
 import java.net.URI;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.snapgate.domain.ErrorCode;
 import io.snapgate.domain.FieldError;
@@ -21,6 +23,18 @@ public final class Problems {
 			ErrorCode.UNAUTHENTICATED, 403, ErrorCode.FORBIDDEN, 404, ErrorCode.NOT_FOUND, 405,
 			ErrorCode.METHOD_NOT_ALLOWED, 406, ErrorCode.NOT_ACCEPTABLE, 413, ErrorCode.PAYLOAD_TOO_LARGE, 415,
 			ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+
+	/** Made once: every refusal answers one, some of them many times a second. */
+	private static final Map<ErrorCode, URI> TYPES = new EnumMap<>(ErrorCode.class);
+
+	private static final Map<ErrorCode, String> TITLES = new EnumMap<>(ErrorCode.class);
+
+	static {
+		for (ErrorCode code : ErrorCode.values()) {
+			TYPES.put(code, typeOf(code));
+			TITLES.put(code, titleOf(code));
+		}
+	}
 
 	private Problems() {
 	}
@@ -50,10 +64,18 @@ public final class Problems {
 	}
 
 	public static URI type(ErrorCode code) {
-		return URI.create("urn:snapgate:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		return Objects.requireNonNull(TYPES.get(code));
 	}
 
 	public static String title(ErrorCode code) {
+		return Objects.requireNonNull(TITLES.get(code));
+	}
+
+	private static URI typeOf(ErrorCode code) {
+		return URI.create("urn:snapgate:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	private static String titleOf(ErrorCode code) {
 		String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
