@@ -10,8 +10,8 @@ import org.springframework.core.env.Environment;
  * Refuses to start an AOT-processed jar (run with {@code -Dspring.aot.enabled=true}) with
  * a setting whose effect Spring AOT fixed when the jar was built, rather than run without
  * it: a separate management port (Spring Boot makes the management server's context, or
- * not, at build time) and Redis (the shared budgets are made only when it is configured).
- * Every other setting SnapGate has is read at start, with AOT or without.
+ * not, at build time, and cannot switch at start). Every other setting SnapGate has is
+ * read at start, with AOT or without.
  */
 final class BuildTimeSettingsCheck implements BeanFactoryPostProcessor {
 
@@ -44,12 +44,6 @@ final class BuildTimeSettingsCheck implements BeanFactoryPostProcessor {
 		if (ManagementPortType.get(this.environment) != ManagementPortType.SAME) {
 			throw new InvalidConfigurationException("management.server.port",
 					"a management port of its own is not served: " + HOW);
-		}
-		for (String redis : new String[] { "spring.data.redis.host", "spring.data.redis.url" }) {
-			if (this.environment.containsProperty(redis)) {
-				throw new InvalidConfigurationException(redis,
-						"the request budgets and reads shared in Redis are not made: " + HOW);
-			}
 		}
 	}
 
