@@ -140,7 +140,8 @@ class AotJarIT {
 	}
 
 	@Test
-	void withoutAnIssuerABearerIsRefusedAndSpansGoToTheOtlpEndpointConfiguredAtStart() throws Exception {
+	void withoutTheProfileOrAnIssuerNoEmulatorOrBearerAnswersAndSpansGoToTheOtlpEndpointConfiguredAtStart()
+			throws Exception {
 		List<String> traces = new CopyOnWriteArrayList<>();
 		HttpServer collector = server();
 		collector.createContext("/v1/traces", (exchange) -> {
@@ -164,10 +165,13 @@ class AotJarIT {
 		assertThat(get(base + "/providers", "Bearer " + token(key, "http://issuer.invalid")).statusCode())
 			.as("no issuer is configured: a bearer token signs nobody in")
 			.isEqualTo(401);
-		HttpRequest withKey = HttpRequest.newBuilder(URI.create(base + "/providers"))
-			.header("X-API-Key", API_KEY)
-			.build();
-		assertThat(this.http.send(withKey, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		HttpResponse<String> providers = withKey(base + "/providers");
+		assertThat(providers.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(providers.body()).isEmpty()).as("no sandbox provider outside the profile")
+			.isTrue();
+		assertThat(withKey(base + "/sandbox/vergeos/api/v4/cloud_snapshots").statusCode())
+			.as("no emulator answers outside the profile")
+			.isEqualTo(404);
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(traces).isNotEmpty());
 		assertThat(traces.get(0)).startsWith("POST ");
 	}
@@ -228,6 +232,11 @@ class AotJarIT {
 			request.header("Authorization", authorization);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> withKey(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", API_KEY).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpServer server() throws IOException {
