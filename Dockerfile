@@ -30,6 +30,13 @@ COPY --from=extract /build/extracted/application/ ./
 # with less than 2 CPUs or 1792 MB. The AOT cache below is trained with them.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=35 -XX:+UseG1GC -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 
+# Spring AOT: the jar holds its application context as generated code (spring-boot:process-aot in the
+# build), used with -Dspring.aot.enabled=true, which the training run and the entry point both pass.
+# It spares the start the parsing of the configuration classes and their conditions. SnapGate reads at
+# start every setting those conditions would otherwise fix at build time (the sandbox profile, a JWT
+# issuer, OTLP export, Redis), except a separate management port, which it refuses to start with
+# (docs/benchmarks.md).
+#
 # JDK 25 AOT cache (JEP 483/514/515): a training run records the classes loaded and linked, and
 # method profiles, while the application context starts; later starts map them instead of loading
 # the jars again. Trained in the sandbox profile so that it calls no provider and needs no secret;
@@ -38,12 +45,12 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=35 -XX:+UseG1GC -XX:+UseCompactObjec
 # and collectors are fine):
 # otherwise the JVM logs an [aot] line and starts without it. -XX:AOTMode=off in JAVA_TOOL_OPTIONS
 # skips it.
-RUN java -XX:AOTCacheOutput=/app/snapgate.aot -Xlog:aot=error -Dspring.context.exit=onRefresh \
-		-Dspring.profiles.active=sandbox -jar snapgate.jar \
+RUN java -XX:AOTCacheOutput=/app/snapgate.aot -Xlog:aot=error -Dspring.aot.enabled=true \
+		-Dspring.context.exit=onRefresh -Dspring.profiles.active=sandbox -jar snapgate.jar \
 	&& rm -rf /tmp/*
 
 USER ${APP_UID}:${APP_UID}
 EXPOSE 8080
 # Exec form: java is PID 1 and receives SIGTERM itself, so Spring's graceful shutdown runs.
 # Only /tmp needs to be writable (Tomcat's work directory, hsperfdata).
-ENTRYPOINT ["java", "-XX:AOTCache=/app/snapgate.aot", "-jar", "/app/snapgate.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/snapgate.aot", "-Dspring.aot.enabled=true", "-jar", "/app/snapgate.jar"]

@@ -1,8 +1,11 @@
 package io.snapgate;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -26,8 +29,24 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * cases never see an adapter, the domain sees nothing of ours, and adapters see only the
  * domain and themselves.
  */
-@AnalyzeClasses(packages = "io.snapgate", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.snapgate",
+		importOptions = { ImportOption.DoNotIncludeTests.class, ArchitectureTests.NotGeneratedByAot.class })
 class ArchitectureTests {
+
+	/**
+	 * Leaves out what Spring AOT generates into the classes ({@code Foo__BeanDefinitions}
+	 * and the like), which wires every package by design.
+	 */
+	static final class NotGeneratedByAot implements ImportOption {
+
+		private static final Pattern GENERATED = Pattern.compile(".*__[A-Za-z]+(\\$.*)?\\.class");
+
+		@Override
+		public boolean includes(Location location) {
+			return !location.matches(GENERATED);
+		}
+
+	}
 
 	@ArchTest
 	static final ArchRule domainImportsNothingOfOurs = noClasses().that()

@@ -9,24 +9,23 @@ import io.snapgate.guard.Coordination;
 import io.snapgate.guard.RedisConnection;
 import io.snapgate.guard.RedisSharedBudgets;
 import io.snapgate.guard.RedisSharedReads;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * One request budget per provider for every replica, and one read for identical reads of
  * every replica, kept in Redis over one connection, once Redis is configured the Spring
  * Boot way ({@code spring.data.redis.host} or {@code .url}). Without it, each replica
- * keeps its own share and its own reads, and nothing here is made.
+ * keeps its own share and its own reads, and every bean here is a null bean (which the
+ * resilience wiring sees as absent). Decided when the gateway starts, not by a condition,
+ * which Spring AOT would evaluate once when the jar is built.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SharedBudgetConfiguration.RedisConfigured.class)
 class SharedBudgetConfiguration {
 
 	/**
@@ -36,13 +35,22 @@ class SharedBudgetConfiguration {
 	static final String COORDINATION_UP = "snapgate.coordination.up";
 
 	@Bean(destroyMethod = "close")
-	RedisConnection redisConnection(LettuceConnectionFactory redis, SnapGateProperties properties) {
-		return new RedisConnection(() -> (RedisClient) redis.getRequiredNativeClient(),
+	@Nullable RedisConnection redisConnection(Environment environment, ObjectProvider<LettuceConnectionFactory> redis,
+			SnapGateProperties properties) {
+		if (!redisConfigured(environment)) {
+			return null;
+		}
+		LettuceConnectionFactory factory = redis.getObject();
+		return new RedisConnection(() -> (RedisClient) factory.getRequiredNativeClient(),
 				properties.resilience().sharedBudgetTimeout());
 	}
 
 	@Bean
-	Coordination coordination(SnapGateProperties properties, MeterRegistry meters, ObjectProvider<Clock> clock) {
+	@Nullable Coordination coordination(Environment environment, SnapGateProperties properties, MeterRegistry meters,
+			ObjectProvider<Clock> clock) {
+		if (!redisConfigured(environment)) {
+			return null;
+		}
 		Coordination coordination = new Coordination(properties.resilience().sharedBudgetRetry(),
 				clock.getIfAvailable(Clock::systemUTC));
 		Gauge.builder(COORDINATION_UP, coordination, (state) -> state.isUp() ? 1 : 0)
@@ -53,32 +61,33 @@ class SharedBudgetConfiguration {
 	}
 
 	@Bean
-	RedisSharedBudgets sharedBudgets(RedisConnection redisConnection, Coordination coordination) {
-		return new RedisSharedBudgets(redisConnection, coordination);
+	@Nullable RedisSharedBudgets sharedBudgets(ObjectProvider<RedisConnection> redisConnection,
+			ObjectProvider<Coordination> coordination) {
+		RedisConnection connection = redisConnection.getIfAvailable();
+		Coordination coordinated = coordination.getIfAvailable();
+		return (connection != null && coordinated != null) ? new RedisSharedBudgets(connection, coordinated) : null;
 	}
 
 	@Bean
-	RedisSharedReads sharedReads(RedisConnection redisConnection, Coordination coordination,
-			SnapGateProperties properties) {
-		return new RedisSharedReads(redisConnection, coordination, properties.resilience().sharedReadLease());
+	@Nullable RedisSharedReads sharedReads(ObjectProvider<RedisConnection> redisConnection,
+			ObjectProvider<Coordination> coordination, SnapGateProperties properties) {
+		RedisConnection connection = redisConnection.getIfAvailable();
+		Coordination coordinated = coordination.getIfAvailable();
+		return (connection != null && coordinated != null)
+				? new RedisSharedReads(connection, coordinated, properties.resilience().sharedReadLease()) : null;
 	}
 
-	static final class RedisConfigured extends AnyNestedCondition {
-
-		RedisConfigured() {
-			super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+	/**
+	 * As {@code @ConditionalOnProperty} on either setting: set, and not {@code false}.
+	 */
+	static boolean redisConfigured(Environment environment) {
+		for (String name : new String[] { "spring.data.redis.host", "spring.data.redis.url" }) {
+			String value = environment.getProperty(name);
+			if (value != null && !"false".equalsIgnoreCase(value)) {
+				return true;
+			}
 		}
-
-		@ConditionalOnProperty("spring.data.redis.host")
-		static final class Host {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.url")
-		static final class Url {
-
-		}
-
+		return false;
 	}
 
 }

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,7 +19,8 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,13 +47,25 @@ public class SecurityConfiguration {
 	private static final String[] PUBLIC = { "/livez", "/readyz", "/actuator/health", "/actuator/health/**",
 			"/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
 
+	/**
+	 * Always made, so that whether JWT callers are accepted is decided at start, from the
+	 * settings then, rather than when an AOT-processed jar is built.
+	 */
+	@Bean
+	ResourceServerJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<JwkSetUriJwtDecoderBuilderCustomizer> customizers) {
+		return new ResourceServerJwtDecoder(properties.getJwt(), validators.orderedStream().toList(),
+				customizers.orderedStream().toList());
+	}
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings, Environment environment,
-			ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtConverter,
-			JsonMapper json) {
+			ResourceServerJwtDecoder jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtConverter,
+			OAuth2ResourceServerProperties resourceServer, JsonMapper json) {
 		boolean sandbox = environment.acceptsProfiles(Profiles.of("sandbox"));
 		ApiKeyVerifier apiKeys = new ApiKeyVerifier(settings.apiKeys());
-		boolean jwt = jwtDecoder.getIfAvailable() != null;
+		boolean jwt = jwtDecoder.configured();
 		checkPosture(settings, sandbox, apiKeys, jwt);
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		http.csrf((csrf) -> csrf.disable())
@@ -79,17 +94,19 @@ public class SecurityConfiguration {
 		}
 		if (jwt) {
 			JwtCallerConverter callers = new JwtCallerConverter(
-					jwtConverter.getIfAvailable(JwtAuthenticationConverter::new), new JwtGrants(settings.jwt()));
-			http.oauth2ResourceServer((resource) -> resource.jwt((token) -> token.jwtAuthenticationConverter(callers))
-				.authenticationEntryPoint(problems.entryPoint())
-				.accessDeniedHandler(problems.accessDeniedHandler())
-				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-					@Override
-					public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-						filter.setAuthenticationFailureHandler(problems.bearerFailureHandler());
-						return filter;
-					}
-				}));
+					jwtConverter.getIfAvailable(() -> JwtConverters.fromSettings(resourceServer.getJwt())),
+					new JwtGrants(settings.jwt()));
+			http.oauth2ResourceServer(
+					(resource) -> resource.jwt((token) -> token.decoder(jwtDecoder).jwtAuthenticationConverter(callers))
+						.authenticationEntryPoint(problems.entryPoint())
+						.accessDeniedHandler(problems.accessDeniedHandler())
+						.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+							@Override
+							public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+								filter.setAuthenticationFailureHandler(problems.bearerFailureHandler());
+								return filter;
+							}
+						}));
 		}
 		http.authorizeHttpRequests((requests) -> {
 			requests.requestMatchers(PUBLIC).permitAll();

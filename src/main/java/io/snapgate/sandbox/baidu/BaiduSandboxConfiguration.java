@@ -7,14 +7,14 @@ import java.util.Map;
 
 import io.snapgate.config.DefaultProviderDeclaration;
 import io.snapgate.sandbox.SandboxHost;
+import io.snapgate.sandbox.SandboxMode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -22,13 +22,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The Baidu emulator and the providers that talk to it through the real adapter, one per
  * region of the emulated account: {@code sandbox-baidu} ({@code bj}), which copies to
  * {@code sandbox-baidu-gz} ({@code gz}). Their credentials are the emulator's own and
- * open nothing anywhere else. Scheduling is enabled here, for the emulator's policies
- * alone: nothing else in SnapGate runs on a schedule.
+ * open nothing anywhere else. Defined whatever the profile, so that the decision is made
+ * at start ({@link SandboxMode}): outside the {@code sandbox} profile every bean here but
+ * the settings is a null bean, and the emulator's state is never made.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("sandbox")
 @EnableConfigurationProperties(BaiduSandboxSettings.class)
-@EnableScheduling
 class BaiduSandboxConfiguration {
 
 	static final String ACCESS_KEY_ID = "sandboxak0000000000000000000baidu";
@@ -36,29 +35,34 @@ class BaiduSandboxConfiguration {
 	static final String SECRET_ACCESS_KEY = "sandbox-sk-not-a-secret-anywhere-else";
 
 	@Bean
-	DefaultProviderDeclaration sandboxBaiduProvider(BaiduSandboxSettings settings) {
-		return declaration(BaiduSandboxRegion.BJ, settings);
+	@Nullable DefaultProviderDeclaration sandboxBaiduProvider(SandboxMode mode, BaiduSandboxSettings settings) {
+		return mode.active() ? declaration(BaiduSandboxRegion.BJ, settings) : null;
 	}
 
 	@Bean
-	DefaultProviderDeclaration sandboxBaiduGzProvider(BaiduSandboxSettings settings) {
-		return declaration(BaiduSandboxRegion.GZ, settings);
+	@Nullable DefaultProviderDeclaration sandboxBaiduGzProvider(SandboxMode mode, BaiduSandboxSettings settings) {
+		return mode.active() ? declaration(BaiduSandboxRegion.GZ, settings) : null;
 	}
 
+	/** Made when first needed: by the routes in the profile, or by a test. */
 	@Bean
+	@Lazy
 	BaiduSandboxRegions baiduSandboxRegions(BaiduSandboxSettings settings, ObjectProvider<Clock> clock) {
 		return new BaiduSandboxRegions(settings, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
-	@ConditionalOnBooleanProperty(name = "snapgate.sandbox.run-schedules", matchIfMissing = true)
-	BaiduSandboxScheduler baiduSandboxScheduler(BaiduSandboxRegions regions) {
-		return new BaiduSandboxScheduler(regions);
+	@Nullable BaiduSandboxScheduler baiduSandboxScheduler(SandboxMode mode, ObjectProvider<BaiduSandboxRegions> regions) {
+		return mode.runsSchedules() ? new BaiduSandboxScheduler(regions.getObject()) : null;
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> baiduSandboxRoutes(BaiduSandboxRegions regions, BaiduSandboxSettings settings,
-			ObjectProvider<Clock> clock) {
+	@Nullable RouterFunction<ServerResponse> baiduSandboxRoutes(SandboxMode mode, ObjectProvider<BaiduSandboxRegions> lazyRegions,
+			BaiduSandboxSettings settings, ObjectProvider<Clock> clock) {
+		if (!mode.active()) {
+			return null;
+		}
+		BaiduSandboxRegions regions = lazyRegions.getObject();
 		return Arrays.stream(BaiduSandboxRegion.values()).map((region) -> {
 			// the adapter signs by the same clock
 			BceSignatureVerifier verifier = new BceSignatureVerifier(Map.of(ACCESS_KEY_ID, SECRET_ACCESS_KEY),
