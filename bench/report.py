@@ -380,6 +380,15 @@ bench/scale-out  # three replicas without Redis and with it: pollers, a budget u
 `bench/scale-out` takes about six minutes and needs a Docker engine with the Redis image
 (`../shared/tools/container-env.sh --redis --no-image` builds it offline).
 
+Three more measure one thing each and print their figures (the findings below quote them):
+
+<!-- not run: each takes minutes and needs the jar built -->
+```bash
+bench/starts                                  # the four ways of starting against the floor app
+bench/attempt-timeout                         # what an attempt's time limit costs, three ways
+bench/compare-jars before.jar after.jar       # two builds side by side against the same stub
+```
+
 ## How it is measured
 
 - **Upstream stub**: nginx serving a static Baidu-shaped JSON document on loopback (scenario 1 and the
