@@ -46,6 +46,8 @@ final class ConditionalReads implements ResponseBodyAdvice<Object> {
 	static final List<String> URL_PATTERNS = List.of("/snapshots", "/snapshots/*", "/restores/*", "/copies/*",
 			"/policies", "/policies/*");
 
+	private static final MessageDigest MD5 = newMd5();
+
 	private final JsonMapper json;
 
 	ConditionalReads(JsonMapper json) {
@@ -102,7 +104,19 @@ final class ConditionalReads implements ResponseBodyAdvice<Object> {
 		return "\"0" + HexFormat.of().formatHex(md5.digest()) + "\"";
 	}
 
+	/**
+	 * A fresh digest, cloned from one made once: a provider lookup per read costs more.
+	 */
 	private static MessageDigest md5() {
+		try {
+			return (MessageDigest) MD5.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The platform's MD5 cannot be cloned", ex);
+		}
+	}
+
+	private static MessageDigest newMd5() {
 		try {
 			return MessageDigest.getInstance("MD5");
 		}

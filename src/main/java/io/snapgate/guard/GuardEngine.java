@@ -175,6 +175,12 @@ final class GuardEngine {
 			this.guards.timeLimiter().onSuccess();
 			return result;
 		}
+		catch (Error ex) {
+			// not the upstream's doing: give the permit back rather than count it either
+			// way
+			breaker.releasePermission();
+			throw ex;
+		}
 		catch (Throwable ex) {
 			SnapGateException failure = translated(ex);
 			breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
@@ -199,9 +205,6 @@ final class GuardEngine {
 	private SnapGateException translated(Throwable failure) {
 		if (failure instanceof SnapGateException known) {
 			return known.from(this.provider);
-		}
-		if (failure instanceof Error error) {
-			throw error;
 		}
 		return new UpstreamErrorException(ErrorCode.UPSTREAM_ERROR, "The call to the provider failed", failure)
 			.from(this.provider);
